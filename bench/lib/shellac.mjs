@@ -1,0 +1,38 @@
+// Locating and running Shellac's own build outputs. Rows measure peers first and then call
+// `requireCli()` / `requireClient()`, which throw a clear error carrying the peer figures
+// already measured (`err.partial`), so `bench/run.mjs` can still report them.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './paths.mjs';
+import { runNode } from './proc.mjs';
+
+export const CLI = join(ROOT, 'packages/cli/dist/bin.js');
+export const CLIENT = join(ROOT, 'packages/client/dist/browser/shellac.js');
+
+export const hasCli = () => existsSync(CLI);
+export const hasClient = () => existsSync(CLIENT);
+
+export class MissingBuildError extends Error {
+  constructor(what, path, partial) {
+    super(`${what} is missing: ${path} does not exist. Run \`npm run build\` first (or \`npm run bench\`, which builds).`);
+    this.name = 'MissingBuildError';
+    this.partial = partial;
+  }
+}
+
+/** Throws `MissingBuildError` if the CLI has not been built. `partial`: figures measured so far. */
+export function requireCli(partial) {
+  if (!hasCli()) throw cliMissing(partial);
+  return CLI;
+}
+export const cliMissing = (partial) => new MissingBuildError("Shellac's CLI", CLI, partial);
+export function requireClient(partial) {
+  if (!hasClient()) throw new MissingBuildError("Shellac's browser client", CLIENT, partial);
+  return CLIENT;
+}
+
+/** `shellac build <site> --out <out>` in a child process; resolves `{ ms, stdout, stderr }`. */
+export function shellacBuild(site, out) {
+  requireCli();
+  return runNode([CLI, 'build', site, '--out', out], { cwd: ROOT });
+}

@@ -1,0 +1,41 @@
+// client-size: gzip bytes of the page-side script.
+// OURS: packages/client/dist/browser/shellac.js (minified IIFE from `npm run build`).
+// PEER: workbox-window doing register + update handling, bundled and minified by esbuild.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { FIXTURES } from '../lib/paths.mjs';
+import { gzipSize } from '../lib/gzip.mjs';
+import { requireClient } from '../lib/shellac.mjs';
+
+export const id = 'client-size';
+export const what = 'gzip -9 bytes of the page script (register + update handling)';
+export const unit = 'bytes';
+export const goal = { against: 'peer', max: 1.0 };
+
+async function bundle(contents) {
+  const result = await build({
+    stdin: { contents, resolveDir: FIXTURES, sourcefile: 'entry.js' },
+    bundle: true, minify: true, format: 'iife', target: 'es2020', platform: 'browser',
+    legalComments: 'none', write: false, logLevel: 'warning',
+  });
+  const code = result.outputFiles[0].contents;
+  return { bytes: code.length, gzip: gzipSize(code) };
+}
+
+export async function run() {
+  const entry = readFileSync(join(FIXTURES, 'workbox-window-entry.js'), 'utf8');
+  // What a bundler resolves by default: package.json "module" → workbox-window.prod.es5.mjs.
+  const wbw = await bundle(entry);
+  // The ES2017 build, for users who point their bundler at it.
+  const wbwModern = await bundle(entry.replace("from 'workbox-window'", "from 'workbox-window/build/workbox-window.prod.mjs'"));
+  const partial = {
+    peer: wbw.gzip,
+    runs: 1,
+    peers: { workboxWindow: wbw.gzip, workboxWindowModern: wbwModern.gzip },
+    details: { rawBytes: { workboxWindow: wbw.bytes, workboxWindowModern: wbwModern.bytes } },
+  };
+  const client = readFileSync(requireClient(partial));
+  partial.details.rawBytes.ours = client.length;
+  return { ours: gzipSize(client), ...partial };
+}

@@ -1,0 +1,87 @@
+// build-manifest: wall time to build a 10,000-file, ~200 MB site.
+// OURS: `node packages/cli/dist/bin.js build <site> --out <out>` (copies the site, hashes, writes sw.js).
+// PEER: a fresh Node process calling workbox-build generateSW (hashes, writes sw.js; copies nothing).
+// Runs alternate ours / peer / extra peers, each in its own child process; outputs are deleted
+// between runs, outside the timed span.
+import { mkdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { largeSite, LARGE_SITE } from '../lib/site.mjs';
+import { runNode } from '../lib/proc.mjs';
+import { summary } from '../lib/stats.mjs';
+import { cliMissing, hasCli, shellacBuild } from '../lib/shellac.mjs';
+import { BENCH } from '../lib/paths.mjs';
+
+export const id = 'build-manifest';
+export const what = 'wall ms to build a 10,000-file, 200 MB site (child process, incl. Node startup)';
+export const unit = 'ms';
+export const goal = { against: 'peer', max: 1.0 };
+
+const CHILD = join(BENCH, 'lib/workbox-child.mjs');
+
+export async function run(ctx) {
+  const t0 = Date.now();
+  const { dir: site, reused } = largeSite();
+  ctx.log(`large site: ${LARGE_SITE.files} files, ${LARGE_SITE.totalBytes / 1e6} MB ${reused ? '(cached)' : `(generated in ${Date.now() - t0} ms)`}`);
+
+  const shellacOut = join(ctx.tmp, 'shellac-out');
+  const wbOut = join(ctx.tmp, 'workbox-out');
+  const cpOut = join(ctx.tmp, 'copy-out');
+  const clean = () => {
+    for (const d of [shellacOut, wbOut, cpOut]) rmSync(d, { recursive: true, force: true });
+    // Flush the previous run's writes (200 MB for a copy) so their write-back does not land in
+    // the next timed run. Untimed; skipped where there is no `sync`.
+    try { execFileSync('sync'); } catch { /* not available */ }
+  };
+
+  const cli = hasCli(); // decided once: the rest of the row must agree with the contenders timed
+  const contenders = {
+    ...(cli ? { ours: () => shellacBuild(site, shellacOut) } : {}),
+    generateSW: () => runNode([CHILD, 'generateSW', site, join(wbOut, 'sw.js')]),
+    getManifest: () => runNode([CHILD, 'getManifest', site]),
+    // The floor for a build that copies: Node's own recursive copy of the site, nothing else.
+    copyOnly: () => runNode(['-e', `require('node:fs').cpSync(${JSON.stringify(site)}, ${JSON.stringify(cpOut)}, { recursive: true })`]),
+  };
+  const samples = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+  let manifestInfo;
+
+  const once = async (name) => {
+    clean();
+    mkdirSync(wbOut, { recursive: true });
+    const r = await contenders[name]();
+    if (name === 'generateSW') manifestInfo = JSON.parse(r.stdout.trim().split('\n').pop());
+    return r.ms;
+  };
+  for (let w = 0; w < ctx.warmup; w++) for (const name of Object.keys(contenders)) await once(name);
+  for (let i = 0; i < ctx.runs; i++) {
+    // Rotate the order every run so no contender always follows the same one.
+    const names = Object.keys(contenders);
+    const order = names.slice(i % names.length).concat(names.slice(0, i % names.length));
+    for (const name of order) samples[name].push(await once(name));
+    ctx.log(`run ${i + 1}/${ctx.runs}: ${order.map((n) => `${n} ${Math.round(samples[n].at(-1))} ms`).join(', ')}`);
+  }
+  clean();
+
+  const s = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summary(v, 0)]));
+  const partial = {
+    peer: s.generateSW.median,
+    runs: ctx.runs,
+    min: { ours: null, peer: s.generateSW.min },
+    max: { ours: null, peer: s.generateSW.max },
+    peers: { generateSW: s.generateSW, getManifest: s.getManifest, copyOnly: s.copyOnly },
+    details: {
+      site: { files: LARGE_SITE.files, bytes: LARGE_SITE.totalBytes },
+      workboxManifest: manifestInfo,
+      warmupRunsPerContender: ctx.warmup,
+      notes: ['ours copies the site to --out; generateSW and getManifest only read it', 'copyOnly = fs.cpSync of the site in a fresh Node process'],
+    },
+  };
+  if (!cli) throw cliMissing(partial);
+  return {
+    ...partial,
+    ours: s.ours.median,
+    min: { ours: s.ours.min, peer: s.generateSW.min },
+    max: { ours: s.ours.max, peer: s.generateSW.max },
+    details: { ...partial.details, oursSamples: s.ours.samples },
+  };
+}

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEFAULT_CONFIG, validateConfig } from './build-config.js';
+import { ShellacCliError } from './errors.js';
+
+const problem = (value: unknown) => {
+  try {
+    validateConfig(value, 'site/shellac.config.json');
+  } catch (e) {
+    assert.ok(e instanceof ShellacCliError);
+    return e;
+  }
+  assert.fail('expected an error');
+};
+
+test('an empty object gives the defaults', () => {
+  assert.deepEqual(validateConfig({}), DEFAULT_CONFIG);
+});
+
+test('page limits merge with the defaults', () => {
+  const c = validateConfig({ pages: { maxEntries: 5 } });
+  assert.equal(c.pages && c.pages.maxEntries, 5);
+  assert.equal(c.pages && c.pages.networkTimeoutSeconds, 3);
+  assert.equal(validateConfig({ pages: false }).pages, false);
+});
+
+test('an unknown key is named, with the closest known key', () => {
+  const e = problem({ precahe: ['**/*.css'] });
+  assert.match(e.message, /site\/shellac\.config\.json: "precahe" is not a known key \(did you mean "precache"\?\)/);
+  assert.equal(e.details.key, 'precahe');
+});
+
+test('a bad nested value names its path and the value', () => {
+  const e = problem({ pages: { maxEntries: -3 } });
+  assert.match(e.message, /"pages\.maxEntries" must be a whole number ≥ 1, got -3/);
+  const r = problem({ routes: [{ match: 'api/*', strategy: 'fastest' }] });
+  assert.match(r.message, /"routes\[0\]\.strategy" must be one of "networkOnly".*got "fastest"/);
+});
+
+test('a route without a strategy is refused', () => {
+  assert.match(problem({ routes: [{ match: 'api/*' }] }).message, /"routes\[0\]\.strategy" is required/);
+});
+
+test('paths must stay inside the site', () => {
+  assert.match(problem({ offlinePage: '../x.html' }).message, /"offlinePage" must be a path inside the site/);
+  assert.match(problem({ offlineImage: '/img/x.png' }).message, /"offlineImage" must be a path inside the site/);
+});

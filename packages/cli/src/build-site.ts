@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { FILES, type Manifest, type ManifestEntry, type WorkerConfig } from '@shellac/protocol';
+import { CONFIG_FILE, DEFAULT_CONFIG, loadConfig } from './build-config.js';
+import { bundleWorker } from './bundle-worker.js';
+import { ShellacCliError } from './errors.js';
+import { globFilter } from './glob-to-regexp.js';
+import { injectRegistration } from './inject-registration.js';
+import { offlinePage } from './offline-page.js';
+import { scanSite, type SiteFile } from './scan-site.js';
+
+export interface BuildOptions {
+  siteDir: string;
+  outDir: string;
+  /** `--config FILE`; otherwise shellac.config.json in the current folder or the site. */
+  configFile?: string;
+  /** Called as files are hashed and written. */
+  onProgress?: (done: { files: number; bytes: number; totalFiles: number }) => void;
+}
+
+export interface BuildSummary {
+  outDir: string;
+  files: number;
+  pages: number;
+  precached: number;
+  precachedBytes: number;
+  offlinePage: string;
+  offlinePageGenerated: boolean;
+  worker: { bytes: number; gzip: number };
+  client: { bytes: number; gzip: number };
+  version: string;
+  configFile: string | undefined;
+  warnings: string[];
+  ms: number;
+}
+
+const OURS = new Set<string>([FILES.worker, FILES.client, FILES.manifest]);
+const BANNER = '/* shellac sw */';
+
+const isHtml = (rel: string) => /\.html?$/i.test(rel);
+const depthOf = (rel: string) => rel.split('/').length - 1;
+/** The URL path the browser uses for a file path (percent-encoded as the URL parser does). */
+const urlOf = (rel: string) => new URL(rel, 'http://x/').pathname.slice(1);
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+async function pool<T>(items: T[], size: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+}
+
+/**
+ * Builds a site for offline use into `outDir`. Everything is checked before anything is
+ * written, output goes to a temporary folder beside `outDir` and replaces it only when complete,
+ * so a failed build leaves no half output and the previous build intact.
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const siteDir = resolve(options.siteDir);
+  const outDir = resolve(options.outDir);
+  const info = await stat(siteDir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new ShellacCliError('site', `${options.siteDir}: no such folder. Give the folder of your built site, e.g. "shellac build public --out dist".`, { file: options.siteDir });
+  if (outDir === siteDir || (siteDir + sep).startsWith(outDir + sep)) {
+    throw new ShellacCliError('usage', `--out ${options.outDir} would overwrite the site itself: give a separate folder, e.g. "--out dist".`, { file: options.outDir });
+  }
+  if (existsSync(outDir)) {
+    const contents = await readdir(outDir).catch(() => [] as string[]);
+    if (contents.length && !contents.includes(FILES.manifest)) {
+      throw new ShellacCliError('usage', `--out ${options.outDir} already exists and is not a Shellac build: choose an empty or new folder (Shellac replaces its output folder whole).`, { file: options.outDir });
+    }
+  }
+  const { config, file: configFile } = loadConfig(siteDir, options.configFile);
+  const warnings: string[] = [];
+
+  const exclude = new Set([outDir]);
+  if (configFile) exclude.add(configFile);
+  const all = (await scanSite(siteDir, exclude)).filter((f) => !(f.rel === CONFIG_FILE));
+  const htmlFiles = all.filter((f) => isHtml(f.rel));
+  if (!htmlFiles.length) {
+    throw new ShellacCliError('site', `${options.siteDir}: no HTML page found (${all.length} other file(s)). Shellac registers its worker from your pages: point it at the folder that holds your built .html files.`, { file: options.siteDir });
+  }
+  for (const f of all) {
+    if (!OURS.has(f.rel)) continue;
+    const ours = f.rel === FILES.worker ? (await readFile(f.abs, 'utf8')).startsWith(BANNER) : f.rel !== FILES.worker;
+    if (!ours) throw new ShellacCliError('site', `${join(options.siteDir, f.rel)}: the site already has a ${f.rel}, and Shellac writes its own there. Rename or remove yours.`, { file: f.rel });
+  }
+  const files = all.filter((f) => !OURS.has(f.rel));
+  const byRel = new Map(files.map((f) => [f.rel, f]));
+
+  const offlineGiven = config.offlinePage !== DEFAULT_CONFIG.offlinePage;
+  const offlineFile = byRel.get(config.offlinePage);
+  if (!offlineFile && offlineGiven) throw new ShellacCliError('config', `${configFile}: "offlinePage" names ${config.offlinePage}, which is not in ${options.siteDir}.`, { file: configFile, key: 'offlinePage', value: config.offlinePage });
+  if (config.offlineImage && !byRel.has(config.offlineImage)) {
+    throw new ShellacCliError('config', `${configFile}: "offlineImage" names ${config.offlineImage}, which is not in ${options.siteDir}.`, { file: configFile, key: 'offlineImage', value: config.offlineImage });
+  }
+
+  const wanted = globFilter(config.precache, config.precacheIgnore);
+  const required = new Set([config.offlinePage, config.offlineImage].filter((x): x is string => !!x));
+  const precached = new Set<string>();
+  for (const f of files) {
+    if (!required.has(f.rel) && !wanted(f.rel)) continue;
+    if (f.size > config.maxFileSizeBytes) {
+      const what = `${f.rel} is ${kb(f.size)}, above maxFileSizeBytes (${kb(config.maxFileSizeBytes)})`;
+      if (required.has(f.rel)) throw new ShellacCliError('file-too-large', `${join(options.siteDir, f.rel)}: ${what}; it must be precached. Shrink it or raise "maxFileSizeBytes" in ${CONFIG_FILE}.`, { file: f.rel, size: f.size });
+      warnings.push(`${what}: not precached (it still loads from the network). Raise "maxFileSizeBytes" in ${CONFIG_FILE} or add it to "precacheIgnore" to silence this.`);
+      continue;
+    }
+    precached.add(f.rel);
+  }
+
+  // Everything is known to be valid from here on: write into a temporary folder.
+  const tmp = join(dirname(outDir), `.${basename(outDir)}.shellac-${process.pid}-${Date.now()}`);
+  const entries: ManifestEntry[] = [];
+  let doneFiles = 0;
+  let doneBytes = 0;
+  const progress = (bytes: number) => {
+    doneFiles++;
+    doneBytes += bytes;
+    options.onProgress?.({ files: doneFiles, bytes: doneBytes, totalFiles: files.length });
+  };
+  try {
+    await mkdir(tmp, { recursive: true });
+    const dirs = new Set(files.map((f) => dirname(join(tmp, f.rel))));
+    await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
+    const emit = (rel: string, data: Buffer | string) => {
+      const buffer = typeof data === 'string' ? Buffer.from(data) : data;
+      if (precached.has(rel) || required.has(rel)) entries.push({ url: urlOf(rel), hash: sha256(buffer), size: buffer.length });
+      return writeFile(join(tmp, rel), buffer);
+    };
+    let pages = 0;
+    await pool(files, 32, async (f) => {
+      const target = join(tmp, f.rel);
+      if (isHtml(f.rel) && config.inject) {
+        await emit(f.rel, injectRegistration(await readFile(f.abs, 'utf8'), depthOf(f.rel)));
+        pages++;
+      } else if (precached.has(f.rel)) await emit(f.rel, await readFile(f.abs));
+      else await copyFile(f.abs, target);
+      progress(f.size);
+    });
+
+    if (!offlineFile) {
+      const source = byRel.get('index.html') ?? htmlFiles[0]!;
+      const page = offlinePage(await readFile(source.abs, 'utf8'), depthOf(source.rel));
+      await emit(config.offlinePage, config.inject ? injectRegistration(page, depthOf(config.offlinePage)) : page);
+      precached.add(config.offlinePage);
+    }
+
+    const clientPath = fileURLToPath(import.meta.resolve('@shellac/client/browser'));
+    const client = await readFile(clientPath);
+    await emit(FILES.client, client);
+
+    entries.sort((a, b) => (a.url < b.url ? -1 : 1));
+    const version = sha256(JSON.stringify(entries)).slice(0, 16);
+    const manifest: Manifest = { version, entries };
+    const workerConfig: WorkerConfig = {
+      version,
+      manifest: FILES.manifest,
+      offlinePage: urlOf(config.offlinePage),
+      ...(config.offlineImage && { offlineImage: urlOf(config.offlineImage) }),
+      pages: config.pages,
+      ...(config.routes.length && { routes: config.routes }),
+      directoryIndex: config.directoryIndex,
+      activate: config.activate,
+      precacheConcurrency: config.precacheConcurrency,
+      ...(config.debug && { debug: true }),
+    };
+    const worker = `${BANNER}${await bundleWorker(workerConfig)}`;
+    await writeFile(join(tmp, FILES.worker), worker);
+    await writeFile(join(tmp, FILES.manifest), JSON.stringify(manifest));
+
+    // Swap in the new output whole; the old one is removed only after the new one is in place.
+    const old = existsSync(outDir) ? `${tmp}.old` : undefined;
+    if (old) await rename(outDir, old);
+    await rename(tmp, outDir);
+    if (old) await rm(old, { recursive: true, force: true });
+
+    return {
+      outDir: relative(process.cwd(), outDir) || '.',
+      files: files.length + (offlineFile ? 0 : 1) + OURS.size,
+      pages,
+      precached: entries.length,
+      precachedBytes: entries.reduce((s, e) => s + e.size, 0),
+      offlinePage: config.offlinePage,
+      offlinePageGenerated: !offlineFile,
+      worker: { bytes: Buffer.byteLength(worker), gzip: gzipSync(worker, { level: 9 }).length },
+      client: { bytes: client.length, gzip: gzipSync(client, { level: 9 }).length },
+      version,
+      configFile: configFile && relative(process.cwd(), configFile),
+      warnings,
+      ms: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    await rm(tmp, { recursive: true, force: true });
+    if (error instanceof ShellacCliError) throw error;
+    throw new ShellacCliError('io', `build failed while writing ${options.outDir}: ${(error as Error).message}. Nothing was changed.`, { file: options.outDir }); // fs errors are Errors
+  }
+}
+
+export type { SiteFile };

@@ -1,0 +1,13 @@
+export { buildSite } from './build-site.js';
+export type { BuildOptions, BuildSummary } from './build-site.js';
+export { serveSite, cacheControlFor } from './serve-site.js';
+export type { ServeOptions } from './serve-site.js';
+export { validateConfig, loadConfig, DEFAULT_CONFIG, CONFIG_FILE } from './build-config.js';
+export type { BuildConfig } from './build-config.js';
+export { injectRegistration } from './inject-registration.js';
+export { offlinePage } from './offline-page.js';
+export { globToRegExp, globFilter } from './glob-to-regexp.js';
+export { run } from './run.js';
+export type { Io } from './run.js';
+export { ShellacCliError } from './errors.js';
+export type { CliErrorCode } from './errors.js';

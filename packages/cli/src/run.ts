@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+import type { AddressInfo } from 'node:net';
+import { buildSite, type BuildSummary } from './build-site.js';
+import { ShellacCliError } from './errors.js';
+import { serveSite } from './serve-site.js';
+
+const HELP = `Usage:
+  shellac build <siteDir> --out <outDir> [--config shellac.config.json] [--quiet]
+      Copy a built site to outDir with a service worker that makes it work offline.
+  shellac serve <dir> [--port 3000] [--host 127.0.0.1] [--base /prefix/]
+      Serve a build with the headers a service worker needs.
+  shellac --help | --version`;
+
+/** Where output goes; tests pass their own. */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  isTTY?: boolean;
+}
+
+const processIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`), isTTY: process.stderr.isTTY };
+
+const size = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
+
+function summary(s: BuildSummary, io: Io) {
+  io.out(`shellac: built ${s.outDir} in ${s.ms} ms (version ${s.version})`);
+  io.out(`  files written   ${s.files} (${s.pages} pages with the registration script)`);
+  io.out(`  precached       ${s.precached} entries, ${size(s.precachedBytes)}`);
+  io.out(`  offline page    ${s.offlinePage}${s.offlinePageGenerated ? ' (generated in the site\'s look)' : ''}`);
+  io.out(`  sw.js runtime   ${s.worker.gzip} B gzip (${s.worker.bytes} B)`);
+  io.out(`  shellac.js      ${s.client.gzip} B gzip (${s.client.bytes} B)`);
+  if (s.configFile) io.out(`  config          ${s.configFile}`);
+  for (const w of s.warnings) io.err(`shellac: warning: ${w}`);
+}
+
+/** Runs the command line; resolves with the exit code (the server keeps running for `serve`). */
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    const { positionals, values } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        port: { type: 'string', short: 'p' },
+        host: { type: 'string' },
+        base: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+    const [command, dir, ...rest] = positionals;
+    if (values.help || (!command && !values.version)) return io.out(HELP), values.help ? 0 : 1;
+    if (values.version) return io.out('0.1.0'), 0;
+    if (rest.length) throw new ShellacCliError('usage', `unexpected argument "${rest[0]}".\n${HELP}`);
+    if (command === 'build') {
+      if (!dir) throw new ShellacCliError('usage', `build needs the site folder: shellac build <siteDir> --out <outDir>`);
+      if (!values.out) throw new ShellacCliError('usage', `build needs --out <outDir>: shellac build ${dir} --out dist`);
+      let last = 0;
+      const result = await buildSite({
+        siteDir: dir,
+        outDir: values.out,
+        configFile: values.config,
+        onProgress: values.quiet ? undefined : ({ files, bytes, totalFiles }) => {
+          if (totalFiles < 500 || (files - last < 1000 && files !== totalFiles)) return;
+          last = files;
+          io.err(`shellac: ${files}/${totalFiles} files, ${size(bytes)} processed`);
+        },
+      });
+      if (!values.quiet) summary(result, io);
+      return 0;
+    }
+    if (command === 'serve') {
+      if (!dir) throw new ShellacCliError('usage', `serve needs a folder: shellac serve dist --port 3000`);
+      const port = values.port === undefined ? Number(process.env.PORT ?? 3000) : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ShellacCliError('usage', `--port ${values.port}: expected a port number from 0 to 65535`);
+      const server = await serveSite({ dir, port, host: values.host, base: values.base }).catch((e: NodeJS.ErrnoException) => {
+        throw new ShellacCliError('io', e.code === 'EADDRINUSE' ? `port ${port} is in use: pass another with --port` : `cannot serve ${dir}: ${e.message}`);
+      });
+      const address = server.address() as AddressInfo; // listening on TCP, so an AddressInfo
+      const host = values.host ?? '127.0.0.1';
+      io.out(`shellac: serving ${dir} at http://${host === '127.0.0.1' ? 'localhost' : host}:${address.port}${values.base ?? '/'}`);
+      return 0;
+    }
+    throw new ShellacCliError('usage', `unknown command "${command}".\n${HELP}`);
+  } catch (error) {
+    if (error instanceof ShellacCliError) return io.err(`shellac: ${error.message}`), 1;
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) return io.err(`shellac: ${error.message}\n${HELP}`), 1;
+    throw error;
+  }
+}

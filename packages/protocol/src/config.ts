@@ -1,0 +1,50 @@
+/** The strategies a route can name in configuration. */
+export type StrategyName = 'networkOnly' | 'cacheOnly' | 'cacheFirst' | 'staleWhileRevalidate' | 'networkFirst';
+
+/** Limits for one runtime or pages cache; any may be left out. */
+export interface ExpirationConfig {
+  maxEntries?: number;
+  maxAgeSeconds?: number;
+  maxBytes?: number;
+}
+
+/** A route as JSON configuration states it (the worker API also takes RegExps and functions). */
+export interface RouteConfig extends ExpirationConfig {
+  /** URL pattern relative to the scope: `lessons/:id`, `api/*`, or an absolute same-origin path. */
+  match: string;
+  strategy: StrategyName;
+  /** Runtime cache name (letters, digits, `-`, `_`); defaults to the route's index. */
+  cacheName?: string;
+  method?: string;
+  destination?: string;
+  networkTimeoutSeconds?: number;
+  /** Cache opaque (cross-origin, no-CORS) responses. Off by default: their size and status are hidden. */
+  cacheOpaque?: boolean;
+  /** Statuses worth caching; default `[200]`. */
+  statuses?: number[];
+}
+
+/** Settings for the cumulative pages cache (navigations). */
+export interface PagesConfig extends ExpirationConfig {
+  networkTimeoutSeconds?: number;
+}
+
+/** What `shellac build` bakes into `sw.js`. */
+export interface WorkerConfig {
+  /** Manifest version; it also names the manifest file so a changed manifest changes sw.js. */
+  version: string;
+  /** Manifest URL relative to the worker script. */
+  manifest: string;
+  /** Offline page URL relative to the scope (precached). */
+  offlinePage?: string;
+  /** Fallback image URL relative to the scope (precached). */
+  offlineImage?: string;
+  pages?: PagesConfig | false;
+  routes?: RouteConfig[];
+  /** Serve `dir/` from `dir/index.html` in the precache and pages lookup. */
+  directoryIndex?: string;
+  /** Activate a new version as soon as it is installed, rather than when every tab has closed. */
+  activate?: 'immediately' | 'waiting';
+  precacheConcurrency?: number;
+  debug?: boolean;
+}

@@ -1,0 +1,40 @@
+/**
+ * Messages between pages and the worker. Each carries `type`; requests that expect an answer are
+ * sent over a MessageChannel and answered on its port.
+ */
+export const MESSAGE = {
+  /** Page → worker: a waiting worker should activate now (the client then reloads). */
+  skipWaiting: 'shellac:skip-waiting',
+  /** Page → worker: delete every Shellac cache of this scope. Answered with `{ ok, deleted }`. */
+  clear: 'shellac:clear',
+  /** Page → worker: keep these URLs in the pages cache (pages loaded before the worker controlled them). */
+  cacheUrls: 'shellac:cache-urls',
+  /** Page → worker: turn the debug channel on or off. */
+  debug: 'shellac:debug',
+  /** Page → worker: report version and state. Answered with `{ version, scope }`. */
+  status: 'shellac:status',
+  /** Worker → pages: an install failed; the old version keeps serving. */
+  updateFailed: 'shellac:update-failed',
+} as const;
+
+export type MessageType = (typeof MESSAGE)[keyof typeof MESSAGE];
+
+export interface SkipWaitingMessage { type: typeof MESSAGE.skipWaiting }
+export interface ClearMessage { type: typeof MESSAGE.clear }
+export interface CacheUrlsMessage { type: typeof MESSAGE.cacheUrls; urls: string[] }
+export interface DebugMessage { type: typeof MESSAGE.debug; on: boolean }
+export interface StatusMessage { type: typeof MESSAGE.status }
+
+/** One asset that made an install fail, with why. */
+export interface UpdateFailure { url: string; reason: string }
+export interface UpdateFailedMessage {
+  type: typeof MESSAGE.updateFailed;
+  version: string;
+  failures: UpdateFailure[];
+}
+
+export type PageMessage = SkipWaitingMessage | ClearMessage | CacheUrlsMessage | DebugMessage | StatusMessage;
+export type WorkerMessage = UpdateFailedMessage;
+
+export interface ClearReply { ok: boolean; deleted: string[] }
+export interface StatusReply { version: string; scope: string }

@@ -1,0 +1,71 @@
+import { compileMatcher, type Params, type UrlMatcher } from './url-pattern.js';
+import type { CatchHandler, Handler } from './route-context.js';
+
+/** What a route matches on. Every given field must match; `method` defaults to GET. */
+export interface RouteMatch {
+  url?: UrlMatcher;
+  method?: string;
+  mode?: RequestMode;
+  destination?: RequestDestination;
+}
+
+/** The route a request was given to, with what its pattern captured. */
+export interface Routed {
+  name: string;
+  handler: Handler;
+  params: Params;
+}
+
+/**
+ * Routes requests to handlers; the first matching route wins. Requests no route takes go to the
+ * default handler, or, with none, to the browser as if there were no worker.
+ */
+export interface Router {
+  /** Adds a route; `name` is what the debug channel prints. */
+  add(match: RouteMatch | UrlMatcher, handler: Handler, name?: string): Router;
+  setDefault(handler: Handler): Router;
+  setCatch(handler: CatchHandler): Router;
+  find(request: Request, url: URL): Routed | undefined;
+  readonly catchHandler: CatchHandler | undefined;
+}
+
+export function createRouter(scope: URL): Router {
+  const routes: { test(request: Request, url: URL): Params | undefined; handler: Handler; name: string }[] = [];
+  let fallback: Handler | undefined;
+  const router: Router = {
+    catchHandler: undefined,
+    add(match, handler, name = `route ${routes.length + 1}`) {
+      const m: RouteMatch = typeof match === 'object' && !(match instanceof RegExp) ? match : { url: match };
+      const urlTest = m.url === undefined ? () => ({}) : compileMatcher(m.url, scope);
+      const method = (m.method ?? 'GET').toUpperCase();
+      routes.push({
+        name,
+        handler,
+        test: (request, url) =>
+          request.method === method &&
+          (!m.mode || request.mode === m.mode) &&
+          (!m.destination || request.destination === m.destination)
+            ? urlTest(url, request)
+            : undefined,
+      });
+      return router;
+    },
+    setDefault(handler) {
+      fallback = handler;
+      return router;
+    },
+    setCatch(handler) {
+      // The interface marks it readonly for callers; only setCatch writes it.
+      (router as { catchHandler: CatchHandler }).catchHandler = handler;
+      return router;
+    },
+    find(request, url) {
+      for (const r of routes) {
+        const params = r.test(request, url);
+        if (params) return { name: r.name, handler: r.handler, params };
+      }
+      return fallback && request.method === 'GET' ? { name: 'default', handler: fallback, params: {} } : undefined;
+    },
+  };
+  return router;
+}

@@ -1,0 +1,23 @@
+import { cacheable, type Cacheable } from '../cacheable.js';
+import type { RouteContext } from '../route-context.js';
+import type { RuntimeCache } from '../runtime-cache.js';
+
+const byDefault = cacheable();
+
+/** The navigation preload response when there is one, else a fetch. */
+export async function fromNetwork(ctx: RouteContext): Promise<Response> {
+  const preloaded = await ctx.preload?.catch(() => undefined);
+  return preloaded ?? fetch(ctx.request);
+}
+
+/**
+ * Fetches and, when the response may be kept, stores a copy in the background, so the caller
+ * never waits on storage and a failing write never breaks the response.
+ */
+export async function fetchAndCache(ctx: RouteContext, cache: RuntimeCache, isCacheable: Cacheable = byDefault): Promise<Response> {
+  const response = await fromNetwork(ctx);
+  if (isCacheable(response)) {
+    ctx.waitUntil(cache.put(ctx.request, response.clone()).catch((e) => ctx.log(`${ctx.url.pathname} not cached: ${e}`)));
+  }
+  return response;
+}

@@ -1,0 +1,51 @@
+import { ShellacWorkerError } from './errors.js';
+
+/** What a route can match a URL with: a path pattern, a RegExp, or a function. */
+export type UrlMatcher = string | RegExp | ((url: URL, request: Request) => boolean);
+
+/** Parameters captured by a path pattern (`:id` → `params.id`, `*` → `params['*']`). */
+export type Params = Record<string, string>;
+
+/**
+ * Compiles a matcher into a function returning captured params, or undefined for no match.
+ *
+ * - A string is a path pattern, relative to the scope unless it starts with `/`: `lessons/:id`,
+ *   `api/*`. It matches the path only, and same-origin URLs only.
+ * - A RegExp is tested against the full URL. For a cross-origin URL it must match from the first
+ *   character, so a loose `/\.png$/` never captures other sites by surprise (Workbox's rule too).
+ * - A function decides alone.
+ */
+export function compileMatcher(matcher: UrlMatcher, scope: URL): (url: URL, request: Request) => Params | undefined {
+  if (typeof matcher === 'function') return (url, request) => (matcher(url, request) ? {} : undefined);
+  if (matcher instanceof RegExp) {
+    return (url) => {
+      const m = matcher.exec(url.href);
+      if (!m || (url.origin !== scope.origin && m.index !== 0)) return undefined;
+      return { ...m.groups };
+    };
+  }
+  const path = new URL(matcher, scope).pathname;
+  const names: string[] = [];
+  const source = path
+    .split(/(:[A-Za-z_][A-Za-z0-9_]*|\*)/)
+    .map((part) => {
+      if (part === '*') return names.push('*'), '(.*)';
+      if (part.startsWith(':')) return names.push(part.slice(1)), '([^/]+)';
+      return part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+  let re: RegExp;
+  try {
+    re = new RegExp(`^${source}$`);
+  } catch {
+    throw new ShellacWorkerError('bad-pattern', { pattern: matcher });
+  }
+  return (url) => {
+    if (url.origin !== scope.origin) return undefined;
+    const m = re.exec(url.pathname);
+    if (!m) return undefined;
+    const params: Params = {};
+    names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1] ?? '')));
+    return params;
+  };
+}
