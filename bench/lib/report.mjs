@@ -54,8 +54,10 @@ export function writeMarkdown(results, m) {
     if (r.error) lines.push(`**Error:** ${r.error}`, '');
     if (r.peers) {
       lines.push('| Contender | Value |', '|---|--:|');
-      lines.push(`| Shellac | ${fmt(r.ours, r.unit)} |`);
+      const ours = r.min && r.ours != null ? { median: r.ours, min: r.min.ours, max: r.max.ours } : r.ours;
+      lines.push(`| Shellac | ${fmtPeer(ours, r.unit)} |`);
       for (const [k, v] of Object.entries(r.peers)) lines.push(`| ${k} | ${fmtPeer(v, r.unit)} |`);
+      lines.push('');
     }
     for (const n of r.details?.notes ?? []) lines.push(`- ${n}`);
   }

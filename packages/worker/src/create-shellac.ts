@@ -115,10 +115,16 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
 
   const fallback: CatchHandler = async (ctx, error) => {
     const url = ctx.request.mode === 'navigate' ? offlinePage : ctx.request.destination === 'image' ? offlineImage : undefined;
-    const response = url && (await precache.match(url));
-    log(`${ctx.url.pathname} failed (${error}) → ${response ? url.pathname : 'error'}`);
-    if (response) return response;
-    throw error;
+    let response = url && (await precache.match(url));
+    log(`${ctx.url.pathname} failed (${error}) → ${response ? url : 'error'}`);
+    if (!url || !response) throw error;
+    if (url === offlinePage) {
+      // The offline page answers at the URL that failed (say /guide/a/b.html), so its relative
+      // links would resolve from the wrong folder; a <base> points them back at its real place.
+      const html = await response.text();
+      response = new Response(/<base\b/i.test(html) ? html : html.replace(/<head[^>]*>/i, `$&<base href="${url.href}">`), response);
+    }
+    return response;
   };
   router.setCatch(fallback);
 

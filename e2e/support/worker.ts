@@ -1,0 +1,49 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import type { SiteServer } from './site-server.js';
+
+/** Waits until a worker controls the page (Shellac claims clients on activation). */
+export async function waitForControl(page: Page) {
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 15_000 });
+}
+
+/**
+ * The controlling worker's version, asked over a MessageChannel. A worker still activating may
+ * not answer, so each ask gives up after a second (callers poll).
+ */
+export function workerVersion(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (e) => resolve(e.data.version);
+        navigator.serviceWorker.controller?.postMessage({ type: 'shellac:status' }, [channel.port2]);
+        setTimeout(() => resolve('no answer'), 1000);
+      }),
+  );
+}
+
+/** The URLs held in one of this origin's caches (by name suffix, e.g. ':pages'). */
+export function cachedUrls(page: Page, suffix: string): Promise<string[]> {
+  return page.evaluate(async (suffix) => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      if (!name.endsWith(suffix)) continue;
+      for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+    }
+    return urls.sort();
+  }, suffix);
+}
+
+/** Offline as DEVELOPERS.md means it: the browser emulates no network and the server is stopped. */
+export async function goOffline(context: BrowserContext, server: SiteServer) {
+  await context.setOffline(true);
+  await server.stop();
+}
+
+/** Resolves when the page's computed colours show the site stylesheet applied. */
+export async function styles(page: Page) {
+  return page.evaluate(() => ({
+    body: getComputedStyle(document.body).backgroundColor,
+    header: getComputedStyle(document.querySelector('.site-header') ?? document.body).backgroundColor,
+  }));
+}

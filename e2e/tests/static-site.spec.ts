@@ -1,0 +1,187 @@
+import { appendFileSync, readFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { SiteBuild } from '../support/build.js';
+import { SiteServer } from '../support/site-server.js';
+import { cachedUrls, goOffline, styles, waitForControl, workerVersion } from '../support/worker.js';
+
+const SITE_LOOK = { body: 'rgb(250, 247, 240)', header: 'rgb(46, 94, 78)' };
+
+let build: SiteBuild;
+let server: SiteServer;
+test.afterEach(async () => {
+  await server?.stop();
+  build?.remove();
+});
+
+async function start(config?: object, base = '/') {
+  build = new SiteBuild(undefined, config);
+  await build.build();
+  server = await new SiteServer(build.out, base).start();
+}
+
+async function imagesLoaded(page: import('@playwright/test').Page) {
+  return page.evaluate(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
+}
+
+test('installs, precaches every manifest entry and controls the page', async ({ page }) => {
+  await start();
+  await page.goto(server.url());
+  await waitForControl(page);
+  expect(await workerVersion(page)).toBe(build.summary!.version);
+  const precache = await cachedUrls(page, ':precache');
+  // One body per distinct hash, plus the record of the complete version.
+  const hashes = new Set(JSON.parse(readFileSync(join(build.out, 'shellac-manifest.json'), 'utf8')).entries.map((e: { hash: string }) => e.hash));
+  expect(precache.filter((u) => u.includes('/__shellac/h/'))).toHaveLength(hashes.size);
+  expect(precache.filter((u) => u.includes('/__shellac/manifest/'))).toEqual([server.url(`__shellac/manifest/${build.summary!.version}`)]);
+  const sw = await page.request.get(server.url('sw.js'));
+  expect(sw.headers()['cache-control']).toBe('no-cache');
+});
+
+test('visited pages work offline with their styles, images and scripts, the first page included', async ({ page, context }) => {
+  await start();
+  await page.goto(server.url());
+  await waitForControl(page);
+  // The first page loaded before the worker controlled it; the client asks for it to be kept.
+  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url());
+  for (const path of ['guide/', 'guide/binoculars.html', 'tools/counter.html']) {
+    await page.goto(server.url(path));
+    await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url(path));
+  }
+  await goOffline(context, server);
+  for (const path of ['', 'guide/', 'guide/binoculars.html', 'tools/counter.html']) {
+    await page.goto(server.url(path));
+    await expect(page).not.toHaveTitle(/offline/i);
+    expect(await styles(page)).toEqual(SITE_LOOK);
+    expect(await imagesLoaded(page)).toBe(true);
+  }
+  await expect(page.locator('body')).toHaveAttribute('data-script-ran', 'yes');
+});
+
+test('an unvisited page shows the offline page, in the site look', async ({ page, context }) => {
+  await start();
+  await page.goto(server.url());
+  await waitForControl(page);
+  await goOffline(context, server);
+  const response = await page.goto(server.url('reference/species/wren.html'));
+  expect(response?.status()).toBe(200);
+  await expect(page).toHaveTitle(/You are offline/);
+  await expect(page.getByRole('heading', { name: 'You are offline' })).toBeVisible();
+  expect(await styles(page)).toEqual(SITE_LOOK);
+  expect(page.url()).toBe(server.url('reference/species/wren.html'));
+});
+
+test('an update where one asset changed downloads that asset and no other', async ({ page }) => {
+  await start();
+  await page.goto(server.url());
+  await waitForControl(page);
+  const v1 = build.summary!.version;
+  const manifest1 = JSON.parse(readFileSync(join(build.out, 'shellac-manifest.json'), 'utf8')) as { entries: { url: string }[] };
+  build.write('css/site.css', `${readFileSync(join(build.site, 'css/site.css'), 'utf8')}\n.changed { color: red; }\n`);
+  await build.build();
+  expect(build.summary!.version).not.toBe(v1);
+  const mark = server.log.length;
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
+  await expect.poll(() => workerVersion(page)).toBe(build.summary!.version);
+  const precachedPaths = new Set(manifest1.entries.map((e) => `/${e.url}`));
+  const fetched = server.pathsSince(mark);
+  expect(fetched.filter((p) => precachedPaths.has(p))).toEqual(['/css/site.css']);
+  expect(fetched).toEqual(expect.arrayContaining(['/sw.js', '/shellac-manifest.json']));
+});
+
+test('a failing update (one 404, one wrong hash) reports both and leaves the old version serving every page', async ({ page, context }) => {
+  await start();
+  await page.goto(server.url());
+  await waitForControl(page);
+  await page.goto(server.url('guide/'));
+  await waitForControl(page);
+  const v1 = build.summary!.version;
+  build.write('css/site.css', `${readFileSync(join(build.site, 'css/site.css'), 'utf8')}\nbody { background-color: rgb(1, 2, 3); }\n`);
+  build.write('js/site.js', `${readFileSync(join(build.site, 'js/site.js'), 'utf8')}\n// v2\n`);
+  await build.build();
+  unlinkSync(join(build.out, 'js/site.js'));
+  appendFileSync(join(build.out, 'css/site.css'), '\n/* changed after the build */\n');
+
+  const failed = page.evaluate(() => new Promise<{ failures: { url: string; reason: string }[] }>((resolve) => window.shellac!.on('updateFailed', resolve)));
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update().catch(() => {})));
+  const { failures } = await failed;
+  expect(failures.map((f) => f.url).sort()).toEqual(['css/site.css', 'js/site.js']);
+  expect(failures.find((f) => f.url === 'js/site.js')!.reason).toBe('HTTP 404');
+  expect(failures.find((f) => f.url === 'css/site.css')!.reason).toMatch(/^hash [0-9a-f]{64}$/);
+  expect(await workerVersion(page)).toBe(v1);
+  expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!(r!.waiting || r!.installing)))).toBe(false);
+
+  // Online: the old worker still serves its own stylesheet, not the server's new one.
+  for (const path of ['', 'guide/', 'about.html']) {
+    await page.goto(server.url(path));
+    expect(await styles(page)).toEqual(SITE_LOOK);
+  }
+  await goOffline(context, server);
+  for (const path of ['', 'guide/', 'about.html']) {
+    await page.goto(server.url(path));
+    await expect(page).not.toHaveTitle(/offline/i);
+    expect(await styles(page)).toEqual(SITE_LOOK);
+  }
+});
+
+test('the pages cache keeps its maxEntries limit, least recently stored out first', async ({ page, context }) => {
+  await start({ pages: { maxEntries: 2 } });
+  await page.goto(server.url());
+  await waitForControl(page);
+  for (const path of ['guide/', 'about.html', 'guide/binoculars.html']) {
+    await page.goto(server.url(path));
+    await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url(path));
+  }
+  await expect.poll(() => cachedUrls(page, ':pages')).toEqual([server.url('about.html'), server.url('guide/binoculars.html')]);
+  await goOffline(context, server);
+  await page.goto(server.url('guide/'));
+  await expect(page).toHaveTitle(/You are offline/);
+  await page.goto(server.url('about.html'));
+  await expect(page).not.toHaveTitle(/offline/i);
+});
+
+test('the pages cache keeps its maxBytes budget', async ({ page }) => {
+  const sizes = ['guide/index.html', 'about.html', 'guide/binoculars.html'].map((p) => readFileSync(join(new SiteBuild().site, p)).length);
+  // Room for the two last pages (with the injected script tag), not for three.
+  const budget = sizes[1]! + sizes[2]! + 200;
+  await start({ pages: { maxBytes: budget } });
+  await page.goto(server.url('guide/'));
+  await waitForControl(page);
+  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('guide/'));
+  for (const path of ['about.html', 'guide/binoculars.html']) {
+    await page.goto(server.url(path));
+    await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url(path));
+  }
+  await expect.poll(() => cachedUrls(page, ':pages')).toEqual([server.url('about.html'), server.url('guide/binoculars.html')]);
+});
+
+test('a no-store page is never cached, and offline it shows the offline page', async ({ page, context }) => {
+  await start();
+  server.extraHeaders = (path) => (path.startsWith('/about.html') ? { 'Cache-Control': 'no-store' } : {});
+  await page.goto(server.url());
+  await waitForControl(page);
+  await page.goto(server.url('about.html'));
+  await page.goto(server.url('guide/'));
+  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('guide/'));
+  expect(await cachedUrls(page, ':pages')).not.toContain(server.url('about.html'));
+  await goOffline(context, server);
+  await page.goto(server.url('about.html'));
+  await expect(page).toHaveTitle(/You are offline/);
+});
+
+test('a site under a path prefix installs with that scope and works offline', async ({ page, context }) => {
+  await start(undefined, '/docs/');
+  await page.goto(server.url());
+  await waitForControl(page);
+  expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.scope))).toBe(server.url());
+  expect((await page.evaluate(() => caches.keys())).every((n) => n.startsWith('shellac:/docs/:'))).toBe(true);
+  await page.goto(server.url('guide/advanced/songs.html'));
+  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('guide/advanced/songs.html'));
+  await goOffline(context, server);
+  await page.goto(server.url('guide/advanced/songs.html'));
+  expect(await styles(page)).toEqual(SITE_LOOK);
+  expect(await imagesLoaded(page)).toBe(true);
+  await page.goto(server.url('reference/'));
+  await expect(page).toHaveTitle(/You are offline/);
+  expect(await styles(page)).toEqual(SITE_LOOK);
+});
