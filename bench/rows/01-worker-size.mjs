@@ -83,7 +83,11 @@ export async function run(ctx) {
 
   requireCli(partial);
   const shellacOut = join(ctx.tmp, 'shellac-out');
-  await shellacBuild(site, shellacOut);
+  try {
+    await shellacBuild(site, shellacOut);
+  } catch (err) {
+    throw Object.assign(new Error(`Shellac's build failed: ${err.message}`), { partial });
+  }
   const ours = sizeOf(join(shellacOut, 'sw.js'));
   // For the record: the separate manifest Shellac writes (not counted in `ours`).
   const manifests = readdirSync(shellacOut).filter((f) => /manifest.*\.json$/.test(f));

@@ -45,10 +45,20 @@ export async function run(ctx) {
   const samples = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   let manifestInfo;
 
+  // If Shellac's build fails, stop timing it but finish the peers, so their figures survive.
+  let oursError;
   const once = async (name) => {
     clean();
     mkdirSync(wbOut, { recursive: true });
-    const r = await contenders[name]();
+    let r;
+    try {
+      r = await contenders[name]();
+    } catch (err) {
+      if (name !== 'ours') throw err;
+      oursError = err;
+      delete contenders.ours;
+      return null;
+    }
     if (name === 'generateSW') manifestInfo = JSON.parse(r.stdout.trim().split('\n').pop());
     return r.ms;
   };
@@ -57,12 +67,18 @@ export async function run(ctx) {
     // Rotate the order every run so no contender always follows the same one.
     const names = Object.keys(contenders);
     const order = names.slice(i % names.length).concat(names.slice(0, i % names.length));
-    for (const name of order) samples[name].push(await once(name));
-    ctx.log(`run ${i + 1}/${ctx.runs}: ${order.map((n) => `${n} ${Math.round(samples[n].at(-1))} ms`).join(', ')}`);
+    const line = [];
+    for (const name of order) {
+      const ms = await once(name);
+      if (ms == null) { line.push(`${name} FAILED`); continue; }
+      samples[name].push(ms);
+      line.push(`${name} ${Math.round(ms)} ms`);
+    }
+    ctx.log(`run ${i + 1}/${ctx.runs}: ${line.join(', ')}`);
   }
   clean();
 
-  const s = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summary(v, 0)]));
+  const s = Object.fromEntries(Object.entries(samples).filter(([, v]) => v.length).map(([k, v]) => [k, summary(v, 0)]));
   const partial = {
     peer: s.generateSW.median,
     runs: ctx.runs,
@@ -77,6 +93,7 @@ export async function run(ctx) {
     },
   };
   if (!cli) throw cliMissing(partial);
+  if (oursError) throw Object.assign(new Error(`Shellac's build failed: ${oursError.message}`), { partial });
   return {
     ...partial,
     ours: s.ours.median,

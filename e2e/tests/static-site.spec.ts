@@ -56,6 +56,8 @@ test('visited pages work offline with their styles, images and scripts, the firs
     expect(await imagesLoaded(page)).toBe(true);
   }
   await expect(page.locator('body')).toHaveAttribute('data-script-ran', 'yes');
+  // The injected client is precached too, so offline pages keep their registration.
+  expect(await page.evaluate(() => window.shellac?.supported)).toBe(true);
 });
 
 test('an unvisited page shows the offline page, in the site look', async ({ page, context }) => {

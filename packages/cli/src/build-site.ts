@@ -153,6 +153,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
 
     const clientPath = fileURLToPath(import.meta.resolve('@shellac/client/browser'));
     const client = await readFile(clientPath);
+    precached.add(FILES.client);
     await emit(FILES.client, client);
 
     entries.sort((a, b) => (a.url < b.url ? -1 : 1));

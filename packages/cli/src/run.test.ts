@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, test } from 'node:test';
+import { run } from './run.js';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A scratch site from a map of relative paths to contents. */
+function site(files: Record<string, string | Buffer>) {
+  const root = mkdtempSync(join(tmpdir(), 'shellac-cli-'));
+  dirs.push(root);
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(join(root, 'site', rel, '..'), { recursive: true });
+    writeFileSync(join(root, 'site', rel), content);
+  }
+  return { root, site: join(root, 'site'), out: join(root, 'out') };
+}
+
+async function shellac(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const PAGE = '<!doctype html><html lang="en"><head><title>Home | Demo</title><link rel="stylesheet" href="css/a.css"></head><body><header>Demo</header><p>hi</p></body></html>';
+
+test('a folder with no HTML fails with exit 1, says so, and writes nothing', async () => {
+  const s = site({ 'css/a.css': 'body{}', 'img/x.png': 'png' });
+  const r = await shellac('build', s.site, '--out', s.out);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /no HTML page found \(2 other file\(s\)\)/);
+  assert.match(r.err, new RegExp(s.site.replace(/[/.]/g, '\\$&')));
+  assert.equal(existsSync(s.out), false);
+  assert.deepEqual(readdirSync(s.root), ['site']);
+});
+
+test('a missing site folder and missing --out are usage errors', async () => {
+  const s = site({ 'index.html': PAGE });
+  assert.match((await shellac('build', join(s.root, 'nope'), '--out', s.out)).err, /nope: no such folder/);
+  const r = await shellac('build', s.site);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /build needs --out <outDir>/);
+  assert.equal((await shellac('bogus')).code, 1);
+});
+
+test('a file over the size limit is named, left out of the precache, and still copied', async () => {
+  const s = site({ 'index.html': PAGE, 'css/a.css': 'body{}', 'img/huge.png': Buffer.alloc(3 * 1024 * 1024) });
+  const r = await shellac('build', s.site, '--out', s.out);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /warning: img\/huge\.png is 3072\.0 KiB, above maxFileSizeBytes \(2048\.0 KiB\): not precached/);
+  const manifest = JSON.parse(readFileSync(join(s.out, 'shellac-manifest.json'), 'utf8')) as { entries: { url: string }[] };
+  assert.deepEqual(manifest.entries.map((e) => e.url), ['css/a.css', 'offline.html', 'shellac.js']);
+  assert.ok(existsSync(join(s.out, 'img/huge.png')));
+});
+
+test('an offline page over the size limit fails the build, and the previous output survives', async () => {
+  const s = site({ 'index.html': PAGE });
+  assert.equal((await shellac('build', s.site, '--out', s.out, '--quiet')).code, 0);
+  const before = readFileSync(join(s.out, 'sw.js'), 'utf8');
+  writeFileSync(join(s.site, 'offline.html'), `<html>${'x'.repeat(4000)}</html>`);
+  writeFileSync(join(s.site, 'shellac.config.json'), JSON.stringify({ maxFileSizeBytes: 1000 }));
+  const r = await shellac('build', s.site, '--out', s.out);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /offline\.html: offline\.html is 3\.9 KiB, above maxFileSizeBytes .* it must be precached/);
+  assert.equal(readFileSync(join(s.out, 'sw.js'), 'utf8'), before);
+  assert.deepEqual(readdirSync(s.root).sort(), ['out', 'site']);
+});
+
+test('a bad config names the file, the key and the value, and writes nothing', async () => {
+  const s = site({ 'index.html': PAGE, 'shellac.config.json': JSON.stringify({ pages: { maxEntries: 0 } }) });
+  const r = await shellac('build', s.site, '--out', s.out);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /shellac\.config\.json: "pages\.maxEntries" must be a whole number ≥ 1, got 0/);
+  assert.equal(existsSync(s.out), false);
+  const broken = site({ 'index.html': PAGE, 'conf.json': '{ "precache": [' });
+  const b = await shellac('build', broken.site, '--out', broken.out, '--config', join(broken.site, 'conf.json'));
+  assert.match(b.err, /conf\.json: not valid JSON/);
+  const missing = await shellac('build', broken.site, '--out', broken.out, '--config', 'nowhere.json');
+  assert.match(missing.err, /--config nowhere\.json: no such file/);
+});
+
+test('an offlinePage that does not exist is named', async () => {
+  const s = site({ 'index.html': PAGE, 'shellac.config.json': JSON.stringify({ offlinePage: 'pages/offline.html' }) });
+  const r = await shellac('build', s.site, '--out', s.out);
+  assert.match(r.err, /"offlinePage" names pages\/offline\.html, which is not in /);
+});
+
+test('the output folder must not be the site, nor a folder that is not a Shellac build', async () => {
+  const s = site({ 'index.html': PAGE });
+  assert.match((await shellac('build', s.site, '--out', s.site)).err, /would overwrite the site itself/);
+  mkdirSync(s.out);
+  writeFileSync(join(s.out, 'precious.txt'), 'keep me');
+  const r = await shellac('build', s.site, '--out', s.out);
+  assert.match(r.err, /already exists and is not a Shellac build/);
+  assert.equal(readFileSync(join(s.out, 'precious.txt'), 'utf8'), 'keep me');
+});
+
+test('a build injects the script at every depth, keeps the site untouched, and prints a summary', async () => {
+  const s = site({ 'index.html': PAGE, 'a/b/page.html': PAGE, 'css/a.css': 'body{}' });
+  const r = await shellac('build', s.site, '--out', s.out);
+  assert.equal(r.code, 0, r.err);
+  assert.match(readFileSync(join(s.out, 'a/b/page.html'), 'utf8'), /<script src="\.\.\/\.\.\/shellac\.js" defer data-shellac><\/script><\/head>/);
+  assert.equal(readFileSync(join(s.site, 'index.html'), 'utf8'), PAGE);
+  assert.match(r.out, /precached {7}3 entries/);
+  assert.match(r.out, /offline page {4}offline\.html \(generated in the site's look\)/);
+  assert.match(r.out, /sw\.js runtime {3}\d+ B gzip/);
+  const offline = readFileSync(join(s.out, 'offline.html'), 'utf8');
+  assert.match(offline, /<link rel="stylesheet" href="css\/a\.css">/);
+  assert.match(offline, /<title>You are offline – Demo<\/title>/);
+  // A second build over the first replaces it whole.
+  assert.equal((await shellac('build', s.site, '--out', s.out, '--quiet')).code, 0);
+});
+
+test('large sites report progress', async () => {
+  const files: Record<string, string> = { 'index.html': PAGE };
+  for (let i = 0; i < 1200; i++) files[`f/${i}.txt`] = `file ${i}`;
+  const s = site(files);
+  const r = await shellac('build', s.site, '--out', s.out);
+  assert.match(r.err, /shellac: 1000\/1201 files, [\d.]+ KiB processed/);
+  assert.match(r.err, /shellac: 1201\/1201 files/);
+});

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { cacheControlFor, serveSite } from './serve-site.js';
+
+const root = mkdtempSync(join(tmpdir(), 'shellac-serve-'));
+let base = '';
+let close = () => {};
+before(async () => {
+  mkdirSync(join(root, 'guide'));
+  writeFileSync(join(root, 'index.html'), '<p>home</p>');
+  writeFileSync(join(root, 'guide/index.html'), '<p>guide</p>');
+  writeFileSync(join(root, 'sw.js'), 'self');
+  writeFileSync(join(root, 'app.3f9a1c2b.js'), 'app');
+  const server = await serveSite({ dir: root, port: 0, base: '/docs/' });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/docs/`; // TCP listener
+  close = () => server.close();
+});
+after(() => {
+  close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('sw.js revalidates; hashed names are immutable; others revalidate', () => {
+  assert.equal(cacheControlFor('/sw.js'), 'no-cache');
+  assert.equal(cacheControlFor('/docs/shellac-manifest.json'), 'no-cache');
+  assert.equal(cacheControlFor('/js/app.3f9a1c2b.js'), 'public, max-age=31536000, immutable');
+  assert.equal(cacheControlFor('/css/site-A1B2C3D4.css'), 'public, max-age=31536000, immutable');
+  assert.equal(cacheControlFor('/css/site.css'), 'no-cache');
+  assert.equal(cacheControlFor('/img/background-image.png'), 'no-cache');
+});
+
+test('serves under the prefix with types, ETags and 304s', async () => {
+  const r = await fetch(`${base}sw.js`);
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('content-type'), 'text/javascript; charset=utf-8');
+  assert.equal(r.headers.get('cache-control'), 'no-cache');
+  const again = await fetch(`${base}sw.js`, { headers: { 'If-None-Match': r.headers.get('etag')! } });
+  assert.equal(again.status, 304);
+  assert.equal((await fetch(`${base}app.3f9a1c2b.js`)).headers.get('cache-control'), 'public, max-age=31536000, immutable');
+});
+
+test('folders get their index, with a redirect to the slash', async () => {
+  assert.equal(await (await fetch(`${base}guide/`)).text(), '<p>guide</p>');
+  const r = await fetch(`${base}guide`, { redirect: 'manual' });
+  assert.equal(r.status, 301);
+  assert.equal(r.headers.get('location'), '/docs/guide/');
+});
+
+test('outside the prefix, missing files and escapes are refused', async () => {
+  assert.equal((await fetch(base.replace('/docs/', '/index.html'))).status, 404);
+  assert.equal((await fetch(`${base}nope.html`)).status, 404);
+  assert.equal((await fetch(`${base}..%2f..%2fetc%2fpasswd`)).status, 403);
+  assert.equal((await fetch(`${base}index.html`, { method: 'POST' })).status, 405);
+});
