@@ -159,7 +159,7 @@ test('the pages cache keeps its maxBytes budget', async ({ page }) => {
 
 test('a no-store page is never cached, and offline it shows the offline page', async ({ page, context }) => {
   await start();
-  server.extraHeaders = (path) => (path.startsWith('/about.html') ? { 'Cache-Control': 'no-store' } : {});
+  server.extraHeaders = (path): Record<string, string> => (path.startsWith('/about.html') ? { 'Cache-Control': 'no-store' } : {});
   await page.goto(server.url());
   await waitForControl(page);
   await page.goto(server.url('about.html'));
