@@ -1,19 +1,27 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { StrategyName, WorkerConfig } from '@shellac/protocol';
+import type { WorkerConfig } from '@shellac/protocol';
 import { ShellacCliError } from './errors.js';
 
 /**
- * Bundles `sw.js`: the runtime with the config baked in, importing only the strategies the routes
- * name (plus networkFirst, which the pages route uses), so unused code never ships.
+ * Bundles `sw.js`: the runtime with the config baked in. Without routes the router and its
+ * pattern compiler are not imported at all, and with routes only the strategies they name are:
+ * a site pays only for what its config uses.
  */
 export async function bundleWorker(config: WorkerConfig): Promise<string> {
-  const used = [...new Set<StrategyName>(['networkFirst', ...(config.routes ?? []).map((r) => r.strategy)])].sort();
-  const contents = [
-    `import { createShellac, ${used.join(', ')} } from '@shellac/worker';`,
-    `createShellac({ ...${JSON.stringify(config)}, strategies: { ${used.join(', ')} } }).listen(self);`,
-  ].join('\n');
+  const routes = config.routes ?? [];
+  const used = [...new Set(routes.map((r) => r.strategy))].sort();
+  const { routes: _routes, ...rest } = config;
+  const contents = routes.length
+    ? [
+        `import { createShellac, createRouter, applyRoutes, ${used.join(', ')} } from '@shellac/worker';`,
+        `const router = createRouter();`,
+        `const shellac = createShellac({ ...${JSON.stringify(rest)}, router });`,
+        `applyRoutes(shellac, router, ${JSON.stringify(routes)}, { ${used.join(', ')} });`,
+        `shellac.listen(self);`,
+      ].join('\n')
+    : `import { createShellac } from '@shellac/worker';\ncreateShellac(${JSON.stringify(rest)}).listen(self);`;
   try {
     const result = await build({
       stdin: { contents, resolveDir: dirname(fileURLToPath(import.meta.url)), loader: 'js', sourcefile: 'sw-entry.js' },

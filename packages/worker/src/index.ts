@@ -1,5 +1,7 @@
 export { createShellac } from './create-shellac.js';
-export type { Shellac, ShellacOptions, StrategyFactory } from './create-shellac.js';
+export type { Shellac, ShellacOptions } from './create-shellac.js';
+export { applyRoutes } from './apply-routes.js';
+export type { StrategyFactory } from './apply-routes.js';
 export { createRouter } from './router.js';
 export type { Router, RouteMatch, Routed } from './router.js';
 export type { RouteContext, Handler, CatchHandler } from './route-context.js';

@@ -29,7 +29,8 @@ export interface Router {
   readonly catchHandler: CatchHandler | undefined;
 }
 
-export function createRouter(scope: URL): Router {
+/** `scope` defaults to the worker's registration scope; patterns are relative to it. */
+export function createRouter(scope: URL = new URL((self as unknown as ServiceWorkerGlobalScope).registration.scope)): Router { // self is the worker's global scope here
   const routes: { test(request: Request, url: URL): Params | undefined; handler: Handler; name: string }[] = [];
   let fallback: Handler | undefined;
   const router: Router = {

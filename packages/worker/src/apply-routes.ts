@@ -1,0 +1,29 @@
+import type { RouteConfig, StrategyName } from '@shellac/protocol';
+import { cacheable, type Cacheable } from './cacheable.js';
+import type { Shellac } from './create-shellac.js';
+import { ShellacWorkerError } from './errors.js';
+import type { Handler } from './route-context.js';
+import type { Router } from './router.js';
+import type { RuntimeCache } from './runtime-cache.js';
+
+/** A strategy factory as routes from configuration call it. */
+export type StrategyFactory = (options: { cache: RuntimeCache; cacheable?: Cacheable; networkTimeoutSeconds?: number }) => Handler;
+
+/**
+ * Adds routes written as JSON (shellac.config.json) to a router, each with its own runtime cache
+ * of the Shellac instance. Only the strategies passed in `strategies` can be named, so a bundle
+ * carries only those.
+ */
+export function applyRoutes(shellac: Shellac, router: Router, routes: RouteConfig[], strategies: Partial<Record<StrategyName, StrategyFactory>>): Router {
+  routes.forEach((route, i) => {
+    const factory = strategies[route.strategy];
+    if (!factory) throw new ShellacWorkerError('unknown-strategy', { route: i, strategy: route.strategy });
+    const handler = factory({
+      cache: shellac.runtimeCache(route.cacheName ?? `route-${i}`, route),
+      cacheable: cacheable({ statuses: route.statuses, opaque: route.cacheOpaque }),
+      networkTimeoutSeconds: route.networkTimeoutSeconds,
+    });
+    router.add({ url: route.match, method: route.method, destination: route.destination as RequestDestination }, handler, `${route.match} (${route.strategy})`); // validated by the build
+  });
+  return router;
+}
