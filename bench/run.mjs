@@ -60,6 +60,15 @@ function entry(row, r, error) {
 const opts = parseArgs(process.argv.slice(2));
 if (opts.clean) rmSync(CACHE, { recursive: true, force: true });
 
+// Per-run scratch. TMPDIR points into it before any row (and so workbox-build, whose bundler
+// writes temp files it never deletes) is imported; child processes inherit it. All removed at exit.
+const scratch = join(TMP, `run-${process.pid}`);
+const osTmp = join(scratch, 'os-tmp');
+mkdirSync(osTmp, { recursive: true });
+process.env.TMPDIR = osTmp;
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
+
 const files = readdirSync(ROWS).filter((f) => f.endsWith('.mjs')).sort();
 const rows = [];
 for (const f of files) {
@@ -77,7 +86,6 @@ const selected = opts.ids.length ? rows.filter((r) => opts.ids.includes(r.id)) :
 
 const m = machine();
 console.log(`Shellac bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}`);
-const scratch = join(TMP, `run-${process.pid}`);
 const results = [];
 let failed = 0;
 try {

@@ -198,3 +198,66 @@ test('in a browser without service workers the client is a harmless no-op', asyn
   expect(await page.evaluate(() => window.shellac!.clearOfflineData())).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('pages older than maxAgeSeconds are not served', async ({ page, context }) => {
+  await start({ pages: { maxAgeSeconds: 3 } });
+  await page.goto(server.url());
+  await waitForControl(page);
+  await page.goto(server.url('guide/'));
+  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('guide/'));
+  await page.waitForTimeout(3200);
+  await page.goto(server.url('about.html'));
+  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('about.html'));
+  await goOffline(context, server);
+  await page.goto(server.url('about.html'));
+  await expect(page).not.toHaveTitle(/offline/i);
+  await page.goto(server.url('guide/'));
+  await expect(page).toHaveTitle(/You are offline/);
+  // The expired copy is deleted, not only skipped.
+  expect(await cachedUrls(page, ':pages')).not.toContain(server.url('guide/'));
+});
+
+test('cache hits never write: recency is kept in memory and saved with the next write', async ({ page }) => {
+  await start({ precacheIgnore: ['img/*.png'], routes: [{ match: 'img/*.png', strategy: 'cacheFirst', cacheName: 'photos' }] });
+  await page.goto(server.url('guide/'));
+  await waitForControl(page);
+  const metaRecord = () => page.evaluate(() => caches.open('shellac:/:meta').then((c) => c.match('/__shellac/meta/shellac:/:runtime:photos')).then((r) => r?.text()));
+  await page.evaluate(() => fetch('/img/meadow.png').then((r) => r.arrayBuffer()));
+  await expect.poll(metaRecord).toContain('meadow.png');
+  const before = await metaRecord();
+  const hits = server.log.length;
+  for (let i = 0; i < 5; i++) await page.evaluate(() => fetch('/img/meadow.png').then((r) => r.arrayBuffer()));
+  expect(server.pathsSince(hits)).toEqual([]);
+  expect(await metaRecord()).toBe(before);
+  await page.evaluate(() => fetch('/img/dusk.png').then((r) => r.arrayBuffer()));
+  await expect.poll(metaRecord).toContain('dusk.png');
+  const saved = JSON.parse((await metaRecord())!) as Record<string, [number, number, number]>;
+  const [stored, used] = saved[server.url('img/meadow.png')]!;
+  expect(used).toBeGreaterThan(stored);
+});
+
+test('the client reports controlling, offline and online', async ({ page, context }) => {
+  await start({});
+  // Listen from the moment the injected script creates window.shellac.
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+    let client: Window['shellac'];
+    Object.defineProperty(window, 'shellac', {
+      configurable: true,
+      get: () => client,
+      set(value: NonNullable<Window['shellac']>) {
+        client = value;
+        value.on('controlling', (e) => seen.push(`controlling:${e.isUpdate}`));
+        value.on('offline', () => seen.push('offline'));
+        value.on('online', () => seen.push('online'));
+      },
+    });
+  });
+  await page.goto(server.url());
+  const seen = () => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  await expect.poll(seen).toEqual(['controlling:false']);
+  await context.setOffline(true);
+  await expect.poll(seen).toEqual(['controlling:false', 'offline']);
+  await context.setOffline(false);
+  await expect.poll(seen).toEqual(['controlling:false', 'offline', 'online']);
+});
