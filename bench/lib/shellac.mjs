@@ -32,7 +32,7 @@ export function requireClient(partial) {
 }
 
 /** `shellac build <site> --out <out>` in a child process; resolves `{ ms, stdout, stderr }`. */
-export function shellacBuild(site, out) {
+export function shellacBuild(site, out, extra = []) {
   requireCli();
-  return runNode([CLI, 'build', site, '--out', out], { cwd: ROOT });
+  return runNode([CLI, 'build', site, '--out', out, ...extra], { cwd: ROOT });
 }

@@ -15,7 +15,8 @@ import { requireCli, shellacBuild } from '../lib/shellac.mjs';
 export const id = 'worker-size';
 export const what = 'gzip -9 bytes of sw.js for a ~300-page docs site (manifest excluded)';
 export const unit = 'bytes';
-export const goal = { against: 'peer', max: 0.5 };
+// Issue #2 asks for at most 3,000 B (0.40x of Workbox's 7,432 B here); issue #5 for 0.35x.
+export const goal = { against: 'peer', max: 0.35 };
 
 const sizeOf = (path) => ({ bytes: statSync(path).size, gzip: gzipFileSize(path) });
 

@@ -11,7 +11,8 @@ import { requireClient } from '../lib/shellac.mjs';
 export const id = 'client-size';
 export const what = 'gzip -9 bytes of the page script (register + update handling)';
 export const unit = 'bytes';
-export const goal = { against: 'peer', max: 1.0 };
+// Issue #5: at most 0.6x workbox-window (issue #2: under 1.5 KB, checked in npm test).
+export const goal = { against: 'peer', max: 0.6 };
 
 async function bundle(contents) {
   const result = await build({

@@ -144,6 +144,11 @@ test('with activate "waiting", updateReady fires and applyUpdate activates the n
   await page.evaluate(() => window.shellac!.update());
   await page.evaluate(() => (window as Win).updateReady!.then(() => undefined));
   expect(await workerVersion(page)).toBe(v1);
+  // A listener added after the update was found is told at once.
+  expect(await page.evaluate(() => new Promise<boolean>((resolve) => {
+    window.shellac!.on('updateReady', () => resolve(true));
+    setTimeout(() => resolve(false), 500);
+  }))).toBe(true);
   const reloaded = page.waitForEvent('load');
   await page.evaluate(() => (window as Win).updateReady!.then((e) => e.applyUpdate()));
   await reloaded;
@@ -185,6 +190,20 @@ test('the debug channel is off by default and can be turned on from the page', a
   await page.goto(server.url('guide/'));
   await expect.poll(() => lines.join('\n')).toMatch(/GET \/guide\/ → pages/);
   expect(lines.join('\n')).toMatch(/\/guide\/ network 200/);
+  // The browser stops idle workers; the channel stays on in the restarted one.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  lines.length = 0;
+  await page.goto(server.url('about.html'));
+  await expect.poll(() => lines.join('\n')).toMatch(/GET \/about\.html → pages/);
+  await page.evaluate(() => window.shellac!.debug(false));
+  await page.waitForTimeout(200);
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  lines.length = 0;
+  await page.goto(server.url('guide/'));
+  await page.waitForTimeout(300);
+  expect(lines).toEqual([]);
 });
 
 test('in a browser without service workers the client is a harmless no-op', async ({ page }) => {

@@ -45,3 +45,28 @@ test('paths must stay inside the site', () => {
   assert.match(problem({ offlinePage: '../x.html' }).message, /"offlinePage" must be a path inside the site/);
   assert.match(problem({ offlineImage: '/img/x.png' }).message, /"offlineImage" must be a path inside the site/);
 });
+
+test('the whole config must be an object', () => {
+  assert.match(problem([1, 2]).message, /site\/shellac\.config\.json: the config must be a JSON object/);
+});
+
+test('route options a strategy ignores are refused', () => {
+  assert.match(problem({ routes: [{ match: 'a/*', strategy: 'cacheFirst', networkTimeoutSeconds: 2 }] }).message, /"routes\[0\]\.networkTimeoutSeconds" has no effect with strategy "cacheFirst"/);
+  assert.match(problem({ routes: [{ match: 'a/*', strategy: 'networkOnly', maxEntries: 2 }] }).message, /"routes\[0\]\.maxEntries" has no effect with strategy "networkOnly"/);
+  assert.match(problem({ routes: [{ match: 'a/*', strategy: 'networkOnly', method: 'POST' }] }).message, /"routes\[0\]\.method" is not a known key/);
+});
+
+test('two routes cannot share a cache, named or derived', () => {
+  assert.match(
+    problem({ routes: [{ match: 'a/*', strategy: 'cacheFirst', cacheName: 'x' }, { match: 'b/*', strategy: 'networkFirst', cacheName: 'x' }] }).message,
+    /"routes\[1\]\.cacheName" "x" is already the cache of routes\[0\]/,
+  );
+  const ok = validateConfig({ routes: [{ match: 'img/*.png', strategy: 'cacheFirst' }, { match: 'api/*', strategy: 'networkFirst' }] });
+  assert.equal(ok.routes.length, 2);
+});
+
+test('null removes a default page limit', () => {
+  const c = validateConfig({ pages: { maxBytes: null } });
+  assert.ok(c.pages && !('maxBytes' in c.pages));
+  assert.equal(c.pages && c.pages.maxEntries, 200);
+});

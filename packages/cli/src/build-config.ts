@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PagesConfig, RouteConfig, StrategyName } from '@shellac/protocol';
+import { routeCacheName } from '@shellac/worker';
 import { ShellacCliError } from './errors.js';
 
 /** Everything `shellac build` can be told, with its defaults filled in. */
@@ -56,13 +57,24 @@ const globs: Check = (v) => (Array.isArray(v) && v.every((g) => typeof g === 'st
 const relativePath: Check = (v) => text(v, '') ?? (/^(\/|[a-z]+:)|(^|\/)\.\.(\/|$)/i.test(v as string) ? 'must be a path inside the site (no leading "/", no "..")' : undefined);
 
 const LIMITS = { maxEntries: whole(1), maxAgeSeconds: positive, maxBytes: whole(1) };
-const PAGES = { ...LIMITS, networkTimeoutSeconds: positive };
+/** In `pages`, `null` removes a default limit. */
+const orNull = (check: Check): Check => (v, at) => (v === null ? undefined : check(v, at));
+const PAGES = { maxEntries: orNull(LIMITS.maxEntries), maxAgeSeconds: orNull(LIMITS.maxAgeSeconds), maxBytes: orNull(LIMITS.maxBytes), networkTimeoutSeconds: positive };
+/** Keys that mean something only for some strategies. */
+const ONLY_FOR: Record<string, StrategyName[]> = {
+  networkTimeoutSeconds: ['networkFirst'],
+  cacheName: ['cacheOnly', 'cacheFirst', 'staleWhileRevalidate', 'networkFirst'],
+  maxEntries: ['cacheOnly', 'cacheFirst', 'staleWhileRevalidate', 'networkFirst'],
+  maxAgeSeconds: ['cacheOnly', 'cacheFirst', 'staleWhileRevalidate', 'networkFirst'],
+  maxBytes: ['cacheOnly', 'cacheFirst', 'staleWhileRevalidate', 'networkFirst'],
+  statuses: ['cacheFirst', 'staleWhileRevalidate', 'networkFirst'],
+  cacheOpaque: ['cacheFirst', 'staleWhileRevalidate', 'networkFirst'],
+};
 const ROUTE = {
   ...LIMITS,
   match: text,
   strategy: oneOf(STRATEGIES),
   cacheName: (v: unknown) => (typeof v === 'string' && CACHE_NAME.test(v) ? undefined : 'must be 1-64 letters, digits, "-" or "_"'),
-  method: oneOf(['GET', 'HEAD']),
   destination: oneOf(['audio', 'document', 'font', 'image', 'manifest', 'script', 'style', 'track', 'video', 'worker']),
   networkTimeoutSeconds: positive,
   cacheOpaque: bool,
@@ -77,10 +89,19 @@ const TOP = {
   pages: (v: unknown, at: string) => (v === false ? undefined : object(v, at, PAGES)),
   routes: (v: unknown, at: string) => {
     if (!Array.isArray(v)) return 'must be an array of routes';
+    const caches = new Map<string, number>();
     for (const [i, r] of v.entries()) {
-      const problem = object(r, `${at}[${i}]`, ROUTE);
-      if (problem) return problem;
-      for (const key of ['match', 'strategy'] as const) if (!(key in (r as object))) throw fail(`${at}[${i}].${key}`, 'is required', undefined);
+      object(r, `${at}[${i}]`, ROUTE);
+      const route = r as RouteConfig; // checked key by key just above
+      for (const key of ['match', 'strategy'] as const) if (!(key in route)) throw fail(`${at}[${i}].${key}`, 'is required', undefined);
+      for (const [key, strategies] of Object.entries(ONLY_FOR)) {
+        if (key in route && !strategies.includes(route.strategy)) throw fail(`${at}[${i}].${key}`, `has no effect with strategy "${route.strategy}" (it applies to ${strategies.join(', ')})`, undefined);
+      }
+      if (route.strategy === 'networkOnly') continue;
+      const name = routeCacheName(route);
+      const other = caches.get(name);
+      if (other !== undefined) throw fail(`${at}[${i}].cacheName`, `"${name}" is already the cache of ${at}[${other}]: give each route its own cacheName, so each keeps its own limits`, undefined);
+      caches.set(name, i);
     }
     return undefined;
   },
@@ -115,7 +136,10 @@ function closest(word: string, candidates: string[]): string | undefined {
 }
 
 function object(value: unknown, at: string, shape: Record<string, Check>): undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail(at, 'must be an object', value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    if (!at) throw new ShellacCliError('config', `${currentFile}: the config must be a JSON object ({ "key": value, … }), got ${JSON.stringify(value)}`, { file: currentFile });
+    throw fail(at, 'must be an object', value);
+  }
   for (const [key, v] of Object.entries(value)) {
     const path = at ? `${at}.${key}` : key;
     const check = shape[key];
@@ -134,7 +158,9 @@ export function validateConfig(value: unknown, file = CONFIG_FILE): BuildConfig 
   currentFile = file;
   object(value, '', TOP);
   const given = value as Partial<BuildConfig>; // checked key by key above
-  const pages = given.pages === false ? false : { ...(DEFAULT_CONFIG.pages as PagesConfig), ...given.pages };
+  const merged: Record<string, unknown> = { ...(DEFAULT_CONFIG.pages as PagesConfig), ...given.pages };
+  for (const key of Object.keys(merged)) if (merged[key] === null) delete merged[key];
+  const pages = given.pages === false ? false : (merged as PagesConfig); // null limits removed just above
   return { ...DEFAULT_CONFIG, ...given, pages };
 }
 

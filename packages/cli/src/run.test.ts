@@ -123,3 +123,44 @@ test('large sites report progress', async () => {
   assert.match(r.err, /shellac: 1000\/1201 files, [\d.]+ KiB processed/);
   assert.match(r.err, /shellac: 1201\/1201 files/);
 });
+
+test('--link hard-links unchanged files and still writes changed pages as new files', async () => {
+  const { statSync } = await import('node:fs');
+  const s = site({ 'index.html': PAGE, 'css/a.css': 'body{}', 'data.bin': 'raw' });
+  const r = await shellac('build', s.site, '--out', s.out, '--link', '--quiet');
+  assert.equal(r.code, 0, r.err);
+  assert.equal(statSync(join(s.out, 'css/a.css')).ino, statSync(join(s.site, 'css/a.css')).ino);
+  assert.equal(statSync(join(s.out, 'data.bin')).ino, statSync(join(s.site, 'data.bin')).ino);
+  assert.notEqual(statSync(join(s.out, 'index.html')).ino, statSync(join(s.site, 'index.html')).ino);
+  assert.equal(readFileSync(join(s.site, 'index.html'), 'utf8'), PAGE);
+  // Without --link nothing is shared.
+  const c = site({ 'index.html': PAGE, 'css/a.css': 'body{}' });
+  await shellac('build', c.site, '--out', c.out, '--quiet');
+  assert.notEqual(statSync(join(c.out, 'css/a.css')).ino, statSync(join(c.site, 'css/a.css')).ino);
+});
+
+test('a route that matches precached files is flagged, even with --quiet', async () => {
+  const s = site({ 'index.html': PAGE, 'img/a.png': 'png', 'shellac.config.json': JSON.stringify({ routes: [{ match: 'img/*.png', strategy: 'cacheFirst' }] }) });
+  const r = await shellac('build', s.site, '--out', s.out, '--quiet');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /warning: routes\[0\] \("img\/\*\.png"\) matches 1 precached file\(s\), e\.g\. img\/a\.png/);
+});
+
+test('--out naming a file, and serve on a missing folder, are errors', async () => {
+  const s = site({ 'index.html': PAGE, 'notes.txt': 'x' });
+  const r = await shellac('build', s.site, '--out', join(s.site, 'notes.txt'));
+  assert.match(r.err, /notes\.txt is a file: give a folder/);
+  assert.equal(readFileSync(join(s.site, 'notes.txt'), 'utf8'), 'x');
+  const serve = await shellac('serve', join(s.root, 'missing'));
+  assert.equal(serve.code, 1);
+  assert.match(serve.err, /missing: no such folder to serve/);
+});
+
+test('a symlink loop in the site does not hang or crash the build', async () => {
+  const { symlinkSync } = await import('node:fs');
+  const s = site({ 'index.html': PAGE, 'docs/page.html': PAGE });
+  symlinkSync('..', join(s.site, 'docs', 'up'));
+  const r = await shellac('build', s.site, '--out', s.out, '--quiet');
+  assert.equal(r.code, 0, r.err);
+  assert.ok(existsSync(join(s.out, 'docs/page.html')));
+});

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { buildSite, type BuildSummary } from './build-site.js';
@@ -5,8 +6,10 @@ import { ShellacCliError } from './errors.js';
 import { serveSite } from './serve-site.js';
 
 const HELP = `Usage:
-  shellac build <siteDir> --out <outDir> [--config shellac.config.json] [--quiet]
+  shellac build <siteDir> --out <outDir> [--config shellac.config.json] [--link] [--quiet]
       Copy a built site to outDir with a service worker that makes it work offline.
+      --link hard-links unchanged files instead of copying them (fast; the output then shares
+      those files with the site).
   shellac serve <dir> [--port 3000] [--host 127.0.0.1] [--base /prefix/]
       Serve a build with the headers a service worker needs.
   shellac --help | --version`;
@@ -30,7 +33,6 @@ function summary(s: BuildSummary, io: Io) {
   io.out(`  sw.js runtime   ${s.worker.gzip} B gzip (${s.worker.bytes} B)`);
   io.out(`  shellac.js      ${s.client.gzip} B gzip (${s.client.bytes} B)`);
   if (s.configFile) io.out(`  config          ${s.configFile}`);
-  for (const w of s.warnings) io.err(`shellac: warning: ${w}`);
 }
 
 /** Runs the command line; resolves with the exit code (the server keeps running for `serve`). */
@@ -46,6 +48,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         host: { type: 'string' },
         base: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        link: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -62,6 +65,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         siteDir: dir,
         outDir: values.out,
         configFile: values.config,
+        link: values.link,
         onProgress: values.quiet ? undefined : ({ files, bytes, totalFiles }) => {
           if (totalFiles < 500 || (files - last < 1000 && files !== totalFiles)) return;
           last = files;
@@ -69,18 +73,22 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         },
       });
       if (!values.quiet) summary(result, io);
+      // Warnings name files left out of the precache: printed even with --quiet.
+      for (const w of result.warnings) io.err(`shellac: warning: ${w}`);
       return 0;
     }
     if (command === 'serve') {
       if (!dir) throw new ShellacCliError('usage', `serve needs a folder: shellac serve dist --port 3000`);
       const port = values.port === undefined ? Number(process.env.PORT ?? 3000) : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ShellacCliError('usage', `--port ${values.port}: expected a port number from 0 to 65535`);
-      const server = await serveSite({ dir, port, host: values.host, base: values.base }).catch((e: NodeJS.ErrnoException) => {
+      if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new ShellacCliError('usage', `${dir}: no such folder to serve. Build first: shellac build <siteDir> --out ${dir}`, { file: dir });
+      const base = `/${(values.base ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+      const server = await serveSite({ dir, port, host: values.host, base }).catch((e: NodeJS.ErrnoException) => {
         throw new ShellacCliError('io', e.code === 'EADDRINUSE' ? `port ${port} is in use: pass another with --port` : `cannot serve ${dir}: ${e.message}`);
       });
       const address = server.address() as AddressInfo; // listening on TCP, so an AddressInfo
       const host = values.host ?? '127.0.0.1';
-      io.out(`shellac: serving ${dir} at http://${host === '127.0.0.1' ? 'localhost' : host}:${address.port}${values.base ?? '/'}`);
+      io.out(`shellac: serving ${dir} at http://${host === '127.0.0.1' ? 'localhost' : host}:${address.port}${base}`);
       return 0;
     }
     throw new ShellacCliError('usage', `unknown command "${command}".\n${HELP}`);

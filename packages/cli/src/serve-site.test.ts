@@ -31,6 +31,10 @@ test('sw.js revalidates; hashed names are immutable; others revalidate', () => {
   assert.equal(cacheControlFor('/css/site-A1B2C3D4.css'), 'public, max-age=31536000, immutable');
   assert.equal(cacheControlFor('/css/site.css'), 'no-cache');
   assert.equal(cacheControlFor('/img/background-image.png'), 'no-cache');
+  assert.equal(cacheControlFor('/fonts/roboto-condensed.woff2'), 'no-cache');
+  assert.equal(cacheControlFor('/media/intro-sequence.mp4'), 'no-cache');
+  assert.equal(cacheControlFor('/reports/report-20241231.pdf'), 'no-cache');
+  assert.equal(cacheControlFor('/page.3f9a1c2b.html'), 'no-cache');
 });
 
 test('serves under the prefix with types, ETags and 304s', async () => {

@@ -23,16 +23,19 @@ const TYPES: Record<string, string> = {
   '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.mp4': 'video/mp4', '.pdf': 'application/pdf', '.webmanifest': 'application/manifest+json',
 };
 
-/** A file name carrying a content hash (`app.3f9a1c2b.js`, `app-3F9A1C2B.css`) never changes. */
-const HASHED = /[.-][0-9a-zA-Z_]{8,}\.[a-z0-9]+$/;
-const HEXISH = /[0-9]/;
+/**
+ * A file name carrying a content hash (`app.3f9a1c2b.js`, `app-3F9A1C2B.css`) never changes: the
+ * segment before the extension has 8+ characters with both a digit and a letter (so
+ * `roboto-condensed.woff2` and `report-20241231.pdf` are not taken for hashed). Pages never are.
+ */
+const HASHED = /[.-]([0-9a-zA-Z_]{8,})\.[a-z0-9]+$/;
 
 /** Cache-Control for a path: the worker and manifest always revalidate, hashed assets last a year. */
 export function cacheControlFor(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  if (name === FILES.worker || name === FILES.manifest || name === FILES.client) return 'no-cache';
-  const m = HASHED.exec(name);
-  return m && HEXISH.test(m[0]) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  if (name === FILES.worker || name === FILES.manifest || name === FILES.client || /\.html?$/i.test(name)) return 'no-cache';
+  const hash = HASHED.exec(name)?.[1] ?? '';
+  return /[0-9]/.test(hash) && /[a-zA-Z]/.test(hash) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 /**

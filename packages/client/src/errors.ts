@@ -1,5 +1,5 @@
 /** Codes of {@link ShellacClientError}. */
-export type ClientErrorCode = 'no-worker' | 'timeout';
+export type ClientErrorCode = 'clear-failed';
 
 /** The base error of `@shellac/client`: a typed `code` and structured `details`. */
 export class ShellacClientError extends Error {

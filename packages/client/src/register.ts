@@ -1,4 +1,5 @@
 import { FILES, MESSAGE, PREFIX, type ClearReply, type UpdateFailure, type WorkerMessage } from '@shellac/protocol';
+import { ShellacClientError } from './errors.js';
 
 /** What each event passes to its listeners. */
 export interface ShellacEvents {
@@ -26,9 +27,16 @@ export interface ShellacClient {
   readonly supported: boolean;
   /** The registration, once made (undefined when unsupported or refused). */
   readonly ready: Promise<ServiceWorkerRegistration | undefined>;
-  /** Adds a listener; returns the function that removes it. */
+  /**
+   * Adds a listener; returns the function that removes it. An `updateReady` listener added after
+   * the update was found is called at once, so a late listener never misses a waiting version.
+   */
   on<K extends keyof ShellacEvents>(type: K, listener: (event: ShellacEvents[K]) => void): () => void;
-  /** Empties every Shellac cache of this scope; resolves with the names of the caches deleted. */
+  /**
+   * Empties every Shellac cache of this scope (pages, runtime caches and the precache, so the
+   * offline page too until the next update); resolves with the names deleted. Rejects with a
+   * `ShellacClientError` (`clear-failed`) when the worker could not delete them.
+   */
   clearOfflineData(): Promise<string[]>;
   /** Asks the browser to look for a new version now. */
   update(): Promise<void>;
@@ -49,6 +57,7 @@ export function register(options: RegisterOptions = {}): ShellacClient {
   const url = new URL(options.url ?? FILES.worker, document.baseURI).href;
   const scope = new URL(options.scope ?? './', url).href;
   let reloading = false;
+  let pendingUpdate: ShellacEvents['updateReady'] | undefined;
 
   const ready: Promise<ServiceWorkerRegistration | undefined> = sw
     ? sw.register(url, { scope }).catch((e) => (console.warn('shellac: registration failed', e), undefined))
@@ -57,18 +66,20 @@ export function register(options: RegisterOptions = {}): ShellacClient {
   const waitingReady = (reg: ServiceWorkerRegistration) => {
     const waiting = reg.waiting;
     if (!waiting || !sw?.controller) return;
-    emit('updateReady', {
+    pendingUpdate = {
       applyUpdate() {
         reloading = true;
         waiting.postMessage({ type: MESSAGE.skipWaiting });
       },
-    });
+    };
+    emit('updateReady', pendingUpdate);
   };
 
   if (sw) {
     let controlled = !!sw.controller;
     sw.addEventListener('controllerchange', () => {
       if (reloading) return location.reload();
+      pendingUpdate = undefined;
       emit('controlling', { isUpdate: controlled });
       // The page loaded before any worker controlled it: ask for it to be kept like later pages.
       if (!controlled) sw.controller?.postMessage({ type: MESSAGE.cacheUrls, urls: [location.href] });
@@ -104,6 +115,7 @@ export function register(options: RegisterOptions = {}): ShellacClient {
     on(type, listener) {
       const set = listeners.get(type) ?? new Set();
       listeners.set(type, set.add(listener));
+      if (type === 'updateReady' && pendingUpdate) (listener as (e: ShellacEvents['updateReady']) => void)(pendingUpdate); // K is 'updateReady' here
       return () => set.delete(listener);
     },
     async clearOfflineData() {
@@ -115,8 +127,11 @@ export function register(options: RegisterOptions = {}): ShellacClient {
         worker.postMessage({ type: MESSAGE.clear }, [channel.port2]);
         const answer = await Promise.race([reply, new Promise<undefined>((r) => setTimeout(r, 3000))]);
         if (answer?.ok) return answer.deleted;
+        if (answer) throw new ShellacClientError('clear-failed', `the worker could not clear its caches: ${(answer as ClearReply & { error?: string }).error}`, { reply: answer }); // the worker adds `error` when ok is false
       }
-      // No worker (or it did not answer): the page can reach the same caches itself.
+      // No worker (or it did not answer): the page can reach the same caches itself, where the
+      // browser has them (not on plain-HTTP pages other than localhost).
+      if (typeof caches === 'undefined') return [];
       const prefix = `${PREFIX}:${new URL(scope).pathname}:`;
       const names = (await caches.keys()).filter((n) => n.startsWith(prefix));
       await Promise.all(names.map((n) => caches.delete(n)));

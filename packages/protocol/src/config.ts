@@ -13,9 +13,8 @@ export interface RouteConfig extends ExpirationConfig {
   /** URL pattern relative to the scope: `lessons/:id`, `api/*`, or an absolute same-origin path. */
   match: string;
   strategy: StrategyName;
-  /** Runtime cache name (letters, digits, `-`, `_`); defaults to the route's index. */
+  /** Runtime cache name (letters, digits, `-`, `_`); defaults to one made from `match`. */
   cacheName?: string;
-  method?: string;
   destination?: string;
   networkTimeoutSeconds?: number;
   /** Cache opaque (cross-origin, no-CORS) responses. Off by default: their size and status are hidden. */
@@ -31,17 +30,20 @@ export interface PagesConfig extends ExpirationConfig {
 
 /** What `shellac build` bakes into `sw.js`. */
 export interface WorkerConfig {
-  /** Manifest version; it also names the manifest file so a changed manifest changes sw.js. */
+  /**
+   * Manifest version, baked into sw.js (so a changed manifest changes sw.js's bytes and the
+   * browser sees an update) and sent as `?v=` when fetching the manifest.
+   */
   version: string;
   /** Manifest URL relative to the worker script. */
   manifest: string;
-  /** Offline page URL relative to the scope (precached). */
+  /** Offline page URL relative to the worker script (precached). */
   offlinePage?: string;
-  /** Fallback image URL relative to the scope (precached). */
+  /** Fallback image URL relative to the worker script (precached). */
   offlineImage?: string;
   pages?: PagesConfig | false;
   routes?: RouteConfig[];
-  /** Serve `dir/` from `dir/index.html` in the precache and pages lookup. */
+  /** Serve `dir/` from the precached `dir/<directoryIndex>` (the pages cache keys on the URL as visited). */
   directoryIndex?: string;
   /** Activate a new version as soon as it is installed, rather than when every tab has closed. */
   activate?: 'immediately' | 'waiting';

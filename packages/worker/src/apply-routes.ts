@@ -9,6 +9,11 @@ import type { RuntimeCache } from './runtime-cache.js';
 /** A strategy factory as routes from configuration call it. */
 export type StrategyFactory = (options: { cache: RuntimeCache; cacheable?: Cacheable; networkTimeoutSeconds?: number }) => Handler;
 
+/** The runtime cache name a route gets when it names none: from its pattern, so reordering routes keeps their caches. */
+export function routeCacheName(route: RouteConfig): string {
+  return route.cacheName ?? (route.match.replace(/^[a-z]+:\/\//i, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'root');
+}
+
 /**
  * Adds routes written as JSON (shellac.config.json) to a router, each with its own runtime cache
  * of the Shellac instance. Only the strategies passed in `strategies` can be named, so a bundle
@@ -19,11 +24,11 @@ export function applyRoutes(shellac: Shellac, router: Router, routes: RouteConfi
     const factory = strategies[route.strategy];
     if (!factory) throw new ShellacWorkerError('unknown-strategy', { route: i, strategy: route.strategy });
     const handler = factory({
-      cache: shellac.runtimeCache(route.cacheName ?? `route-${i}`, route),
+      cache: shellac.runtimeCache(routeCacheName(route), route),
       cacheable: cacheable({ statuses: route.statuses, opaque: route.cacheOpaque }),
       networkTimeoutSeconds: route.networkTimeoutSeconds,
     });
-    router.add({ url: route.match, method: route.method, destination: route.destination as RequestDestination }, handler, `${route.match} (${route.strategy})`); // validated by the build
+    router.add({ url: route.match, destination: route.destination as RequestDestination }, handler, `${route.match} (${route.strategy})`); // validated by the build
   });
   return router;
 }

@@ -23,3 +23,9 @@ test('no-store is never kept, whatever the statuses', () => {
 test('error responses are never kept', () => {
   assert.equal(cacheable({ opaque: true })(Response.error()), false);
 });
+
+test('private responses are kept only when asked', () => {
+  const privately = response(200, { 'Cache-Control': 'private, max-age=60' });
+  assert.equal(cacheable()(privately), false);
+  assert.equal(cacheable({ private: true })(privately), true);
+});

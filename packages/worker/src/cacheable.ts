@@ -4,19 +4,26 @@ export interface CacheableOptions {
   statuses?: number[];
   /** Keep opaque (no-CORS cross-origin) responses. Off by default: their status is hidden, so an error page could be kept. */
   opaque?: boolean;
+  /**
+   * Keep `Cache-Control: private` responses. Off by default: they are meant for one person, and
+   * a shared cache would show them to the next person on this browser.
+   */
+  private?: boolean;
 }
 
 /** Decides whether a response may be cached. */
 export type Cacheable = (response: Response) => boolean;
 
 /**
- * By default only 200 responses of type basic (same-origin) or cors are kept; `Cache-Control:
- * no-store` is never kept, whatever the options, because the server said so.
+ * By default only 200 responses of type basic (same-origin) or cors are kept, and not
+ * `Cache-Control: private` ones; `no-store` is never kept, whatever the options, because the
+ * server said so.
  */
 export function cacheable(options: CacheableOptions = {}): Cacheable {
   const statuses = options.statuses ?? [200];
   return function isCacheable(response) {
-    if (/(^|,)\s*no-store\b/i.test(response.headers.get('Cache-Control') ?? '')) return false;
+    const control = response.headers.get('Cache-Control') ?? '';
+    if (/(^|,)\s*no-store\b/i.test(control) || (!options.private && /(^|,)\s*private\b/i.test(control))) return false;
     if (response.type === 'opaque') return !!options.opaque;
     return (response.type === 'basic' || response.type === 'cors' || response.type === 'default') && statuses.includes(response.status);
   };

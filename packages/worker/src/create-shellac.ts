@@ -64,6 +64,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
   const prefix = scopePrefix(scope.pathname);
   const reserved = scope.href + RESERVED_PATH;
   const metaName = cacheName(scope.pathname, 'meta');
+  const debugKey = `${reserved}debug`;
   const meta = () => caches.open(metaName);
   const runtimeCaches = new Map<string, RuntimeCache>();
   const onQuotaExceeded = (bytes: number) => {
@@ -94,13 +95,15 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
   const pagesHandler = pages ? networkFirst({ cache: pages, networkTimeoutSeconds: pagesLimits.networkTimeoutSeconds ?? 3 }) : network;
   const fromPrecache: Handler = async (ctx) => (await precache.match(ctx.url)) ?? fetch(ctx.request);
 
+  // The router's default handler comes after the built-in pages and image routes: it takes what
+  // nothing else does, rather than switching the pages cache off.
   const pick = (request: Request, url: URL): Pick | undefined => {
     if (request.method === 'GET' && precache.has(url)) return ['precache', fromPrecache];
     const found = router?.find(request, url);
-    if (found) return [found.name, found.handler, found.params];
+    if (found && found.name !== 'default') return [found.name, found.handler, found.params];
     if (request.mode === 'navigate') return ['pages', pagesHandler];
     if (offlineImage && request.destination === 'image') return ['image', network];
-    return undefined;
+    return found && [found.name, found.handler];
   };
 
   const fallback = async (ctx: RouteContext, error: unknown) => {
@@ -178,6 +181,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     },
     listen(worker) {
       void precache.ready();
+      void meta().then((c) => c.match(debugKey)).then((r) => r && (logger.on = true));
       worker.addEventListener('install', (event) => {
         event.waitUntil(
           precache.install().then(
@@ -212,7 +216,11 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
         if (!data) return;
         if (type === MESSAGE.skipWaiting) event.waitUntil(worker.skipWaiting());
         if (type === MESSAGE.clear) event.waitUntil(shellac.clear().then((deleted) => reply({ ok: true, deleted }), (e) => reply({ ok: false, deleted: [], error: String(e) })));
-        if (data.type === MESSAGE.debug) logger.on = data.on;
+        if (data.type === MESSAGE.debug) {
+          logger.on = data.on;
+          // Kept, so the channel stays on after the browser stops and restarts an idle worker.
+          event.waitUntil(meta().then((c) => (data.on ? c.put(debugKey, new Response('1')) : c.delete(debugKey).then(() => {}))));
+        }
         if (type === MESSAGE.status) reply({ version, scope: scope.href });
         if (data.type === MESSAGE.cacheUrls && pages) event.waitUntil(Promise.all(data.urls.map((u) => keepPage(pages, new URL(u, scope)))));
       });

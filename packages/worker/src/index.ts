@@ -1,6 +1,6 @@
 export { createShellac } from './create-shellac.js';
 export type { Shellac, ShellacOptions } from './create-shellac.js';
-export { applyRoutes } from './apply-routes.js';
+export { applyRoutes, routeCacheName } from './apply-routes.js';
 export type { StrategyFactory } from './apply-routes.js';
 export { createRouter } from './router.js';
 export type { Router, RouteMatch, Routed } from './router.js';

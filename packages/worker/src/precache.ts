@@ -143,8 +143,9 @@ export function createPrecache(options: PrecacheOptions): Precache {
         .open(cacheName)
         .then((c) => c.match(manifestKey))
         .then((r) => r?.json())
-        .then((m: Manifest | undefined) => use(m ?? { version, entries: [] }))
-        .catch(() => use({ version, entries: [] }))
+        // An install that finished meanwhile has set the lookup already: it wins.
+        .then((m: Manifest | undefined) => void (lookup || use(m ?? { version, entries: [] })))
+        .catch(() => void (lookup || use({ version, entries: [] })))
         .finally(() => (loading = undefined)));
     },
     has(url) {

@@ -54,3 +54,14 @@ test('a function matcher decides alone; the default takes GETs no route took', (
   assert.equal(find(router, 'https://example.org/docs/x')?.name, 'default');
   assert.equal(find(router, 'https://example.org/docs/x', { method: 'DELETE' }), undefined);
 });
+
+test('a full-URL pattern matches on its own origin only', () => {
+  const router = createRouter(scope).add('https://cdn.example.com/fonts/*', handler('cdn'), 'cdn');
+  assert.equal(find(router, 'https://cdn.example.com/fonts/a.woff2')?.name, 'cdn');
+  assert.equal(find(router, 'https://example.org/fonts/a.woff2'), undefined);
+});
+
+test('a malformed escape in a captured segment is kept raw instead of throwing', () => {
+  const router = createRouter(scope).add('lessons/:id', handler('lesson'));
+  assert.deepEqual(find(router, 'https://example.org/docs/lessons/%E0%A4%A')?.params, { id: '%E0%A4%A' });
+});

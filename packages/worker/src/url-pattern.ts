@@ -10,7 +10,8 @@ export type Params = Record<string, string>;
  * Compiles a matcher into a function returning captured params, or undefined for no match.
  *
  * - A string is a path pattern, relative to the scope unless it starts with `/`: `lessons/:id`,
- *   `api/*`. It matches the path only, and same-origin URLs only.
+ *   `api/*`. It matches the path only, on the scope's origin; a full URL
+ *   (`https://cdn.example.com/*`) matches on that URL's origin instead.
  * - A RegExp is tested against the full URL. For a cross-origin URL it must match from the first
  *   character, so a loose `/\.png$/` never captures other sites by surprise (Workbox's rule too).
  * - A function decides alone.
@@ -24,7 +25,8 @@ export function compileMatcher(matcher: UrlMatcher, scope: URL): (url: URL, requ
       return { ...m.groups };
     };
   }
-  const path = new URL(matcher, scope).pathname;
+  const base = new URL(matcher, scope);
+  const path = base.pathname;
   const names: string[] = [];
   const source = path
     .split(/(:[A-Za-z_][A-Za-z0-9_]*|\*)/)
@@ -41,11 +43,19 @@ export function compileMatcher(matcher: UrlMatcher, scope: URL): (url: URL, requ
     throw new ShellacWorkerError('bad-pattern', { pattern: matcher });
   }
   return (url) => {
-    if (url.origin !== scope.origin) return undefined;
+    if (url.origin !== base.origin) return undefined;
     const m = re.exec(url.pathname);
     if (!m) return undefined;
     const params: Params = {};
-    names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1] ?? '')));
+    names.forEach((n, i) => {
+      const raw = m[i + 1] ?? '';
+      // A malformed escape (`%E0%A4%A`) must not throw inside the fetch listener: keep it raw.
+      try {
+        params[n] = decodeURIComponent(raw);
+      } catch {
+        params[n] = raw;
+      }
+    });
     return params;
   };
 }
