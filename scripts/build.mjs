@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const tsc = 'node_modules/typescript/bin/tsc';
-for (const pkg of ['protocol', 'worker', 'client', 'cli']) {
+for (const pkg of ['protocol', 'worker', 'client', 'server', 'cli']) {
   rmSync(`packages/${pkg}/dist`, { recursive: true, force: true });
   try {
     execFileSync(process.execPath, [tsc, '-p', `packages/${pkg}/tsconfig.build.json`], { stdio: 'inherit' });
@@ -19,5 +19,11 @@ await build({
   entryPoints: ['packages/client/src/auto.ts'],
   bundle: true, minify: true, format: 'iife', target: 'es2022',
   outfile: 'packages/client/dist/browser/shellac.js', legalComments: 'none',
+});
+// The app shell's loader (`shellac build --app` emits it as shellac-shell.js).
+await build({
+  entryPoints: ['packages/client/src/shell-auto.ts'],
+  bundle: true, minify: true, format: 'iife', target: 'es2022',
+  outfile: 'packages/client/dist/browser/shellac-shell.js', legalComments: 'none',
 });
 console.log('build: packages ready');

@@ -2,10 +2,12 @@
 import { spawnSync } from 'node:child_process';
 
 let failed = false;
-for (const pkg of ['protocol', 'worker', 'client', 'cli']) {
+for (const pkg of ['protocol', 'worker', 'client', 'server', 'cli']) {
   const r = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', `packages/${pkg}/tsconfig.json`, '--noEmit'], { stdio: 'inherit' });
   if (r.status !== 0) failed = true;
 }
-const e2e = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'e2e/tsconfig.json', '--noEmit'], { stdio: 'inherit' });
-if (e2e.status !== 0) failed = true;
+for (const project of ['e2e/tsconfig.json', 'examples/songbook/tsconfig.json']) {
+  const r = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project, '--noEmit'], { stdio: 'inherit' });
+  if (r.status !== 0) failed = true;
+}
 process.exit(failed ? 1 : 0);

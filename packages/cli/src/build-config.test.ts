@@ -59,7 +59,7 @@ test('route options a strategy ignores are refused', () => {
 test('two routes cannot share a cache, named or derived', () => {
   assert.match(
     problem({ routes: [{ match: 'a/*', strategy: 'cacheFirst', cacheName: 'x' }, { match: 'b/*', strategy: 'networkFirst', cacheName: 'x' }] }).message,
-    /"routes\[1\]\.cacheName" "x" is already the cache of routes\[0\]/,
+    /"routes\[1\]" uses cache "x", already the cache of routes\[0\]/,
   );
   const ok = validateConfig({ routes: [{ match: 'img/*.png', strategy: 'cacheFirst' }, { match: 'api/*', strategy: 'networkFirst' }] });
   assert.equal(ok.routes.length, 2);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { PagesConfig, RouteConfig, StrategyName } from '@shellac/protocol';
+import type { AppShellConfig, PagesConfig, RouteConfig, StrategyName } from '@shellac/protocol';
 import { routeCacheName } from '@shellac/worker';
 import { ShellacCliError } from './errors.js';
 
@@ -24,6 +24,8 @@ export interface BuildConfig {
   debug: boolean;
   /** Add the registration script to every HTML page. */
   inject: boolean;
+  /** App-shell mode (with `--app`): allowed navigations get the server's shell at once. */
+  appShell: AppShellConfig | undefined;
 }
 
 export const DEFAULT_CONFIG: BuildConfig = {
@@ -40,6 +42,7 @@ export const DEFAULT_CONFIG: BuildConfig = {
   precacheConcurrency: 8,
   debug: false,
   inject: true,
+  appShell: undefined,
 };
 
 export const CONFIG_FILE = 'shellac.config.json';
@@ -100,7 +103,7 @@ const TOP = {
       if (route.strategy === 'networkOnly') continue;
       const name = routeCacheName(route);
       const other = caches.get(name);
-      if (other !== undefined) throw fail(`${at}[${i}].cacheName`, `"${name}" is already the cache of ${at}[${other}]: give each route its own cacheName, so each keeps its own limits`, undefined);
+      if (other !== undefined) throw fail(`${at}[${i}]`, `uses cache "${name}"${route.cacheName ? '' : ` (made from its match "${route.match}")`}, already the cache of ${at}[${other}]: give each route its own cacheName, so each keeps its own limits`, undefined);
       caches.set(name, i);
     }
     return undefined;
@@ -110,6 +113,14 @@ const TOP = {
   precacheConcurrency: whole(1),
   debug: bool,
   inject: bool,
+  appShell: (v: unknown, at: string) =>
+    object(v, at, {
+      url: (u: unknown) => (typeof u === 'string' && u.startsWith('/') ? undefined : 'must be a path starting with "/"'),
+      allow: globs,
+      deny: globs,
+      maxAgeSeconds: positive,
+      contentTimeoutSeconds: positive,
+    }),
   $schema: text,
 };
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,15 @@ export interface BuildOptions {
    * output in place would edit the site too. Off by default.
    */
   link?: boolean;
+  /**
+   * App mode, for an application's static folder (Django's ManifestStaticFilesStorage, say):
+   * every file also gets a hashed copy (`app.css` → `app.3f9a1c2b.css`), `shellac-assets.json`
+   * maps names to hashed URLs for the server's `asset()`, no HTML is required or changed, and the
+   * worker and client scripts are meant to be served at the root (see docs/design/app-shell.md).
+   */
+  app?: boolean;
+  /** With `app`: the URL path the static folder is served at. Default `/static/`. */
+  base?: string;
   /** Called as files are hashed and written. */
   onProgress?: (done: { files: number; bytes: number; totalFiles: number }) => void;
 }
@@ -45,7 +54,7 @@ export interface BuildSummary {
   ms: number;
 }
 
-const OURS = new Set<string>([FILES.worker, FILES.client, FILES.manifest]);
+const OURS = new Set<string>([FILES.worker, FILES.client, FILES.manifest, FILES.assets, FILES.shellClient]);
 const BANNER = '/* shellac sw */';
 
 const isHtml = (rel: string) => /\.html?$/i.test(rel);
@@ -84,7 +93,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   if (configFile) exclude.add(configFile);
   const all = scanSite(siteDir, exclude).filter((f) => !(f.rel === CONFIG_FILE));
   const htmlFiles = all.filter((f) => isHtml(f.rel));
-  if (!htmlFiles.length) {
+  const app = !!options.app;
+  const base = `/${(options.base ?? '/static/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  if (!app && !htmlFiles.length) {
     throw new ShellacCliError('site', `${options.siteDir}: no HTML page found (${all.length} other file(s)). Shellac registers its worker from your pages: point it at the folder that holds your built .html files.`, { file: options.siteDir });
   }
   for (const f of all) {
@@ -95,7 +106,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const files = all.filter((f) => !OURS.has(f.rel));
   const byRel = new Map(files.map((f) => [f.rel, f]));
 
+  // In app mode the shell is the offline fallback for navigations: an offline page only if named.
   const offlineGiven = config.offlinePage !== DEFAULT_CONFIG.offlinePage;
+  if (app && !offlineGiven) config.offlinePage = '';
   const offlineFile = byRel.get(config.offlinePage);
   if (!offlineFile && offlineGiven) throw new ShellacCliError('config', `${configFile}: "offlinePage" names ${config.offlinePage}, which is not in ${options.siteDir}.`, { file: configFile, key: 'offlinePage', value: config.offlinePage });
   if (config.offlineImage && !byRel.has(config.offlineImage)) {
@@ -104,6 +117,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
 
   const wanted = globFilter(config.precache, config.precacheIgnore);
   const required = new Set([config.offlinePage, config.offlineImage].filter((x): x is string => !!x));
+  const urlFor = (rel: string) => (app ? base + urlOf(rel) : urlOf(rel));
   const precached = new Set<string>();
   for (const f of files) {
     if (!required.has(f.rel) && !wanted(f.rel)) continue;
@@ -141,12 +155,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     // run faster in one loop than as promises queued on libuv's four-thread pool.
     mkdirSync(tmp, { recursive: true });
     for (const dir of new Set(files.map((f) => dirname(join(tmp, f.rel))))) mkdirSync(dir, { recursive: true });
-    const record = (rel: string, buffer: Buffer) => {
-      if (precached.has(rel) || required.has(rel)) entries.push({ url: urlOf(rel), hash: sha256(buffer), size: buffer.length });
+    const assets: Record<string, string> = {};
+    const record = (rel: string, buffer: Buffer, url = urlFor(rel)) => {
+      const hash = sha256(buffer);
+      if (precached.has(rel) || required.has(rel)) entries.push({ url, hash, size: buffer.length });
+      return hash;
     };
-    const emit = (rel: string, data: Buffer | string) => {
+    const emit = (rel: string, data: Buffer | string, url?: string) => {
       const buffer = typeof data === 'string' ? Buffer.from(data) : data;
-      record(rel, buffer);
+      record(rel, buffer, url);
       writeFileSync(join(tmp, rel), buffer);
     };
     // Unchanged files: a copy-on-write clone where the filesystem has them (btrfs, XFS, APFS),
@@ -154,7 +171,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     const place = (from: string, to: string) => {
       if (options.link) {
         try {
-          return linkSync(from, to);
+          // The target, not a symlink to it: a relative link would dangle at another depth.
+          return linkSync(realpathSync(from), to);
         } catch {
           // EXDEV (another device) or EPERM: copy instead.
         }
@@ -163,7 +181,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     };
     let pages = 0;
     for (const f of files) {
-      if (isHtml(f.rel) && config.inject) {
+      if (app) {
+        // Both names: the hashed one for views (immutable), the plain one for relative url()s in CSS.
+        const data = readFileSync(f.abs);
+        const hashed = f.rel.replace(/(\.[^./]+)?$/, (ext) => `.${sha256(data).slice(0, 8)}${ext}`);
+        assets[f.rel] = hashed;
+        record(f.rel, data, base + urlOf(hashed));
+        place(f.abs, join(tmp, f.rel));
+        place(f.abs, join(tmp, hashed));
+      } else if (isHtml(f.rel) && config.inject) {
         emit(f.rel, injectRegistration(readFileSync(f.abs, 'utf8'), depthOf(f.rel)));
         pages++;
       } else {
@@ -173,7 +199,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       progress(f.size);
     }
 
-    if (!offlineFile) {
+    if (!offlineFile && !app) {
       const source = byRel.get('index.html') ?? htmlFiles[0]!;
       const page = offlinePage(await readFile(source.abs, 'utf8'), depthOf(source.rel));
       emit(config.offlinePage, config.inject ? injectRegistration(page, depthOf(config.offlinePage)) : page);
@@ -183,7 +209,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     const clientPath = fileURLToPath(import.meta.resolve('@shellac/client/browser'));
     const client = await readFile(clientPath);
     precached.add(FILES.client);
-    emit(FILES.client, client);
+    // Beside sw.js: served at the scope root, also in app mode.
+    emit(FILES.client, client, FILES.client);
+    if (app) {
+      const shellClient = await readFile(join(dirname(clientPath), FILES.shellClient));
+      precached.add(FILES.shellClient);
+      emit(FILES.shellClient, shellClient, FILES.shellClient);
+      writeFileSync(join(tmp, FILES.assets), JSON.stringify({ base, files: assets }));
+    }
 
     entries.sort((a, b) => (a.url < b.url ? -1 : 1));
     const version = sha256(JSON.stringify(entries)).slice(0, 16);
@@ -191,8 +224,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     const workerConfig: WorkerConfig = {
       version,
       manifest: FILES.manifest,
-      offlinePage: urlOf(config.offlinePage),
-      ...(config.offlineImage && { offlineImage: urlOf(config.offlineImage) }),
+      ...(config.offlinePage && { offlinePage: urlFor(config.offlinePage) }),
+      ...(config.offlineImage && { offlineImage: urlFor(config.offlineImage) }),
+      ...(app && config.appShell && { appShell: config.appShell }),
       pages: config.pages,
       ...(config.routes.length && { routes: config.routes }),
       directoryIndex: config.directoryIndex,
@@ -212,12 +246,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
 
     return {
       outDir: relative(process.cwd(), outDir) || '.',
-      files: files.length + (offlineFile ? 0 : 1) + OURS.size,
+      files: (app ? 2 * files.length + 5 : files.length + (offlineFile ? 0 : 1) + 3),
       pages,
       precached: entries.length,
       precachedBytes: entries.reduce((s, e) => s + e.size, 0),
       offlinePage: config.offlinePage,
-      offlinePageGenerated: !offlineFile,
+      offlinePageGenerated: !offlineFile && !app,
       worker: { bytes: Buffer.byteLength(worker), gzip: gzipSync(worker, { level: 9 }).length },
       client: { bytes: client.length, gzip: gzipSync(client, { level: 9 }).length },
       version,

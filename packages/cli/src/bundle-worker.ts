@@ -6,22 +6,22 @@ import { ShellacCliError } from './errors.js';
 
 /**
  * Bundles `sw.js`: the runtime with the config baked in. Without routes the router and its
- * pattern compiler are not imported at all, and with routes only the strategies they name are:
- * a site pays only for what its config uses.
+ * pattern compiler are not imported at all, with routes only the strategies they name are, and
+ * the app shell only when configured: a site pays only for what its config uses.
  */
 export async function bundleWorker(config: WorkerConfig): Promise<string> {
   const routes = config.routes ?? [];
   const used = [...new Set(routes.map((r) => r.strategy))].sort();
-  const { routes: _routes, ...rest } = config;
-  const contents = routes.length
-    ? [
-        `import { createShellac, createRouter, applyRoutes, ${used.join(', ')} } from '@shellac/worker';`,
-        `const router = createRouter();`,
-        `const shellac = createShellac({ ...${JSON.stringify(rest)}, router });`,
-        `applyRoutes(shellac, router, ${JSON.stringify(routes)}, { ${used.join(', ')} });`,
-        `shellac.listen(self);`,
-      ].join('\n')
-    : `import { createShellac } from '@shellac/worker';\ncreateShellac(${JSON.stringify(rest)}).listen(self);`;
+  const { routes: _routes, appShell, ...rest } = config;
+  const imports = ['createShellac', ...(routes.length ? ['createRouter', 'applyRoutes', ...used] : []), ...(appShell ? ['createAppShell'] : [])];
+  const extra = [routes.length && 'router', appShell && `shell: createAppShell(${JSON.stringify(appShell)})`].filter(Boolean).join(', ');
+  const contents = [
+    `import { ${imports.join(', ')} } from '@shellac/worker';`,
+    routes.length ? `const router = createRouter();` : '',
+    `const shellac = createShellac({ ...${JSON.stringify(rest)}${extra ? `, ${extra}` : ''} });`,
+    routes.length ? `applyRoutes(shellac, router, ${JSON.stringify(routes)}, { ${used.join(', ')} });` : '',
+    `shellac.listen(self);`,
+  ].join('\n');
   try {
     const result = await build({
       stdin: { contents, resolveDir: dirname(fileURLToPath(import.meta.url)), loader: 'js', sourcefile: 'sw-entry.js' },

@@ -10,6 +10,9 @@ const HELP = `Usage:
       Copy a built site to outDir with a service worker that makes it work offline.
       --link hard-links unchanged files instead of copying them (fast; the output then shares
       those files with the site).
+  shellac build <staticDir> --out <outDir> --app [--base /static/]
+      App mode, for an application's static folder: adds hashed copies, shellac-assets.json
+      for the server's asset(), and the app-shell scripts (see docs/server.md).
   shellac serve <dir> [--port 3000] [--host 127.0.0.1] [--base /prefix/]
       Serve a build with the headers a service worker needs.
   shellac --help | --version`;
@@ -29,7 +32,7 @@ function summary(s: BuildSummary, io: Io) {
   io.out(`shellac: built ${s.outDir} in ${s.ms} ms (version ${s.version})`);
   io.out(`  files written   ${s.files} (${s.pages} pages with the registration script)`);
   io.out(`  precached       ${s.precached} entries, ${size(s.precachedBytes)}`);
-  io.out(`  offline page    ${s.offlinePage}${s.offlinePageGenerated ? ' (generated in the site\'s look)' : ''}`);
+  io.out(`  offline page    ${s.offlinePage ? `${s.offlinePage}${s.offlinePageGenerated ? ' (generated in the site\'s look)' : ''}` : 'none (app mode: the shell answers offline navigations)'}`);
   io.out(`  sw.js runtime   ${s.worker.gzip} B gzip (${s.worker.bytes} B)`);
   io.out(`  shellac.js      ${s.client.gzip} B gzip (${s.client.bytes} B)`);
   if (s.configFile) io.out(`  config          ${s.configFile}`);
@@ -49,6 +52,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         base: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         link: { type: 'boolean' },
+        app: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -66,6 +70,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         outDir: values.out,
         configFile: values.config,
         link: values.link,
+        app: values.app,
+        base: values.base,
         onProgress: values.quiet ? undefined : ({ files, bytes, totalFiles }) => {
           if (totalFiles < 500 || (files - last < 1000 && files !== totalFiles)) return;
           last = files;

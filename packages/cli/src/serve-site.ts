@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { FILES } from '@shellac/protocol';
+import { contentTypeFor, etagMatches } from '@shellac/server';
 
 export interface ServeOptions {
   dir: string;
@@ -13,15 +14,6 @@ export interface ServeOptions {
   /** Called once per request (tests and benchmarks count requests with it). */
   onRequest?: (method: string, path: string, status: number) => void;
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
-  '.webp': 'image/webp', '.avif': 'image/avif', '.ico': 'image/x-icon', '.woff': 'font/woff', '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf', '.otf': 'font/otf', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml',
-  '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.mp4': 'video/mp4', '.pdf': 'application/pdf', '.webmanifest': 'application/manifest+json',
-};
 
 /**
  * A file name carrying a content hash (`app.3f9a1c2b.js`, `app-3F9A1C2B.css`) never changes: the
@@ -71,12 +63,12 @@ export function serveSite(options: ServeOptions): Promise<Server> {
     if (!info?.isFile()) return done(404, `Not found: ${url.pathname}`);
     const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
     const headers = {
-      'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentTypeFor(file),
       'Cache-Control': cacheControlFor(file),
       ETag: etag,
       'Last-Modified': info.mtime.toUTCString(),
     };
-    if (req.headers['if-none-match'] === etag) return done(304, '', headers);
+    if (etagMatches(req.headers['if-none-match'] ?? null, etag)) return done(304, '', headers);
     res.writeHead(200, { ...headers, 'Content-Length': String(info.size) });
     options.onRequest?.(req.method, url.pathname, 200);
     if (req.method === 'HEAD') return void res.end();

@@ -7,8 +7,8 @@ import { buildSite } from './build-site.js';
 
 // Regression checks on deterministic sizes (times are benchmarked, never tested). Raise a budget
 // only with a reason in the commit; `npm run bench` compares the sizes with Workbox and Serwist.
-const WORKER_BUDGET = 4_800; // gzip bytes of sw.js for a site with no routes
-const ROUTED_WORKER_BUDGET = 5_800; // with routes naming every strategy
+const WORKER_BUDGET = 4_900; // gzip bytes of sw.js for a site with no routes
+const ROUTED_WORKER_BUDGET = 5_900; // with routes naming every strategy
 const CLIENT_BUDGET = 1_500; // gzip bytes of shellac.js (issue #2: under 1.5 KB)
 
 const site = new URL('../../../examples/static-site/site/', import.meta.url).pathname;

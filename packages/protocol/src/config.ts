@@ -28,6 +28,20 @@ export interface PagesConfig extends ExpirationConfig {
   networkTimeoutSeconds?: number;
 }
 
+/** App-shell mode: every allowed navigation is answered with the cached shell at once. */
+export interface AppShellConfig {
+  /** The shell's URL (default `/__shell`), rendered by the server. */
+  url?: string;
+  /** Path patterns of navigations that get the shell (default: every navigation in scope). */
+  allow?: string[];
+  /** Path patterns of navigations that never do (checked after `allow`). */
+  deny?: string[];
+  /** Past this age the shell is fetched again before use, with the old one as offline fallback. Default 1 day. */
+  maxAgeSeconds?: number;
+  /** How long the shell's content request waits for the network before the cached copy. Default 4. */
+  contentTimeoutSeconds?: number;
+}
+
 /** What `shellac build` bakes into `sw.js`. */
 export interface WorkerConfig {
   /**
@@ -49,4 +63,5 @@ export interface WorkerConfig {
   activate?: 'immediately' | 'waiting';
   precacheConcurrency?: number;
   debug?: boolean;
+  appShell?: AppShellConfig;
 }

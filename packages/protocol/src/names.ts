@@ -2,7 +2,7 @@
 export const PREFIX = 'shellac';
 
 /** The kinds of cache a Shellac worker keeps, one partition each. */
-export type CacheKind = 'precache' | 'pages' | 'runtime' | 'meta';
+export type CacheKind = 'precache' | 'pages' | 'runtime' | 'meta' | 'shell';
 
 /**
  * The name of one of a scope's caches: `shellac:<scope>:<kind>[:<name>]`.
@@ -24,6 +24,10 @@ export const FILES = {
   client: 'shellac.js',
   manifest: 'shellac-manifest.json',
   offline: 'offline.html',
+  /** App mode: source name → hashed URL of every static file, for the server's `asset()`. */
+  assets: 'shellac-assets.json',
+  /** App mode: the shell loader script (content fetching, swapping, link interception). */
+  shellClient: 'shellac-shell.js',
 } as const;
 
 /** Reserved path segment under the scope for keys that are not real URLs (precache by hash). */

@@ -1,8 +1,9 @@
 import {
-  cacheName, FILES, MESSAGE, RESERVED_PATH, scopePrefix,
+  cacheName, CONTENT_HEADER, FILES, MESSAGE, PRELOAD_CONTENT, RESERVED_PATH, scopePrefix,
   type PageMessage, type UpdateFailedMessage, type UpdateFailure, type WorkerConfig,
 } from '@shellac/protocol';
-import { cacheable } from './cacheable.js';
+import type { AppShell } from './app-shell.js';
+import { cacheable, type Cacheable } from './cacheable.js';
 import { ShellacWorkerError } from './errors.js';
 import { freeQuota } from './free-quota.js';
 import { createLogger, type Logger } from './logger.js';
@@ -16,7 +17,13 @@ import { networkOnly } from './strategies/network-only.js';
 import type { Params } from './url-pattern.js';
 
 /** Options of {@link createShellac}: the build's {@link WorkerConfig} (less `routes`) plus what only code can give. */
-export interface ShellacOptions extends Omit<Partial<WorkerConfig>, 'routes'> {
+export interface ShellacOptions extends Omit<Partial<WorkerConfig>, 'routes' | 'appShell'> {
+  /**
+   * App-shell mode (`createAppShell()`): allowed navigations get the cached shell at once, and the
+   * shell's `?from_appshell=1` content requests go network-first into the pages cache. Leaving it
+   * out keeps its code out of the bundle.
+   */
+  shell?: AppShell;
   /**
    * Your routes, tried after the precache and before the built-in pages route. Leaving the router
    * out keeps its code out of the bundle. For routes written as JSON, see `applyRoutes`.
@@ -58,7 +65,7 @@ type Pick = [name: string, handler: Handler, params?: Params];
 export function createShellac(options: ShellacOptions = {}): Shellac {
   const scope = new URL(options.scope ?? self.registration.scope);
   const script = new URL(options.scriptUrl ?? self.location.href);
-  const { router, version = 'dev' } = options;
+  const { router, shell, version = 'dev' } = options;
   const logger = createLogger(options.debug);
   const log = (m: string) => logger.log(m);
   const prefix = scopePrefix(scope.pathname);
@@ -92,16 +99,24 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
   const pagesLimits = options.pages === false ? undefined : options.pages ?? {};
   const pages = pagesLimits && makeCache(cacheName(scope.pathname, 'pages'), pagesLimits);
   const network = networkOnly();
-  const pagesHandler = pages ? networkFirst({ cache: pages, networkTimeoutSeconds: pagesLimits.networkTimeoutSeconds ?? 3 }) : network;
+  // Full pages and content-only responses never share a key: the pages cache refuses content
+  // responses under page URLs, and content URLs keep only content responses.
+  const isCacheable = cacheable();
+  const isPage: Cacheable = (r) => isCacheable(r) && !r.headers.has(CONTENT_HEADER);
+  const timeout = pagesLimits?.networkTimeoutSeconds ?? 3;
+  const pagesHandler: Handler = pages ? networkFirst({ cache: pages, cacheable: isPage, networkTimeoutSeconds: timeout }) : network;
+  const shellRoutes = shell?.routes({ pages, pagesHandler, cacheable: isCacheable, log });
   const fromPrecache: Handler = async (ctx) => (await precache.match(ctx.url)) ?? fetch(ctx.request);
 
   // The router's default handler comes after the built-in pages and image routes: it takes what
   // nothing else does, rather than switching the pages cache off.
   const pick = (request: Request, url: URL): Pick | undefined => {
     if (request.method === 'GET' && precache.has(url)) return ['precache', fromPrecache];
+    const shellRoute = shellRoutes?.(request, url);
+    if (shellRoute) return shellRoute;
     const found = router?.find(request, url);
-    if (found && found.name !== 'default') return [found.name, found.handler, found.params];
-    if (request.mode === 'navigate') return ['pages', pagesHandler];
+    if (found && !found.isDefault) return [found.name, found.handler, found.params];
+    if (request.mode === 'navigate') return ['pages', shell ? (ctx) => pagesHandler({ ...ctx, preload: undefined }) : pagesHandler];
     if (offlineImage && request.destination === 'image') return ['image', network];
     return found && [found.name, found.handler];
   };
@@ -147,11 +162,10 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
 
   // Pages loaded before the worker controlled them are fetched again and kept, so the first page
   // someone saw also works offline.
-  const isCacheable = cacheable();
   const keepPage = async (cache: RuntimeCache, url: URL) => {
     if (!url.href.startsWith(scope.href) || precache.has(url)) return;
     const response = await fetch(url, { credentials: 'same-origin' }).catch(() => undefined);
-    if (response && isCacheable(response) && response.headers.get('Content-Type')?.includes('text/html')) await cache.put(url.href, response);
+    if (response && isPage(response) && response.headers.get('Content-Type')?.includes('text/html')) await cache.put(url.href, response);
   };
 
   const shellac: Shellac = {
@@ -184,7 +198,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
       void meta().then((c) => c.match(debugKey)).then((r) => r && (logger.on = true));
       worker.addEventListener('install', (event) => {
         event.waitUntil(
-          precache.install().then(
+          Promise.all([precache.install(), shell?.install(log)]).then(
             async () => {
               if (options.activate === 'immediately') await worker.skipWaiting();
             },
@@ -199,11 +213,12 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
       });
       worker.addEventListener('activate', (event) => {
         // Caches of this scope that this version no longer names (an old route's, say) go too.
-        const keep = new Set([precacheName, metaName, ...runtimeCaches.keys()]);
+        const keep = new Set([precacheName, metaName, shell?.cacheName, ...runtimeCaches.keys()]);
         event.waitUntil(
           Promise.all([
             precache.activate(),
-            worker.registration.navigationPreload?.enable(),
+            // In app-shell mode the preload asks for the content alone (the shell is cached).
+            worker.registration.navigationPreload?.enable().then(() => shell && worker.registration.navigationPreload.setHeaderValue(PRELOAD_CONTENT)),
             caches.keys().then((all) => Promise.all(all.filter((n) => n.startsWith(prefix) && !keep.has(n)).map((n) => caches.delete(n)))),
           ]).then(() => worker.clients.claim()),
         );

@@ -3,6 +3,8 @@ export type { Shellac, ShellacOptions } from './create-shellac.js';
 export { applyRoutes, routeCacheName } from './apply-routes.js';
 export type { StrategyFactory } from './apply-routes.js';
 export { createRouter } from './router.js';
+export { createAppShell } from './app-shell.js';
+export type { AppShell, AppShellOptions } from './app-shell.js';
 export type { Router, RouteMatch, Routed } from './router.js';
 export type { RouteContext, Handler, CatchHandler } from './route-context.js';
 export type { UrlMatcher, Params } from './url-pattern.js';

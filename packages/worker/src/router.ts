@@ -14,6 +14,8 @@ export interface Routed {
   name: string;
   handler: Handler;
   params: Params;
+  /** True when no route matched and the default handler took the request. */
+  isDefault?: boolean;
 }
 
 /**
@@ -65,7 +67,7 @@ export function createRouter(scope: URL = new URL((self as unknown as ServiceWor
         const params = r.test(request, url);
         if (params) return { name: r.name, handler: r.handler, params };
       }
-      return fallback && request.method === 'GET' ? { name: 'default', handler: fallback, params: {} } : undefined;
+      return fallback && request.method === 'GET' ? { name: 'default', handler: fallback, params: {}, isDefault: true } : undefined;
     },
   };
   return router;

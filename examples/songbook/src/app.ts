@@ -1,0 +1,163 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { APPSHELL_PARAM, FILES } from '@shellac/protocol';
+import { createShellacServer } from '@shellac/server';
+import { shellacHono } from '@shellac/server/hono';
+import { verifyPassword } from './auth/passwords.js';
+import { createSessions, SESSION_COOKIE, SESSION_SECONDS } from './auth/sessions.js';
+import { openDatabase } from './db/open-database.js';
+import { createStore, type Media, type User } from './db/store.js';
+import { DEFAULT_BUILD_DIR, DEFAULT_DB_PATH } from './paths.js';
+import { sameOrigin } from './same-origin.js';
+import { aboutPage } from './views/about.js';
+import { accountPage } from './views/account.js';
+import { homePage } from './views/home.js';
+import { pageHead, renderBase } from './views/layout.js';
+import { lessonPage } from './views/lesson.js';
+import { loginPage } from './views/login.js';
+import { notFoundPage } from './views/not-found.js';
+import type { Page } from './views/page.js';
+
+export interface SongbookOptions {
+  /** The SQLite file; created and seeded when missing. Default `data/songbook.db` in this package. */
+  dbPath?: string;
+  /** The output of `shellac build static --app`. Default `build/static` in this package. */
+  buildDir?: string;
+  /** The port the app will be served on, when known (kept for the caller; the app itself needs no port). */
+  port?: number;
+}
+
+export interface Songbook {
+  app: Hono<SongbookEnv>;
+  fetch(request: Request): Promise<Response>;
+  /** Ends every session of a user on the server, as if the seven days were over; returns how many. */
+  expireSessions(username: string): number;
+  readonly port: number | undefined;
+  /** Closes the database. */
+  close(): void;
+}
+
+type SongbookEnv = { Variables: { user: User | undefined } };
+type SongbookContext = Context<SongbookEnv>;
+
+const LESSON = '/lessons/:id{[0-9]+}';
+
+/**
+ * The Songbook app: a Hono app over a SQLite file, with Shellac's app shell. Every instance has
+ * its own database connection and build: tests start several side by side.
+ */
+export function createSongbook(options: SongbookOptions = {}): Songbook {
+  const buildDir = resolve(options.buildDir ?? DEFAULT_BUILD_DIR);
+  if (!existsSync(join(buildDir, FILES.assets))) {
+    throw new Error(`Songbook: no static build at ${buildDir}. Run \`npm run build\` in examples/songbook (shellac build static --out build/static --app --base /static/).`);
+  }
+  const db = openDatabase(options.dbPath ?? DEFAULT_DB_PATH);
+  const store = createStore(db);
+  const sessions = createSessions(db);
+  const shellac = createShellacServer({
+    buildDir,
+    // The base template with an empty content region and a header for nobody in particular.
+    shell: () => renderBase(undefined, { asset: (name) => shellac.asset(name), header: { shell: true } }),
+  });
+
+  /** The one template choice of the app-shell contract: the whole page, or its content alone. */
+  const render = (c: SongbookContext, page: Page) => {
+    const view = c.get('shellac');
+    const status = page.status ?? 200;
+    if (view.contentOnly) return shellac.content(c.req.raw, { title: page.title, head: pageHead(page).value, body: page.body.value, status });
+    return c.html(renderBase(page, { asset: view.asset, header: { shell: false, user: c.get('user') } }), status);
+  };
+
+  /** A redirect that keeps asking for content alone, so the shell's request gets content, not a full page. */
+  const redirect = (c: SongbookContext, path: string) => {
+    const contentOnly = new URL(c.req.url).searchParams.get(APPSHELL_PARAM) === '1';
+    return c.redirect(contentOnly ? `${path}?${APPSHELL_PARAM}=1` : path, c.req.method === 'GET' ? 302 : 303);
+  };
+
+  const media = (c: SongbookContext, found: Media | undefined, type: string) => {
+    if (!found) return c.text('Not found', 404);
+    const headers = { ETag: found.etag, 'Cache-Control': 'public, max-age=3600' };
+    if (c.req.header('if-none-match')?.split(/\s*,\s*/).includes(found.etag)) return c.body(null, 304, headers);
+    const body = typeof found.body === 'string' ? found.body : new Uint8Array(found.body);
+    return c.body(body, 200, { ...headers, 'Content-Type': type });
+  };
+
+  const lessonId = (c: SongbookContext) => Number(c.req.param('id'));
+
+  const app = new Hono<SongbookEnv>();
+  app.use(shellacHono(shellac));
+  app.use(sameOrigin());
+  app.use(async function currentUser(c, next) {
+    const id = getCookie(c, SESSION_COOKIE);
+    const user = sessions.user(id);
+    c.set('user', user);
+    if (id && !user) deleteCookie(c, SESSION_COOKIE, { path: '/' }); // expired or unknown
+    await next();
+  });
+
+  app.get('/', (c) => render(c, homePage(store.lessons())));
+  app.get('/about', (c) => render(c, aboutPage()));
+
+  app.get(`${LESSON}/sheet.svg`, (c) => media(c, store.sheet(lessonId(c)), 'image/svg+xml; charset=utf-8'));
+  app.get(`${LESSON}/clip.wav`, (c) => media(c, store.clip(lessonId(c)), 'audio/wav'));
+  app.get(LESSON, (c) => {
+    const lesson = store.lesson(lessonId(c));
+    if (!lesson) return render(c, notFoundPage(c.req.path));
+    const user = c.get('user');
+    const inPracticeList = user ? store.inPracticeList(user.id, lesson.id) : false;
+    return render(c, lessonPage({ lesson, inPracticeList }, { user, asset: c.get('shellac').asset }));
+  });
+  app.post(`${LESSON}/practice`, (c) => {
+    const user = c.get('user');
+    if (!user) return redirect(c, '/login');
+    const lesson = store.lesson(lessonId(c));
+    if (!lesson) return render(c, notFoundPage(c.req.path));
+    store.addToPracticeList(user.id, lesson.id);
+    return redirect(c, `/lessons/${lesson.id}`);
+  });
+
+  app.get('/account', (c) => {
+    const user = c.get('user');
+    if (!user) return redirect(c, '/login');
+    return render(c, accountPage(user, store.practiceList(user.id)));
+  });
+
+  app.get('/login', (c) => render(c, loginPage()));
+  app.post('/login', async (c) => {
+    const form = await c.req.parseBody();
+    const username = typeof form.username === 'string' ? form.username.trim() : '';
+    const password = typeof form.password === 'string' ? form.password : '';
+    const found = store.userByName(username);
+    if (!(await verifyPassword(password, found?.passwordHash)) || !found) {
+      return render(c, loginPage({ username, error: 'Wrong username or password.' }));
+    }
+    const secure = new URL(c.req.url).protocol === 'https:';
+    setCookie(c, SESSION_COOKIE, sessions.start(found.id), { path: '/', httpOnly: true, sameSite: 'Lax', secure, maxAge: SESSION_SECONDS });
+    return redirect(c, '/account');
+  });
+  app.post('/logout', (c) => {
+    sessions.end(getCookie(c, SESSION_COOKIE));
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return redirect(c, '/');
+  });
+
+  app.notFound((c) => render(c, notFoundPage(c.req.path)));
+  app.onError((error, c) => {
+    console.error(`songbook: ${c.req.method} ${c.req.path}:`, error);
+    return c.text('Internal server error', 500);
+  });
+
+  let closed = false;
+  return {
+    app,
+    fetch: async (request) => app.fetch(request),
+    expireSessions: (username) => sessions.expireUser(username),
+    port: options.port,
+    close() {
+      if (!closed) db.close();
+      closed = true;
+    },
+  };
+}

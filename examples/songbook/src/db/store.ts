@@ -1,0 +1,59 @@
+import type { Database } from 'better-sqlite3';
+import type { Level } from './lessons.js';
+
+export interface LessonSummary {
+  id: number;
+  title: string;
+  composer: string;
+  genre: string;
+  level: Level;
+}
+
+export interface Lesson extends LessonSummary {
+  key: string;
+  beatsPerMeasure: number;
+  tempo: number;
+  notes: string;
+}
+
+export interface User {
+  id: number;
+  username: string;
+}
+
+export interface Media {
+  body: string | Buffer;
+  etag: string;
+}
+
+export interface PracticeItem extends LessonSummary {
+  addedAt: number;
+}
+
+const SUMMARY = 'id, title, composer, genre, level';
+
+/** Every query the app makes, prepared once. Rows come back as the interfaces above. */
+export function createStore(db: Database) {
+  const q = {
+    lessons: db.prepare<[], LessonSummary>(`SELECT ${SUMMARY} FROM lessons ORDER BY id`),
+    lesson: db.prepare<[number], Lesson>(`SELECT ${SUMMARY}, key, beats_per_measure AS beatsPerMeasure, tempo, notes FROM lessons WHERE id = ?`),
+    sheet: db.prepare<[number], Media>('SELECT sheet_svg AS body, sheet_etag AS etag FROM lessons WHERE id = ?'),
+    clip: db.prepare<[number], Media>('SELECT clip_wav AS body, clip_etag AS etag FROM lessons WHERE id = ?'),
+    userByName: db.prepare<[string], User & { passwordHash: string }>('SELECT id, username, password_hash AS passwordHash FROM users WHERE username = ?'),
+    practice: db.prepare<[number], PracticeItem>(`SELECT ${SUMMARY.split(', ').map((c) => `l.${c}`).join(', ')}, p.added_at AS addedAt FROM practice p JOIN lessons l ON l.id = p.lesson_id WHERE p.user_id = ? ORDER BY p.added_at, l.id`),
+    inPractice: db.prepare<[number, number], { one: number }>('SELECT 1 AS one FROM practice WHERE user_id = ? AND lesson_id = ?'),
+    addPractice: db.prepare<[number, number, number]>('INSERT OR IGNORE INTO practice (user_id, lesson_id, added_at) VALUES (?, ?, ?)'),
+  };
+  return {
+    lessons: () => q.lessons.all(),
+    lesson: (id: number) => q.lesson.get(id),
+    sheet: (id: number) => q.sheet.get(id),
+    clip: (id: number) => q.clip.get(id),
+    userByName: (username: string) => q.userByName.get(username),
+    practiceList: (userId: number) => q.practice.all(userId),
+    inPracticeList: (userId: number, lessonId: number) => q.inPractice.get(userId, lessonId) !== undefined,
+    addToPracticeList: (userId: number, lessonId: number) => void q.addPractice.run(userId, lessonId, Date.now()),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

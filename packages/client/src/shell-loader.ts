@@ -1,0 +1,173 @@
+import { CONTENT_ATTR, CONTENT_HEADER, contentUrl, APPSHELL_PARAM } from '@shellac/protocol';
+
+export interface ShellLoaderOptions {
+  /** The content region (default `[data-shellac-content]`). */
+  region?: Element | null;
+  /** URLs the loader may handle (default: the page's folder, as the worker's scope). */
+  scope?: string;
+  /** Delay before the loading indicator shows, in ms. Default 300. */
+  indicatorDelay?: number;
+  /** HTML of the block shown in the region when the content cannot be had. */
+  offlineHtml?: string;
+}
+
+export interface ShellLoader {
+  /** Loads a URL's content into the region; `push` adds a history entry. */
+  navigate(url: string, push?: boolean): Promise<void>;
+  /** Removes the listeners (the page keeps its current content). */
+  stop(): void;
+}
+
+const OFFLINE = `<div class="shellac-offline" role="alert"><h1>You are offline</h1><p>This page has not been saved on this device yet. Pages you have visited still work.</p><p><button type="button" data-shellac-retry>Try again</button></p></div>`;
+/** Metadata the content may bring; earlier content's copies are removed on each swap. */
+const META = 'meta[name],meta[property],link[rel="canonical"]';
+const FILE = /\/[^/]*\.(?!html?$)[A-Za-z0-9]{1,8}$/;
+
+/**
+ * The app shell's page side: asks the worker for `URL?from_appshell=1`, swaps it into the
+ * content region, and keeps doing so for in-scope links and GET forms. The worker answers
+ * network-first and falls back to the person's cached copy; when nothing answers, an offline
+ * block shows inside the shell.
+ */
+export function createShellLoader(options: ShellLoaderOptions = {}): ShellLoader {
+  const region = options.region ?? document.querySelector(`[${CONTENT_ATTR}]`);
+  if (!region) throw new Error(`shellac: no content region: the shell needs an element with ${CONTENT_ATTR}`);
+  const scope = new URL(options.scope ?? './', document.baseURI).href;
+  const delay = options.indicatorDelay ?? 300;
+  const ran = new Set<string>();
+  let current = 0;
+
+  // A polite live region tells screen readers that a new page arrived.
+  const live = document.createElement('div');
+  live.setAttribute('aria-live', 'polite');
+  live.setAttribute('style', 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)');
+  document.body.append(live);
+  const bar = document.createElement('div');
+  bar.className = 'shellac-loading';
+  bar.setAttribute('style', 'position:fixed;top:0;left:0;height:3px;width:100%;background:currentColor;opacity:.6;z-index:2147483647;display:none');
+  document.body.append(bar);
+  history.scrollRestoration = 'manual';
+
+  const inScope = (url: URL) => url.href.startsWith(scope) && !FILE.test(url.pathname);
+
+  const swap = (doc: Document) => {
+    document.title = doc.title;
+    document.head.querySelectorAll('[data-shellac-meta]').forEach((el) => el.remove());
+    doc.head.querySelectorAll(META).forEach((el) => {
+      const copy = document.importNode(el, true);
+      copy.setAttribute('data-shellac-meta', '');
+      document.head.append(copy);
+    });
+    region.replaceChildren(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
+    // Scripts inserted as nodes do not run: recreate them. An external script runs once per
+    // page life, however often its content comes back; inline ones run with their content.
+    region.querySelectorAll('script').forEach((old) => {
+      if (old.src && ran.has(old.src)) return old.remove();
+      if (old.src) ran.add(old.src);
+      const script = document.createElement('script');
+      for (const a of old.attributes) script.setAttribute(a.name, a.value);
+      script.text = old.text;
+      old.replaceWith(script);
+    });
+  };
+
+  const show = async (url: URL): Promise<'ok' | 'left'> => {
+    const id = ++current;
+    const timer = setTimeout(() => (bar.style.display = 'block'), delay);
+    document.documentElement.setAttribute('aria-busy', 'true');
+    try {
+      const response = await fetch(contentUrl(url), { credentials: 'same-origin' }).catch(() => undefined);
+      if (id !== current) return 'ok';
+      if (!response) {
+        region.innerHTML = options.offlineHtml ?? OFFLINE;
+        document.title = 'You are offline';
+        return 'ok';
+      }
+      const final = new URL(response.url || url.href);
+      final.searchParams.delete(APPSHELL_PARAM);
+      if (response.headers.get(CONTENT_HEADER) !== '1') {
+        // A full page (a login redirect, an error from a proxy): never inject it. Go there for real.
+        if (final.href !== location.href || url.href !== location.href) return location.assign(final), 'left';
+        // This very URL has no content-only form: show the page it is.
+        document.open();
+        document.write(await response.text());
+        document.close();
+        return 'left';
+      }
+      const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+      if (id !== current) return 'ok';
+      if (final.href !== url.href) history.replaceState(history.state, '', final);
+      swap(doc);
+      return 'ok';
+    } finally {
+      clearTimeout(timer);
+      if (id === current) {
+        bar.style.display = 'none';
+        document.documentElement.removeAttribute('aria-busy');
+      }
+    }
+  };
+
+  const arrive = (url: URL, scroll?: [number, number]) => {
+    if (scroll) scrollTo(...scroll);
+    else if (url.hash) document.getElementById(decodeURIComponent(url.hash.slice(1)))?.scrollIntoView();
+    else scrollTo(0, 0);
+    const heading = region.querySelector('h1');
+    const target = (heading ?? region) as HTMLElement;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+    live.textContent = `${document.title}`;
+  };
+
+  const navigate = async (href: string, push = true) => {
+    const url = new URL(href, location.href);
+    history.replaceState({ ...history.state, shellacScroll: [scrollX, scrollY] }, '');
+    if (push) history.pushState({}, '', url);
+    if ((await show(url)) === 'ok') arrive(url);
+  };
+
+  const onClick = (event: MouseEvent) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const retry = (event.target as Element | null)?.closest?.('[data-shellac-retry]'); // a click's target is an Element or a Text node's parent
+    if (retry) return void navigate(location.href, false);
+    const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+    if (!link || (link.target && link.target !== '_self') || link.hasAttribute('download') || link.hasAttribute('data-shellac-ignore')) return;
+    const url = new URL(link.href);
+    if (!inScope(url)) return;
+    // Same page, other fragment: the browser scrolls by itself.
+    if (url.hash && url.pathname === location.pathname && url.search === location.search) return;
+    event.preventDefault();
+    void navigate(url.href);
+  };
+
+  const onSubmit = (event: SubmitEvent) => {
+    const form = event.target as HTMLFormElement; // submit events come from forms
+    const method = (event.submitter?.getAttribute('formmethod') ?? form.method).toLowerCase();
+    if (event.defaultPrevented || method !== 'get' || (form.target && form.target !== '_self')) return;
+    const url = new URL(event.submitter?.getAttribute('formaction') ?? form.action, location.href);
+    if (!inScope(url)) return;
+    event.preventDefault();
+    url.search = new URLSearchParams(new FormData(form, event.submitter) as unknown as Record<string, string>).toString(); // FormData of text fields is a valid URLSearchParams init
+    void navigate(url.href);
+  };
+
+  const onPop = () => {
+    const scroll = history.state?.shellacScroll as [number, number] | undefined;
+    void show(new URL(location.href)).then((r) => r === 'ok' && arrive(new URL(location.href), scroll));
+  };
+
+  addEventListener('click', onClick);
+  addEventListener('submit', onSubmit);
+  addEventListener('popstate', onPop);
+  // The shell arrived with an empty region: fill it with this URL's content.
+  if (!region.childElementCount) void show(new URL(location.href)).then((r) => r === 'ok' && arrive(new URL(location.href)));
+
+  return {
+    navigate,
+    stop() {
+      removeEventListener('click', onClick);
+      removeEventListener('submit', onSubmit);
+      removeEventListener('popstate', onPop);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
+import type { ShellacServer, ShellacView } from '../create-shellac-server.js';
+import { finishServerResponse, sendWebResponse, toWebRequest } from './node-bridge.js';
+
+declare global {
+  // Express's documented way to type what middleware adds to `req` and `res.locals`.
+  namespace Express {
+    interface Request {
+      /** Shellac's view helpers for this request (set by `shellacExpress`). */
+      shellac: ShellacView;
+    }
+    interface Locals {
+      /** The same helpers, for templates rendered with `res.render`. */
+      shellac: ShellacView;
+    }
+  }
+}
+
+/**
+ * Express 5 middleware: answers Shellac's own URLs, gives every other request `req.shellac` and
+ * `res.locals.shellac` (`contentOnly`, `layout`, `asset`), and adds the protocol's headers to HTML
+ * responses just before they are sent. Mount it before your routes and static middleware.
+ *
+ * ```ts
+ * app.use(shellacExpress(shellac));
+ * app.get('/lesson/:id', (req, res) => res.render(req.shellac.layout('lesson', 'lesson-content')));
+ * ```
+ */
+export function shellacExpress(shellac: ShellacServer): (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => Promise<void> {
+  return async function shellacMiddleware(req, res, next) {
+    try {
+      const request = toWebRequest(req, req.originalUrl); // the full path, even when mounted under one
+      const own = await shellac.handle(request);
+      if (own) return await sendWebResponse(res, own);
+      const view = shellac.view(request);
+      req.shellac = view;
+      res.locals.shellac = view;
+      finishServerResponse(res, view.contentOnly);
+    } catch (error) {
+      return next(error);
+    }
+    next();
+  };
+}

@@ -1,0 +1,346 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { FILES, HEADER, PRELOAD_CONTENT } from '@shellac/protocol';
+import { createShellacServer, ShellacServerError } from './index.js';
+import { HASHED_CSS, makeBuildDir } from './testing/build-dir.js';
+
+const build = makeBuildDir();
+after(build.cleanup);
+const SHELL = '<!doctype html><html><body><main data-shellac-content></main></body></html>';
+const shellac = createShellacServer({ buildDir: build.buildDir, shell: () => SHELL });
+const at = (path: string, init?: RequestInit) => new Request(`http://example.test${path}`, init);
+const handled = async (path: string, init?: RequestInit) => {
+  const r = await shellac.handle(at(path, init));
+  assert.ok(r, `${path} should be served`);
+  return r;
+};
+const html = (body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
+  new Response(body, { headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers } });
+/** A body that arrives in pieces, as a streaming template engine sends it. */
+const chunked = (...parts: string[]) =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const part of parts) controller.enqueue(new TextEncoder().encode(part));
+      controller.close();
+    },
+  });
+const throwsCode = (fn: () => unknown, code: string) =>
+  assert.throws(fn, (e: unknown) => e instanceof ShellacServerError && e.code === code);
+
+describe('createShellacServer', () => {
+  test('needs a build folder and a shell, checked at once', () => {
+    throwsCode(() => createShellacServer({ buildDir: '', shell: () => '' }), 'options');
+    throwsCode(() => createShellacServer({ buildDir: 'build', shell: undefined as unknown as () => string }), 'options');
+    throwsCode(() => createShellacServer({ buildDir: 'build', shell: () => '', shellPath: 'shell' }), 'options');
+    // Nothing is read yet: a server can be created before the first build.
+    assert.doesNotThrow(() => createShellacServer({ buildDir: join(build.root, 'not-built'), shell: () => '' }));
+  });
+
+  test('leaves every other URL to the application', async () => {
+    for (const path of ['/', '/lesson/3', '/static/css/nope.css', '/static/', '/staticky', '/sw.js/x']) {
+      assert.equal(await shellac.handle(at(path)), undefined, path);
+    }
+    // Other methods under the base stay the application's unless the file exists.
+    assert.equal(await shellac.handle(at('/static/upload', { method: 'POST' })), undefined);
+    assert.equal((await handled('/static/css/app.css', { method: 'DELETE' })).status, 405);
+  });
+});
+
+describe('handle: the build files at the root', () => {
+  test('sw.js: no-cache, scope /, JavaScript', async () => {
+    const r = await handled('/sw.js');
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('cache-control'), 'no-cache');
+    assert.equal(r.headers.get('service-worker-allowed'), '/');
+    assert.equal(r.headers.get('content-type'), 'text/javascript; charset=utf-8');
+    assert.match(await r.text(), /addEventListener/);
+  });
+
+  test('the client, the shell loader and the manifest: no-cache, right types', async () => {
+    const types: Record<string, string> = {
+      [FILES.client]: 'text/javascript; charset=utf-8',
+      [FILES.shellClient]: 'text/javascript; charset=utf-8',
+      [FILES.manifest]: 'application/json',
+    };
+    for (const [name, type] of Object.entries(types)) {
+      const r = await handled(`/${name}`);
+      assert.equal(r.headers.get('cache-control'), 'no-cache', name);
+      assert.equal(r.headers.get('content-type'), type, name);
+      assert.equal(r.headers.get('service-worker-allowed'), null, name);
+      await r.arrayBuffer();
+    }
+  });
+
+  test('ETag/304, HEAD without a body, only GET and HEAD', async () => {
+    const first = await handled('/sw.js');
+    await first.arrayBuffer();
+    const etag = first.headers.get('etag')!;
+    assert.equal((await handled('/sw.js', { headers: { 'If-None-Match': `"other", W/${etag}` } })).status, 304);
+    const head = await handled('/sw.js', { method: 'HEAD' });
+    assert.equal(head.body, null);
+    assert.equal(head.headers.get('content-length'), String('self.addEventListener("fetch", () => {});'.length));
+    const post = await handled('/sw.js', { method: 'POST' });
+    assert.equal(post.status, 405);
+    assert.equal(post.headers.get('allow'), 'GET, HEAD');
+  });
+
+  test('a missing build file is a 404 that says to build', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'shellac-empty-'));
+    after(() => rmSync(empty, { recursive: true, force: true }));
+    const r = await createShellacServer({ buildDir: empty, shell: () => '' }).handle(at('/sw.js'));
+    assert.equal(r?.status, 404);
+    assert.match(await r!.text(), /sw\.js is missing.*shellac build --app/);
+  });
+});
+
+describe('handle: static files under the assets base', () => {
+  test('hashed names are immutable for a year; others revalidate', async () => {
+    const hashed = await handled(`/static/${HASHED_CSS}`);
+    assert.equal(hashed.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    assert.equal(hashed.headers.get('content-type'), 'text/css; charset=utf-8');
+    assert.equal(await hashed.text(), 'body{color:red}');
+    const plain = await handled('/static/css/app.css');
+    assert.equal(plain.headers.get('cache-control'), 'no-cache');
+    await plain.arrayBuffer();
+    const svg = await handled('/static/img/logo.0a1b2c3d.svg', { method: 'HEAD' });
+    assert.equal(svg.headers.get('content-type'), 'image/svg+xml');
+    assert.equal(svg.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    assert.equal(svg.body, null);
+  });
+
+  test('ETag and 304', async () => {
+    const r = await handled('/static/css/app.css');
+    await r.arrayBuffer();
+    const again = await handled('/static/css/app.css', { headers: { 'If-None-Match': r.headers.get('etag')! } });
+    assert.equal(again.status, 304);
+    assert.equal(again.body, null);
+    assert.equal(again.headers.get('etag'), r.headers.get('etag'));
+    assert.equal((await handled('/static/css/app.css', { headers: { 'If-None-Match': '"nope"' } })).status, 200);
+  });
+
+  test('refuses paths that leave the build folder and bad encodings', async () => {
+    const escape = await handled('/static/..%2f..%2fsecret.txt');
+    assert.equal(escape.status, 403);
+    assert.doesNotMatch(await escape.text(), /do not serve/);
+    assert.equal((await handled('/static/css%2f..%2f..%2f..%2fsecret.txt')).status, 403);
+    assert.equal((await handled('/static/%E0%A4%A')).status, 400);
+  });
+
+  test('a CDN base is left to the CDN', async () => {
+    const cdn = makeBuildDir();
+    after(cdn.cleanup);
+    writeFileSync(join(cdn.buildDir, FILES.assets), JSON.stringify({ base: 'https://cdn.example/static/', files: { 'css/app.css': HASHED_CSS } }));
+    const server = createShellacServer({ buildDir: cdn.buildDir, shell: () => '' });
+    assert.equal(await server.handle(at(`/static/${HASHED_CSS}`)), undefined);
+    assert.equal(server.asset('css/app.css'), `https://cdn.example/static/${HASHED_CSS}`);
+  });
+});
+
+describe('handle: the shell', () => {
+  const hash = createHash('sha256').update(SHELL).digest('hex').slice(0, 16);
+
+  test('is rendered, versioned by the hash of its bytes, revalidated', async () => {
+    const r = await handled('/__shell');
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.equal(r.headers.get(HEADER.shell), hash);
+    assert.equal(r.headers.get('etag'), `"${hash}"`);
+    assert.equal(r.headers.get('cache-control'), 'no-cache');
+    assert.equal(r.headers.get('vary'), null);
+    assert.equal(await r.text(), SHELL);
+  });
+
+  test('answers 304 to its ETag, and HEAD without a body', async () => {
+    const r = await handled('/__shell', { headers: { 'If-None-Match': `"${hash}"` } });
+    assert.equal(r.status, 304);
+    assert.equal(r.headers.get(HEADER.shell), hash);
+    assert.equal(r.body, null);
+    const head = await handled('/__shell', { method: 'HEAD' });
+    assert.equal(head.body, null);
+    assert.equal(head.headers.get('content-length'), String(SHELL.length));
+    assert.equal((await handled('/__shell', { method: 'POST' })).status, 405);
+  });
+
+  test('may be a Response (its headers kept) and depend on the request, at a chosen path', async () => {
+    const seen: string[] = [];
+    const server = createShellacServer({
+      buildDir: build.buildDir,
+      shellPath: '/app-shell',
+      shell: async (request) => {
+        seen.push(new URL(request.url).pathname);
+        return new Response(SHELL, { headers: { 'Content-Type': 'text/html; charset=utf-8', [HEADER.user]: 'anonymous' } });
+      },
+    });
+    assert.equal(await server.handle(at('/__shell')), undefined);
+    const r = await server.handle(at('/app-shell'));
+    assert.equal(r?.headers.get(HEADER.user), 'anonymous');
+    assert.equal(r?.headers.get(HEADER.shell), hash);
+    assert.deepEqual(seen, ['/app-shell']);
+  });
+
+  test('an error page is passed on unversioned, so no worker keeps it', async () => {
+    const server = createShellacServer({ buildDir: build.buildDir, shell: () => new Response('oops', { status: 500 }) });
+    const r = await server.handle(at('/__shell'));
+    assert.equal(r?.status, 500);
+    assert.equal(r?.headers.get(HEADER.shell), null);
+    assert.equal(r?.headers.get('etag'), null);
+  });
+
+  test('a shell option that returns something else is a clear error', async () => {
+    const server = createShellacServer({ buildDir: build.buildDir, shell: () => 42 as unknown as string });
+    await assert.rejects(server.handle(at('/__shell')), (e: unknown) => e instanceof ShellacServerError && e.code === 'shell');
+  });
+});
+
+describe('contentOnly and layout', () => {
+  test('the parameter or the preload header asks for the content alone', () => {
+    assert.equal(shellac.contentOnly(at('/lesson/3')), false);
+    assert.equal(shellac.contentOnly(at('/lesson/3?from_appshell=1')), true);
+    assert.equal(shellac.contentOnly(at('/lesson/3', { headers: { [HEADER.navigationPreload]: PRELOAD_CONTENT } })), true);
+    assert.equal(shellac.contentOnly(at('/lesson/3', { headers: { [HEADER.navigationPreload]: 'true' } })), false);
+    assert.equal(shellac.layout(at('/lesson/3'), 'base.html', 'empty.html'), 'base.html');
+    assert.equal(shellac.layout(at('/lesson/3?from_appshell=1'), 'base.html', 'empty.html'), 'empty.html');
+  });
+
+  test('a view binds the helpers to one request', () => {
+    const view = shellac.view(at('/lesson/3?from_appshell=1'));
+    assert.equal(view.contentOnly, true);
+    assert.equal(view.layout('base.html', 'empty.html'), 'empty.html');
+    assert.equal(view.asset('css/app.css'), `/static/${HASHED_CSS}`);
+  });
+});
+
+describe('asset', () => {
+  test('gives the hashed URL under the base', () => {
+    assert.equal(shellac.asset('css/app.css'), `/static/${HASHED_CSS}`);
+    assert.equal(shellac.asset('/img/logo.svg'), '/static/img/logo.0a1b2c3d.svg');
+  });
+
+  test('an unknown name names the file, the assets file and the command', () => {
+    assert.throws(
+      () => shellac.asset('css/missing.css'),
+      (e: unknown) => {
+        assert.ok(e instanceof ShellacServerError);
+        assert.equal(e.code, 'unknown-asset');
+        assert.deepEqual(e.details, { name: 'css/missing.css', file: join(build.buildDir, FILES.assets) });
+        assert.match(e.message, /css\/missing\.css/);
+        assert.match(e.message, /shellac-assets\.json/);
+        assert.match(e.message, /shellac build --app/);
+        return true;
+      },
+    );
+  });
+
+  test('a missing or broken assets file is no-build, naming the path; a later build is picked up', () => {
+    const later = makeBuildDir();
+    after(later.cleanup);
+    const file = join(later.buildDir, FILES.assets);
+    rmSync(file);
+    const server = createShellacServer({ buildDir: later.buildDir, shell: () => '' });
+    assert.throws(() => server.asset('css/app.css'), (e: unknown) => e instanceof ShellacServerError && e.code === 'no-build' && e.message.includes(file) && e.details.file === file);
+    writeFileSync(file, '{ not json');
+    throwsCode(() => server.asset('css/app.css'), 'no-build');
+    writeFileSync(file, JSON.stringify({ base: '/static/', files: [] }));
+    throwsCode(() => server.asset('css/app.css'), 'no-build');
+    writeFileSync(file, JSON.stringify({ base: '/static', files: { 'css/app.css': HASHED_CSS } }));
+    assert.equal(server.asset('css/app.css'), `/static/${HASHED_CSS}`);
+    // Read once: a later change is not seen until restart (the build writes a new server's worth).
+    writeFileSync(file, JSON.stringify({ base: '/other/', files: {} }));
+    assert.equal(server.asset('css/app.css'), `/static/${HASHED_CSS}`);
+  });
+});
+
+describe('finish', () => {
+  const full = at('/lesson/3');
+  const content = at('/lesson/3?from_appshell=1');
+
+  test('leaves non-HTML alone, body unread', async () => {
+    const json = new Response('{"a":1}', { headers: { 'Content-Type': 'application/json' } });
+    assert.equal(await shellac.finish(content, json), json);
+    assert.equal(json.bodyUsed, false);
+  });
+
+  test('adds Vary to HTML, merged with the application’s, once', async () => {
+    assert.equal((await shellac.finish(full, html('<p>x</p>'))).headers.get('vary'), HEADER.navigationPreload);
+    assert.equal((await shellac.finish(full, html('<p>x</p>', { Vary: 'Accept-Encoding' }))).headers.get('vary'), `Accept-Encoding, ${HEADER.navigationPreload}`);
+    assert.equal((await shellac.finish(full, html('<p>x</p>', { Vary: 'service-worker-navigation-preload' }))).headers.get('vary'), 'service-worker-navigation-preload');
+    assert.equal((await shellac.finish(full, html('<p>x</p>', { Vary: '*' }))).headers.get('vary'), '*');
+    const twice = await shellac.finish(full, await shellac.finish(full, html('<p>x</p>')));
+    assert.equal(twice.headers.get('vary'), HEADER.navigationPreload);
+    const page = await shellac.finish(full, html('<title>T</title><p>x</p>', { 'X-Custom': 'kept' }));
+    assert.equal(page.headers.get(HEADER.content), null);
+    assert.equal(page.headers.get(HEADER.title), null);
+    assert.equal(page.headers.get('x-custom'), 'kept');
+    assert.equal(await page.text(), '<title>T</title><p>x</p>');
+  });
+
+  test('marks content-only HTML and takes the title from the body', async () => {
+    const body = '<!doctype html><html><head><title>\n  Lesson 3 &ndash; Scales &amp; Modes &#x1F3B5;\n</title></head><body><h1>x</h1></body></html>';
+    const r = await shellac.finish(content, html(body, { Vary: 'Cookie' }));
+    assert.equal(r.headers.get('vary'), `Cookie, ${HEADER.navigationPreload}`);
+    assert.equal(r.headers.get(HEADER.content), '1');
+    assert.equal(decodeURIComponent(r.headers.get(HEADER.title)!), 'Lesson 3 – Scales & Modes 🎵');
+    assert.equal(await r.text(), body);
+  });
+
+  test('finds a title split across chunks and passes the rest through', async () => {
+    const r = await shellac.finish(content, html(chunked('<html><head><ti', 'tle>Caf', '\u00e9</title></head>', '<body>rest</body></html>')));
+    assert.equal(r.headers.get(HEADER.title), encodeURIComponent('Café'));
+    assert.equal(await r.text(), '<html><head><title>Café</title></head><body>rest</body></html>');
+  });
+
+  test('keeps a title the application set, and sets none when the page has none', async () => {
+    const set = await shellac.finish(content, html('<title>Body</title>', { [HEADER.title]: 'App%20title' }));
+    assert.equal(set.headers.get(HEADER.title), 'App%20title');
+    const none = await shellac.finish(content, html('<html><head></head><body><title>svg</title></body></html>'));
+    assert.equal(none.headers.get(HEADER.content), '1');
+    assert.equal(none.headers.get(HEADER.title), null);
+  });
+
+  test('reads no further than the scan limit looking for a title', async () => {
+    const filler = `<head><meta name="x" content="${'a'.repeat(70 * 1024)}">`;
+    const r = await shellac.finish(content, html(chunked(filler, '<title>Late</title></head><body></body>')));
+    assert.equal(r.headers.get(HEADER.title), null);
+    assert.equal((await r.text()).length, filler.length + '<title>Late</title></head><body></body>'.length);
+  });
+
+  test('keeps status and handles bodiless responses', async () => {
+    const notFound = await shellac.finish(content, new Response('<title>Missing</title>', { status: 404, headers: { 'Content-Type': 'text/html' } }));
+    assert.equal(notFound.status, 404);
+    assert.equal(notFound.headers.get(HEADER.title), 'Missing');
+    const notModified = await shellac.finish(content, new Response(null, { status: 304, headers: { 'Content-Type': 'text/html' } }));
+    assert.equal(notModified.status, 304);
+    assert.equal(notModified.headers.get(HEADER.content), '1');
+  });
+});
+
+describe('content', () => {
+  test('renders the standard content-only document, finished', async () => {
+    const r = shellac.content(at('/lesson/3?from_appshell=1'), {
+      title: 'Lesson 3 – <Songbook>',
+      head: '<meta name="description" content="Scales">',
+      body: '<h1>Lesson 3</h1>',
+      headers: { Vary: 'Cookie', [HEADER.user]: 'anonymous' },
+    });
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.equal(r.headers.get('vary'), `Cookie, ${HEADER.navigationPreload}`);
+    assert.equal(r.headers.get(HEADER.content), '1');
+    assert.equal(r.headers.get(HEADER.title), encodeURIComponent('Lesson 3 – <Songbook>'));
+    assert.equal(r.headers.get(HEADER.user), 'anonymous');
+    assert.equal(
+      await r.text(),
+      '<!doctype html><html><head><title>Lesson 3 – &lt;Songbook&gt;</title><meta name="description" content="Scales"></head><body><h1>Lesson 3</h1></body></html>',
+    );
+  });
+
+  test('takes a status, and answers HEAD without a body', () => {
+    const r = shellac.content(at('/gone?from_appshell=1', { method: 'HEAD' }), { title: 'Gone', body: '<p>Gone</p>', status: 410 });
+    assert.equal(r.status, 410);
+    assert.equal(r.body, null);
+  });
+});

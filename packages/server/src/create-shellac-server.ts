@@ -1,0 +1,171 @@
+import { stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { FILES, SHELL_PATH, wantsContentOnly } from '@shellac/protocol';
+import { readBuildAssets, type BuildAssets } from './build-assets.js';
+import { contentDocument, type ContentPage } from './content-document.js';
+import { ShellacServerError } from './errors.js';
+import { finishResponse } from './finish-response.js';
+import { IMMUTABLE, REVALIDATE, serveFile } from './serve-file.js';
+import { shellResponse, type ShellResult } from './shell-response.js';
+
+/** Renders the base template with an empty content region (`<main data-shellac-content></main>`). */
+export type ShellRenderer = (request: Request) => ShellResult | Promise<ShellResult>;
+
+/** Options of {@link createShellacServer}. */
+export interface ShellacServerOptions {
+  /** The output folder of `shellac build --app` (resolved against the working directory once). */
+  buildDir: string;
+  /** Renders the shell; called for every request to the shell path, so it may depend on the request. */
+  shell: ShellRenderer;
+  /** Where the shell is served. Default `SHELL_PATH` (`/__shell`); the worker's `appShell.url` must match. */
+  shellPath?: string;
+}
+
+/** The template helpers a view needs, bound to one request. */
+export interface ShellacView {
+  /** True when this request asks for the content alone (`?from_appshell=1` or the preload header). */
+  readonly contentOnly: boolean;
+  /** `full` for a normal page, `content` for the content-only variant: the one-line template choice. */
+  layout<T>(full: T, content: T): T;
+  /** The URL of a static file by its source name: `asset('css/app.css')` → `/static/css/app.3f9a1c2b.css`. */
+  asset(name: string): string;
+}
+
+/** One Shellac server: serves its own URLs and finishes the application's responses. */
+export interface ShellacServer {
+  /** The build folder, absolute. */
+  readonly buildDir: string;
+  /** The shell's path. */
+  readonly shellPath: string;
+  /**
+   * Answers Shellac's own URLs (`/sw.js`, `/shellac.js`, `/shellac-shell.js`,
+   * `/shellac-manifest.json`, static files under the assets base, the shell); undefined for
+   * every other request, which the application then handles.
+   */
+  handle(request: Request): Promise<Response | undefined>;
+  /** True when the request asks for the content alone. */
+  contentOnly(request: Request): boolean;
+  /** `full` for a normal page, `content` for the content-only variant. */
+  layout<T>(request: Request, full: T, content: T): T;
+  /** The hashed URL of a static file; throws `unknown-asset` or `no-build`. */
+  asset(name: string): string;
+  /**
+   * The application's response with the protocol's headers: `Vary` on HTML, and
+   * `X-Shellac-Content` / `X-Shellac-Title` on the content-only variant. Non-HTML is returned as is.
+   */
+  finish(request: Request, response: Response): Promise<Response>;
+  /** The standard content-only document for a page, finished. */
+  content(request: Request, page: ContentPage): Response;
+  /** The helpers adapters hand to views, bound to one request. */
+  view(request: Request): ShellacView;
+}
+
+const ALLOWED = 'GET, HEAD';
+
+function plain(status: number, text: string, headers: Record<string, string> = {}): Response {
+  return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
+}
+
+/**
+ * Creates a Shellac server for one build. Nothing is global: two instances (two sites, or a test
+ * and the app) never share state. Everything derived from the options is computed here, once.
+ */
+export function createShellacServer(options: ShellacServerOptions): ShellacServer {
+  if (typeof options?.buildDir !== 'string' || options.buildDir === '') {
+    throw new ShellacServerError('options', 'createShellacServer: `buildDir` is required: the folder `shellac build --app` wrote.', { option: 'buildDir' });
+  }
+  if (typeof options.shell !== 'function') {
+    throw new ShellacServerError('options', 'createShellacServer: `shell` is required: a function (request) => HTML of the base template with an empty content region.', { option: 'shell' });
+  }
+  const shellPath = options.shellPath ?? SHELL_PATH;
+  if (!shellPath.startsWith('/')) {
+    throw new ShellacServerError('options', `createShellacServer: \`shellPath\` should be a path starting with "/", not "${shellPath}".`, { option: 'shellPath', value: shellPath });
+  }
+  const buildDir = resolve(options.buildDir);
+  const render = options.shell;
+
+  // The build's files that live at the root, so the worker's scope is the whole site.
+  const rootFiles = new Map<string, Record<string, string>>([
+    [`/${FILES.worker}`, { 'Service-Worker-Allowed': '/' }],
+    [`/${FILES.client}`, {}],
+    [`/${FILES.shellClient}`, {}],
+    [`/${FILES.manifest}`, {}],
+  ]);
+
+  // Read on first use and kept; a failed read is not kept, so running the build while the server
+  // is up fixes things without a restart.
+  let assets: BuildAssets | undefined;
+  const loadAssets = (): BuildAssets => (assets ??= readBuildAssets(buildDir));
+  const tryAssets = (): BuildAssets | undefined => {
+    try {
+      return loadAssets();
+    } catch {
+      return undefined; // no build yet: static URLs fall through; asset() reports the problem
+    }
+  };
+
+  async function serveStatic(request: Request, path: string, built: BuildAssets): Promise<Response | undefined> {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(path.slice(built.base.length));
+    } catch {
+      return plain(400, 'Bad URL encoding');
+    }
+    const file = join(buildDir, rel);
+    if (file === buildDir) return undefined; // the base itself is no file
+    if (!file.startsWith(buildDir + sep)) return plain(403, 'Forbidden'); // `..%2f` escaping the build
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      // Only refuse the method for files that exist; other URLs under the base stay the app's.
+      const exists = await stat(file).then((info) => info.isFile(), () => false);
+      return exists ? plain(405, 'Method not allowed', { Allow: ALLOWED }) : undefined;
+    }
+    const name = relative(buildDir, file).split(sep).join('/');
+    return serveFile(request, file, built.hashed.has(name) ? IMMUTABLE : REVALIDATE);
+  }
+
+  const server: ShellacServer = {
+    buildDir,
+    shellPath,
+    async handle(request) {
+      const path = new URL(request.url).pathname;
+      const extra = rootFiles.get(path);
+      const getOrHead = request.method === 'GET' || request.method === 'HEAD';
+      if (extra || path === shellPath) {
+        if (!getOrHead) return plain(405, 'Method not allowed', { Allow: ALLOWED });
+        if (!extra) return shellResponse(request, await render(request));
+        const found = await serveFile(request, join(buildDir, path.slice(1)), REVALIDATE, extra);
+        return found ?? plain(404, `Not found: ${join(buildDir, path.slice(1))} is missing. Run \`shellac build --app\` to write it.`);
+      }
+      const built = tryAssets();
+      // A CDN base (`https://…`) is served by the CDN, not here.
+      if (!built || !built.base.startsWith('/') || !path.startsWith(built.base)) return undefined;
+      return serveStatic(request, path, built);
+    },
+    contentOnly: (request) => wantsContentOnly(request),
+    layout: (request, full, content) => (wantsContentOnly(request) ? content : full),
+    asset(name) {
+      const built = loadAssets();
+      const hashed = built.files.get(name.replace(/^\/+/, ''));
+      if (hashed === undefined) {
+        const file = join(buildDir, FILES.assets);
+        throw new ShellacServerError(
+          'unknown-asset',
+          `asset("${name}"): no such file in ${file}. Use the path relative to the static folder (e.g. "css/app.css"), and run \`shellac build --app\` again after adding files.`,
+          { name, file },
+        );
+      }
+      return built.base + encodeURI(hashed);
+    },
+    finish: (request, response) => finishResponse(response, wantsContentOnly(request)),
+    content: (request, page) => contentDocument(request, page),
+    view(request) {
+      const contentOnly = wantsContentOnly(request);
+      return {
+        contentOnly,
+        layout: (full, content) => (contentOnly ? content : full),
+        asset: (name) => server.asset(name),
+      };
+    },
+  };
+  return server;
+}

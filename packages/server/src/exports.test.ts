@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+// The published shape of the package, checked so a new adapter cannot be half-exported.
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  exports: Record<string, Record<string, string>>;
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, { optional?: boolean }>;
+  sideEffects: boolean;
+  files: string[];
+};
+
+test('every subpath export has types first, then import, built from a source file', () => {
+  assert.deepEqual(Object.keys(pkg.exports), ['.', './node', './express', './fastify', './hono']);
+  for (const [subpath, entry] of Object.entries(pkg.exports)) {
+    assert.deepEqual(Object.keys(entry), ['types', 'import'], subpath);
+    const source = entry.import!.replace(/^\.\/dist\//, './').replace(/\.js$/, '.ts');
+    assert.equal(entry.types, entry.import!.replace(/\.js$/, '.d.ts'), subpath);
+    assert.ok(existsSync(new URL(source, import.meta.url)), `${subpath}: ${source} is missing`);
+  }
+});
+
+test('no runtime dependency but the protocol; frameworks are optional peers', () => {
+  assert.deepEqual(Object.keys(pkg.dependencies), ['@shellac/protocol']);
+  for (const name of ['express', 'fastify', 'hono']) {
+    assert.ok(pkg.peerDependencies[name], name);
+    assert.equal(pkg.peerDependenciesMeta[name]?.optional, true, name);
+  }
+  assert.equal(pkg.sideEffects, false);
+  assert.deepEqual(pkg.files, ['dist']);
+});
+
+test('the core imports no framework', () => {
+  for (const file of ['index.ts', 'create-shellac-server.ts', 'finish-response.ts', 'serve-file.ts', 'shell-response.ts', 'content-document.ts', 'build-assets.ts']) {
+    const text = readFileSync(new URL(file, import.meta.url), 'utf8');
+    assert.doesNotMatch(text, /from '(express|fastify|hono)/, file);
+  }
+});

@@ -1,0 +1,58 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { Readable } from 'node:stream';
+
+/** `Cache-Control` for a file whose name carries its content hash: it can never change. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** `Cache-Control` for everything else: caches keep it but ask the server (cheap with ETag/304). */
+export const REVALIDATE = 'no-cache';
+
+// The same table as `shellac serve`; kept here rather than imported so the server does not
+// depend on the CLI (and its bundler).
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json',
+  '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif', '.webp': 'image/webp', '.avif': 'image/avif', '.ico': 'image/x-icon', '.woff': 'font/woff',
+  '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.otf': 'font/otf', '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml', '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.mp4': 'video/mp4', '.webm': 'video/webm',
+  '.pdf': 'application/pdf', '.wasm': 'application/wasm', '.webmanifest': 'application/manifest+json',
+};
+
+/** The Content-Type for a file name, by extension; unknown ones are opaque bytes. */
+export function contentTypeFor(file: string): string {
+  return TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * True when an `If-None-Match` header names this ETag. The header may list several, or `*`, and a
+ * browser may send our strong tag back as weak (`W/"…"`); 304 decisions use the weak comparison.
+ */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === bare;
+  });
+}
+
+/**
+ * Serves one file of the build: ETag from size and modification time (no hashing of every file on
+ * every request), 304 on a match, no body for HEAD. Returns undefined when there is no such file,
+ * so the caller decides between a 404 and letting the application answer.
+ */
+export async function serveFile(request: Request, file: string, cacheControl: string, extra: Record<string, string> = {}): Promise<Response | undefined> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
+  const headers = new Headers({ 'Cache-Control': cacheControl, ETag: etag, 'Last-Modified': info.mtime.toUTCString(), ...extra });
+  if (etagMatches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  headers.set('Content-Type', contentTypeFor(file));
+  headers.set('Content-Length', String(info.size));
+  if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
+  // Streamed rather than read whole: a build folder may hold videos as well as stylesheets.
+  return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>, { status: 200, headers });
+}

@@ -1,0 +1,153 @@
+import { APPSHELL_PARAM, cacheName, CONTENT_HEADER, contentUrl, HEADER, SHELL_PATH, type AppShellConfig } from '@shellac/protocol';
+import type { Cacheable } from './cacheable.js';
+import type { Logger } from './logger.js';
+import type { Handler } from './route-context.js';
+import type { RuntimeCache } from './runtime-cache.js';
+import { networkFirst } from './strategies/network-first.js';
+import { networkOnly } from './strategies/network-only.js';
+import { compileMatcher } from './url-pattern.js';
+
+export interface AppShellOptions extends AppShellConfig {
+  /** The registration scope (default: the worker's own). */
+  scope?: string;
+}
+
+type Log = Logger['log'];
+
+/** What the runtime lends the shell to build its two routes. */
+export interface ShellRouteEnv {
+  /** The pages cache: content responses are kept there under their `?from_appshell=1` URL. */
+  pages: RuntimeCache | undefined;
+  /** How a navigation is answered without the shell (network-first full page). */
+  pagesHandler: Handler;
+  cacheable: Cacheable;
+  log: Log;
+}
+
+/** The shell half of app-shell mode (the content half is a networkFirst route on the pages cache). */
+export interface AppShell {
+  /** The cache holding the shell: `shellac:<scope>:shell`. */
+  readonly cacheName: string;
+  /** How long the shell's content request waits for the network before the cached copy. */
+  readonly contentTimeoutSeconds: number;
+  /** Fetches and stores the shell; rejects when the server cannot render it (the install fails). */
+  install(log: Log): Promise<void>;
+  /** True for navigations the shell answers: in scope, allowed, not denied, not a file, not content. */
+  takes(request: Request, url: URL): boolean;
+  /**
+   * The cached shell at once, refreshed behind ("render old, get new"); past `maxAgeSeconds` the
+   * network first. Undefined when there is no shell to give (never stored, and the network failed).
+   */
+  respond(waitUntil: (p: Promise<unknown>) => void, log: Log): Promise<Response | undefined>;
+  /**
+   * The shell's two routes: allowed navigations → the shell (stashing the navigation preload,
+   * which carries the content alone, for the content request); `?from_appshell=1` requests → the
+   * preloaded content, else network-first with `contentTimeoutSeconds` into the pages cache,
+   * keeping only responses marked `X-Shellac-Content: 1`.
+   */
+  routes(env: ShellRouteEnv): (request: Request, url: URL) => [name: string, handler: Handler] | undefined;
+}
+
+const STORED = 'X-Shellac-Stored';
+const FILE = /\/[^/]*\.[A-Za-z0-9]{1,8}$/;
+
+/**
+ * App-shell mode. The shell is one URL rendered by the server, cached whole; its version is its
+ * hash (ETag), so a refresh that finds it unchanged costs a 304. A refreshed shell is only stored,
+ * never swapped into an open page: it takes effect on the next navigation, without a flash.
+ */
+export function createAppShell(options: AppShellOptions = {}): AppShell {
+  const scope = new URL(options.scope ?? (self as unknown as ServiceWorkerGlobalScope).registration.scope); // self is the worker's global scope
+  const shellCache = cacheName(scope.pathname, 'shell');
+  const shellUrl = new URL(options.url ?? SHELL_PATH, scope);
+  const maxAge = (options.maxAgeSeconds ?? 86_400) * 1000;
+  const allow = (options.allow ?? []).map((p) => compileMatcher(p, scope));
+  const deny = ['api/*', ...(options.deny ?? [])].map((p) => compileMatcher(p, scope));
+  let refreshing: Promise<Response | undefined> | undefined;
+
+  const store = async (response: Response) => {
+    const headers = new Headers(response.headers);
+    headers.set(STORED, String(Date.now()));
+    const copy = new Response(await response.blob(), { status: 200, headers });
+    await (await caches.open(shellCache)).put(shellUrl, copy.clone());
+    return copy;
+  };
+
+  // One refresh at a time: ten quick navigations make one request, not ten.
+  const refresh = (log: Log, cached?: Response) =>
+    (refreshing ??= (async () => {
+      const etag = cached?.headers.get('ETag');
+      const response = await fetch(shellUrl, { cache: 'no-cache', credentials: 'same-origin', headers: etag ? { 'If-None-Match': etag } : {} });
+      if (response.status === 304 && cached) {
+        log(`shell unchanged (${etag})`);
+        return store(cached.clone());
+      }
+      if (!response.ok || response.headers.get(CONTENT_HEADER)) throw new Error(`shell: HTTP ${response.status}`);
+      log(`shell ${cached ? 'refreshed' : 'stored'}: ${response.headers.get(HEADER.shell) ?? response.headers.get('ETag')}`);
+      return store(response);
+    })().finally(() => (refreshing = undefined)));
+
+  const shell: AppShell = {
+    cacheName: shellCache,
+    contentTimeoutSeconds: options.contentTimeoutSeconds ?? 4,
+    async install(log) {
+      await refresh(log);
+    },
+    takes(request, url) {
+      if (request.mode !== 'navigate' || request.method !== 'GET' || !url.href.startsWith(scope.href)) return false;
+      if (url.searchParams.has(APPSHELL_PARAM) || FILE.test(url.pathname) || url.href === shellUrl.href) return false;
+      if (allow.length && !allow.some((m) => m(url, request))) return false;
+      return !deny.some((m) => m(url, request));
+    },
+    async respond(waitUntil, log) {
+      const cached = await caches.open(shellCache).then((c) => c.match(shellUrl));
+      const age = cached ? Date.now() - Number(cached.headers.get(STORED) ?? 0) : Infinity;
+      if (cached && age <= maxAge) {
+        waitUntil(refresh(log, cached).catch((e) => log(`shell refresh failed: ${e}`)));
+        return cached;
+      }
+      // Too old (or never stored): the network first, the old shell when offline.
+      const fresh = await refresh(log, cached).catch(() => undefined);
+      log(`shell ${fresh ? 'fetched' : cached ? 'stale, offline' : 'missing'}`);
+      return fresh?.clone() ?? cached;
+    },
+    routes({ pages, pagesHandler, cacheable, log }) {
+      const isContent: Cacheable = (r) => cacheable(r) && r.headers.get(CONTENT_HEADER) === '1';
+      const fromNetwork = pages ? networkFirst({ cache: pages, cacheable: isContent, networkTimeoutSeconds: shell.contentTimeoutSeconds }) : networkOnly();
+      // Navigation preload responses (the content alone) waiting for the shell's content request.
+      const preloads = new Map<string, Promise<Response | undefined>>();
+      const toShell: Handler = async (ctx) => {
+        const key = contentUrl(ctx.url).href;
+        if (ctx.preload) {
+          preloads.set(key, ctx.preload);
+          setTimeout(() => preloads.delete(key), 10_000);
+        }
+        // Without a shell to give: the page itself, and never the content-only preload.
+        return (await shell.respond(ctx.waitUntil, log)) ?? pagesHandler({ ...ctx, preload: undefined });
+      };
+      const toContent: Handler = async (ctx) => {
+        const preloaded = await preloads.get(ctx.url.href)?.catch(() => undefined);
+        preloads.delete(ctx.url.href);
+        if (preloaded && isContent(preloaded)) {
+          log(`${ctx.url.pathname} content from navigation preload`);
+          if (pages) ctx.waitUntil(pages.put(ctx.url.href, preloaded.clone()).catch(() => {}));
+          return preloaded;
+        }
+        return fromNetwork({ ...ctx, preload: undefined });
+      };
+      // Someone opening a content URL itself (a shared link, a history entry): content alone must
+      // never show as a page, so send them to the page.
+      const toPage: Handler = async (ctx) => {
+        const page = new URL(ctx.url);
+        page.searchParams.delete(APPSHELL_PARAM);
+        return Response.redirect(page.href, 302);
+      };
+      return (request, url) => {
+        if (shell.takes(request, url)) return ['shell', toShell];
+        if (request.method !== 'GET' || url.origin !== scope.origin || url.searchParams.get(APPSHELL_PARAM) !== '1') return undefined;
+        return request.mode === 'navigate' ? ['content as page', toPage] : ['content', toContent];
+      };
+    },
+  };
+  return shell;
+}
