@@ -76,26 +76,29 @@ export function createShellLoader(options: ShellLoaderOptions = {}): ShellLoader
     const timer = setTimeout(() => (bar.style.display = 'block'), delay);
     document.documentElement.setAttribute('aria-busy', 'true');
     try {
-      const response = await fetch(contentUrl(url), { credentials: 'same-origin' }).catch(() => undefined);
+      // A body that fails half-way counts as no answer, like a failed fetch.
+      const response = await fetch(contentUrl(url), { credentials: 'same-origin' })
+        .then(async (r) => [r, await r.text()] as const)
+        .catch(() => undefined);
       if (id !== current) return 'ok';
       if (!response) {
         region.innerHTML = options.offlineHtml ?? OFFLINE;
         document.title = 'You are offline';
         return 'ok';
       }
-      const final = new URL(response.url || url.href);
+      const [res, text] = response;
+      const final = new URL(res.url || url.href);
       final.searchParams.delete(APPSHELL_PARAM);
-      if (response.headers.get(CONTENT_HEADER) !== '1') {
+      if (res.headers.get(CONTENT_HEADER) !== '1') {
         // A full page (a login redirect, an error from a proxy): never inject it. Go there for real.
         if (final.href !== location.href || url.href !== location.href) return location.assign(final), 'left';
         // This very URL has no content-only form: show the page it is.
         document.open();
-        document.write(await response.text());
+        document.write(text);
         document.close();
         return 'left';
       }
-      const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
-      if (id !== current) return 'ok';
+      const doc = new DOMParser().parseFromString(text, 'text/html');
       if (final.href !== url.href) history.replaceState(history.state, '', final);
       swap(doc);
       return 'ok';

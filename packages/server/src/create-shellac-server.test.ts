@@ -344,3 +344,12 @@ describe('content', () => {
     assert.equal(r.body, null);
   });
 });
+
+test('a top-level navigation to a content URL is sent to the page; fetches and preloads are not', async () => {
+  const server = shellac;
+  const nav = await server.handle(new Request('http://x/lessons/3?from_appshell=1&a=b', { headers: { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate' } }));
+  assert.equal(nav?.status, 302);
+  assert.equal(nav?.headers.get('location'), '/lessons/3?a=b');
+  assert.equal(await server.handle(new Request('http://x/lessons/3?from_appshell=1', { headers: { 'Sec-Fetch-Dest': 'empty' } })), undefined);
+  assert.equal(await server.handle(new Request('http://x/lessons/3?from_appshell=1', { headers: { 'Sec-Fetch-Dest': 'document', 'Service-Worker-Navigation-Preload': 'content' } })), undefined);
+});

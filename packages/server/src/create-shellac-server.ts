@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { FILES, SHELL_PATH, wantsContentOnly } from '@shellac/protocol';
+import { FILES, SHELL_PATH, wantsContentOnly, APPSHELL_PARAM, HEADER } from '@shellac/protocol';
 import { readBuildAssets, type BuildAssets } from './build-assets.js';
 import { contentDocument, type ContentPage } from './content-document.js';
 import { ShellacServerError } from './errors.js';
@@ -127,7 +127,15 @@ export function createShellacServer(options: ShellacServerOptions): ShellacServe
     buildDir,
     shellPath,
     async handle(request) {
-      const path = new URL(request.url).pathname;
+      const url = new URL(request.url);
+      const path = url.pathname;
+      // Someone opening a content URL itself (no worker yet, a shared link): content alone must
+      // never show as a page. Top-level navigations say so in Sec-Fetch-Dest; navigation preload
+      // is a navigation too, but it carries its own header and wants the content.
+      if (url.searchParams.get(APPSHELL_PARAM) === '1' && request.headers.get('Sec-Fetch-Dest') === 'document' && !request.headers.has(HEADER.navigationPreload)) {
+        url.searchParams.delete(APPSHELL_PARAM);
+        return new Response(null, { status: 302, headers: { Location: url.pathname + url.search, Vary: HEADER.navigationPreload } });
+      }
       const extra = rootFiles.get(path);
       const getOrHead = request.method === 'GET' || request.method === 'HEAD';
       if (extra || path === shellPath) {

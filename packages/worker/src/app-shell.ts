@@ -103,7 +103,8 @@ export function createAppShell(options: AppShellOptions = {}): AppShell {
       const cached = await caches.open(shellCache).then((c) => c.match(shellUrl));
       const age = cached ? Date.now() - Number(cached.headers.get(STORED) ?? 0) : Infinity;
       if (cached && age <= maxAge) {
-        waitUntil(refresh(log, cached).catch((e) => log(`shell refresh failed: ${e}`)));
+        // A copy: the page reads `cached` itself.
+        waitUntil(refresh(log, cached.clone()).catch((e) => log(`shell refresh failed: ${e}`)));
         return cached;
       }
       // Too old (or never stored): the network first, the old shell when offline.
@@ -119,7 +120,11 @@ export function createAppShell(options: AppShellOptions = {}): AppShell {
       const toShell: Handler = async (ctx) => {
         const key = contentUrl(ctx.url).href;
         if (ctx.preload) {
-          preloads.set(key, ctx.preload);
+          // Chrome ends a preload's body stream with the navigation's fetch event, which the shell
+          // answers at once: read the content in full within this event, then hand the copy over.
+          const buffered = ctx.preload.then(async (r) => r && new Response(await r.blob(), r));
+          ctx.waitUntil(buffered.catch(() => {}));
+          preloads.set(key, buffered);
           setTimeout(() => preloads.delete(key), 10_000);
         }
         // Without a shell to give: the page itself, and never the content-only preload.

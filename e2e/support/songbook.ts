@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSongbook, type RunningSongbook } from '../../examples/songbook/src/server.js';
+import { FrontServer } from './front-server.js';
+import { SONGBOOK_BUILD } from './songbook-paths.js';
+
+/** The Songbook demo with its own fresh database, behind a {@link FrontServer}. */
+export class SongbookServer extends FrontServer {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'shellac-songbook-'));
+  running?: RunningSongbook;
+
+  constructor() {
+    super(async () => {
+      this.running = await startSongbook({ port: 0, dbPath: join(this.dir, 'songbook.db'), buildDir: SONGBOOK_BUILD });
+      return { port: this.running.port, close: () => this.running!.close() };
+    });
+  }
+
+  override async stop() {
+    await super.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

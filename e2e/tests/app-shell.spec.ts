@@ -1,0 +1,168 @@
+import { expect, test, type Page } from '@playwright/test';
+import { SongbookServer } from '../support/songbook.js';
+import { goOffline, waitForControl } from '../support/worker.js';
+
+let server: SongbookServer;
+test.beforeEach(async () => {
+  server = await new SongbookServer().start();
+});
+test.afterEach(async () => {
+  await server.stop();
+});
+
+const h1 = (page: Page) => page.locator('[data-shellac-content] h1');
+const marker = (page: Page) => page.evaluate(() => (window as { stayed?: number }).stayed);
+/** Leaves a mark on the document: it survives only if no full page load happens. */
+const mark = (page: Page) => page.evaluate(() => ((window as { stayed?: number }).stayed = 1));
+
+/** Clicks a link and waits until the swap happened: a new URL and a new heading. */
+async function follow(page: Page, link: ReturnType<Page['locator']>) {
+  const before = { url: page.url(), title: await h1(page).textContent() };
+  await link.click();
+  await expect(page).not.toHaveURL(before.url);
+  if (before.title) await expect(h1(page)).not.toHaveText(before.title);
+  await expect(h1(page)).toBeVisible();
+}
+
+/** First visit: the worker installs and takes control; the shell is cached from then on. */
+async function install(page: Page) {
+  await page.goto(server.url());
+  await waitForControl(page);
+  await expect(page.locator('.lesson-link').first()).toBeVisible();
+}
+
+test('under a 400 ms round trip, a repeat navigation paints the cached shell at once and the content follows', async ({ page, context }) => {
+  await install(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: -1, uploadThroughput: -1 });
+  // The content is slow on top (both its preload and its ?from_appshell=1 request): the shell
+  // must be on screen while it is still on its way.
+  server.delay = (path) => (path.startsWith('/lessons/2') ? 1500 : 0);
+  const mark = server.log.length;
+  await page.goto(server.url('lessons/2'), { waitUntil: 'commit' });
+  await expect(page.locator('.site-header')).toBeVisible();
+  expect(await h1(page).count()).toBe(0);
+  await expect(h1(page)).toBeVisible({ timeout: 15_000 });
+  const timing = await page.evaluate(() => ({
+    fromWorker: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).workerStart > 0,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
+  }));
+  expect(timing.fromWorker).toBe(true);
+  // The document itself never went to the server: only the preload (content) and the shell refresh did.
+  const fullPageRequests = server.log.slice(mark).filter((r) => r.path === '/lessons/2' && !r.headers['service-worker-navigation-preload']);
+  expect(fullPageRequests).toEqual([]);
+  test.info().annotations.push({ type: 'fcp', description: `${Math.round(timing.fcp)} ms` });
+});
+
+test('offline, a visited lesson shows inside the shell, an unvisited one shows the offline block inside the shell', async ({ page, context }) => {
+  await install(page);
+  await mark(page);
+  await follow(page, page.locator('.lesson-link').nth(2));
+  const title = await h1(page).textContent();
+  const visited = page.url();
+  expect(await marker(page)).toBe(1);
+  await goOffline(context, server);
+  await page.goto(visited);
+  await expect(h1(page)).toHaveText(title!);
+  await expect(page.locator('.site-header')).toBeVisible();
+  await page.goto(server.url('lessons/20'));
+  await expect(page.locator('.site-header')).toBeVisible();
+  await expect(page.locator('[data-shellac-content] .shellac-offline')).toContainText('You are offline');
+});
+
+test('a changed shell is picked up on the next navigation, not in the open page', async ({ page }) => {
+  await install(page);
+  const original = await (await fetch(server.url('__shell'))).text();
+  const changed = original.replace('</footer>', '<p id="shell-v2">New shell</p></footer>');
+  server.override = (path) =>
+    path.startsWith('/__shell') ? { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', ETag: '"v2"', 'X-Shellac-Shell': 'v2', 'Cache-Control': 'no-cache' }, body: changed } : undefined;
+  await page.goto(server.url('about'));
+  await expect(h1(page)).toBeVisible();
+  // This navigation got the old shell; the refresh behind it stored the new one.
+  await expect(page.locator('#shell-v2')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => caches.match('/__shell').then((r) => r?.text()).then((t) => !!t?.includes('shell-v2')))).toBe(true);
+  await expect(page.locator('#shell-v2')).toHaveCount(0);
+  await page.goto(server.url('lessons/5'));
+  await expect(page.locator('#shell-v2')).toHaveCount(1);
+  await expect(h1(page)).toBeVisible();
+});
+
+test('links swap content in place, and back and forward work', async ({ page }) => {
+  await install(page);
+  await mark(page);
+  const home = page.url();
+  await follow(page, page.locator('.lesson-link').nth(0));
+  const first = { url: page.url(), title: await h1(page).textContent() };
+  await follow(page, page.locator('.site-nav a', { hasText: 'Home' }));
+  await expect(page.locator('.lesson-link').first()).toBeVisible();
+  await follow(page, page.locator('.lesson-link').nth(1));
+  const second = { url: page.url(), title: await h1(page).textContent() };
+  await page.goBack();
+  await expect(page).toHaveURL(home);
+  await expect(page.locator('.lesson-link').first()).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(first.url);
+  await expect(h1(page)).toHaveText(first.title!);
+  await page.goForward();
+  await page.goForward();
+  await expect(page).toHaveURL(second.url);
+  await expect(h1(page)).toHaveText(second.title!);
+  expect(await marker(page)).toBe(1);
+  // Focus moved to the new content for keyboard and screen-reader users, and it was announced.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  expect(await page.locator('[aria-live="polite"]').textContent()).toContain(second.title!.trim());
+});
+
+test('the content scripts run once per swap; links to files and POST forms are left to the browser', async ({ page }) => {
+  await install(page);
+  await mark(page);
+  await follow(page, page.locator('.lesson-link').nth(0));
+  await expect(page.locator('body')).toHaveAttribute('data-lesson-script', 'ran');
+  await page.locator('a.download').click();
+  await expect(page).toHaveURL(/\/lessons\/\d+\/sheet\.svg$/);
+  expect(await marker(page)).toBeUndefined();
+  // A POST form (sign in) is a real navigation.
+  await page.goto(server.url('login'));
+  await expect(page.locator('input[name="username"]')).toBeVisible();
+  await mark(page);
+  await page.fill('input[name="username"]', 'alice');
+  await page.fill('input[name="password"]', 'songbook');
+  await page.locator('form[action="/login"] button[type="submit"], form[action="/login"] input[type="submit"]').first().click();
+  await expect(page).toHaveURL(server.url('account'));
+  await expect(page.locator('body')).toContainText('Signed in as');
+  expect(await marker(page)).toBeUndefined();
+});
+
+test('a content-only response is never shown as a full page, nor a full page inside the shell', async ({ page, browser }) => {
+  // Without a worker: the server sends a top-level navigation to a content URL to the page.
+  const bare = await browser.newContext({ serviceWorkers: 'block' });
+  const p = await bare.newPage();
+  await p.goto(server.url('lessons/1?from_appshell=1'));
+  await expect(p).toHaveURL(server.url('lessons/1'));
+  await expect(p.locator('.site-header')).toBeVisible();
+  await bare.close();
+  // With the worker: the same.
+  await install(page);
+  await page.goto(server.url('lessons/1?from_appshell=1'));
+  await expect(page).toHaveURL(server.url('lessons/1'));
+  await expect(page.locator('.site-header')).toBeVisible();
+  await expect(h1(page)).toBeVisible();
+  // A full page where content was expected (a proxy's error page, say) is never injected.
+  server.override = (path) => (path.startsWith('/about?from_appshell=1') ? { status: 200, headers: { 'Content-Type': 'text/html' }, body: '<!doctype html><title>Proxy</title><h1 id="proxy-page">Full page</h1>' } : undefined);
+  await page.locator('.site-nav a', { hasText: 'About' }).click();
+  await expect(page.locator('#proxy-page')).toBeVisible();
+  expect(await page.locator('[data-shellac-content] #proxy-page').count()).toBe(0);
+  // Every cached entry is the right kind for its key.
+  const kinds = await page.evaluate(async () => {
+    const out: [string, string | null][] = [];
+    for (const name of await caches.keys()) {
+      if (!name.includes(':pages')) continue;
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) out.push([request.url, (await cache.match(request))!.headers.get('X-Shellac-Content')]);
+    }
+    return out;
+  });
+  expect(kinds.length).toBeGreaterThan(0);
+  for (const [url, content] of kinds) expect(content === '1').toBe(url.includes('from_appshell=1'));
+});
