@@ -30,6 +30,8 @@ export class FrontServer {
   delay: (path: string) => number = () => 0;
   override: (path: string, headers: IncomingHttpHeaders) => Override | undefined = () => undefined;
   extraHeaders: (path: string) => Record<string, string> = () => ({});
+  /** Response headers removed from every answer (lower case), to play a misbehaving backend. */
+  stripHeaders: string[] = [];
   private front?: Server;
   private back?: Backend;
   port = 0;
@@ -60,7 +62,9 @@ export class FrontServer {
       const canned = this.override(path, req.headers);
       if (canned) return void res.writeHead(canned.status, canned.headers ?? {}).end(canned.body ?? '');
       const upstream = httpRequest({ port: backPort, host: '127.0.0.1', path, method: req.method, headers: req.headers }, (up) => {
-        res.writeHead(up.statusCode ?? 502, { ...up.headers, ...this.extraHeaders(path) });
+        const headers = { ...up.headers, ...this.extraHeaders(path) };
+        for (const name of this.stripHeaders) delete headers[name];
+        res.writeHead(up.statusCode ?? 502, headers);
         up.pipe(res);
       });
       upstream.on('error', () => res.writeHead(502).end());

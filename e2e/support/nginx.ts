@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,8 +40,11 @@ export class CachingProxy {
   async start() {
     if (!NGINX) throw new Error('nginx is not installed (apt-get install nginx-light); .ci/run installs it');
     this.port = await freePort();
-    mkdirSync(join(this.dir, 'cache'));
-    mkdirSync(join(this.dir, 'logs'));
+    // Run as root, nginx's workers are `nobody`: they must be able to enter and write these.
+    chmodSync(this.dir, 0o755);
+    mkdirSync(join(this.dir, 'cache'), { mode: 0o777 });
+    mkdirSync(join(this.dir, 'logs'), { mode: 0o777 });
+    chmodSync(join(this.dir, 'cache'), 0o777);
     writeFileSync(
       join(this.dir, 'nginx.conf'),
       `daemon off;

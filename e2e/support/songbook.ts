@@ -10,6 +10,11 @@ export class SongbookServer extends FrontServer {
   private readonly dir = mkdtempSync(join(tmpdir(), 'shellac-songbook-'));
   running?: RunningSongbook;
 
+  /** The Songbook itself (behind the front server). */
+  get backendPort() {
+    return this.running!.port;
+  }
+
   constructor() {
     super(async () => {
       this.running = await startSongbook({ port: 0, dbPath: join(this.dir, 'songbook.db'), buildDir: SONGBOOK_BUILD });

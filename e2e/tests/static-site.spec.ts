@@ -84,7 +84,7 @@ test('an update where one asset changed downloads that asset and no other', asyn
   expect(build.summary!.version).not.toBe(v1);
   const mark = server.log.length;
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
-  await expect.poll(() => workerVersion(page)).toBe(build.summary!.version);
+  await expect.poll(() => workerVersion(page), { timeout: 20_000 }).toBe(build.summary!.version);
   const precachedPaths = new Set(manifest1.entries.map((e) => `/${e.url}`));
   const fetched = server.pathsSince(mark);
   expect(fetched.filter((p) => precachedPaths.has(p))).toEqual(['/css/site.css']);

@@ -153,7 +153,7 @@ test('with activate "waiting", updateReady fires and applyUpdate activates the n
   await page.evaluate(() => (window as Win).updateReady!.then((e) => e.applyUpdate()));
   await reloaded;
   await waitForControl(page);
-  await expect.poll(() => workerVersion(page)).toBe(build.summary!.version);
+  await expect.poll(() => workerVersion(page), { timeout: 20_000 }).toBe(build.summary!.version);
 });
 
 test('navigations use navigation preload once the worker is active', async ({ page }) => {
