@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { FIXTURES } from '../lib/paths.mjs';
 import { summary } from '../lib/stats.mjs';
-import { launchChromium } from '../lib/browser.mjs';
+import { emulateOnServiceWorkers, launchChromium } from '../lib/browser.mjs';
 import { buildSongbook, hasShellacServerBuild, startSongbook } from '../lib/songbook.mjs';
 import { cliMissing } from '../lib/shellac.mjs';
 
@@ -64,8 +64,10 @@ const CONTENT_PROBE = `(() => {
  * One run of one contender in a fresh context. `worker`: whether a worker is expected;
  * `cachedKey`: the cache URL that proves /lessons/1 was kept; `latency`: emulate or not.
  */
-async function once(browser, { url, worker, cachedKey, latency }) {
+async function once(browser, browserSession, { url, worker, cachedKey, latency }) {
   const context = await browser.newContext({ serviceWorkers: worker ? 'allow' : 'block' });
+  let throttled;
+  const lap = process.env.BENCH_DEBUG ? ((t0) => (m) => console.log(`    ${String(Date.now() - t0).padStart(5)} ms ${m}`))(Date.now()) : () => {};
   try {
     await context.addInitScript(CONTENT_PROBE);
     const page = await context.newPage();
@@ -73,17 +75,28 @@ async function once(browser, { url, worker, cachedKey, latency }) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
 
+    lap('context');
     await page.goto(`${url}/`);
     if (worker) await page.waitForFunction(() => navigator.serviceWorker.controller != null);
+    lap('controlled');
     await page.goto(url + SEEN_PAGE);
     await page.waitForFunction(() => self.__benchContentAt != null);
     if (worker) {
       // Until the worker has stored it, /lessons/1 is not a cached page yet.
       await page.waitForFunction((key) => caches.match(key).then((r) => r != null), cachedKey);
     }
+    lap('visited / and /lessons/1');
     if (latency) {
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS, downloadThroughput: -1, uploadThroughput: -1 });
+      const conditions = { offline: false, latency: LATENCY_MS, downloadThroughput: -1, uploadThroughput: -1 };
+      await cdp.send('Network.emulateNetworkConditions', conditions);
+      if (worker) {
+        // The worker's own fetches (Workbox's NetworkFirst, Shellac's content requests) too.
+        const { targetInfo } = await cdp.send('Target.getTargetInfo');
+        throttled = await emulateOnServiceWorkers(browserSession, targetInfo.browserContextId, conditions);
+        if (throttled.workers !== 1) throw new Error(`expected one service worker in the context, found ${throttled.workers}`);
+      }
     }
+    lap('emulating');
     const measure = async (path) => {
       await page.goto(url + path);
       const fcp = await page.evaluate(readFcp);
@@ -95,10 +108,14 @@ async function once(browser, { url, worker, cachedKey, latency }) {
       return { fcp, content };
     };
     const fresh = await measure(NEW_PAGE);
+    lap('new page');
     const seen = await measure(SEEN_PAGE);
+    lap('visited page');
     return { fresh, seen };
   } finally {
+    await throttled?.detach();
     await context.close();
+    lap('closed');
   }
 }
 
@@ -122,6 +139,7 @@ export async function run(ctx) {
     const workboxServer = await startSongbook(workboxBuild, join(ctx.tmp, 'workbox.db'));
     servers.push(workboxServer);
     browser = await launchChromium();
+    const browserSession = await browser.newBrowserCDPSession();
 
     const contenders = {
       ours: { url: shellacServer.url, worker: true, cachedKey: `${SEEN_PAGE}?from_appshell=1`, latency: true },
@@ -131,12 +149,12 @@ export async function run(ctx) {
     };
     const names = Object.keys(contenders);
     const samples = Object.fromEntries(names.map((k) => [k, []]));
-    for (let w = 0; w < ctx.warmup; w++) for (const name of names) await once(browser, contenders[name]);
+    for (let w = 0; w < ctx.warmup; w++) for (const name of names) await once(browser, browserSession, contenders[name]);
     for (let i = 0; i < ctx.runs; i++) {
       const order = names.slice(i % names.length).concat(names.slice(0, i % names.length));
       const line = [];
       for (const name of order) {
-        const r = await once(browser, contenders[name]);
+        const r = await once(browser, browserSession, contenders[name]);
         samples[name].push(r);
         line.push(`${name} ${Math.round(r.fresh.fcp)}/${Math.round(r.seen.fcp)}`);
       }

@@ -15,9 +15,10 @@ export class SongbookServer extends FrontServer {
     return this.running!.port;
   }
 
-  constructor() {
+  /** `buildDir`: another `shellac build --app` of the static folder (default: the one global setup made). */
+  constructor(buildDir = SONGBOOK_BUILD) {
     super(async () => {
-      this.running = await startSongbook({ port: 0, dbPath: join(this.dir, 'songbook.db'), buildDir: SONGBOOK_BUILD });
+      this.running = await startSongbook({ port: 0, dbPath: join(this.dir, 'songbook.db'), buildDir });
       return { port: this.running.port, close: () => this.running!.close() };
     });
   }

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSite } from '@shellac/cli';
 import { expect, test, type Page } from '@playwright/test';
+import { SONGBOOK } from '../support/songbook-paths.js';
 import { SongbookServer } from '../support/songbook.js';
 import { goOffline, waitForControl } from '../support/worker.js';
 
@@ -52,6 +57,8 @@ test('under a 400 ms round trip, a repeat navigation paints the cached shell at 
   // The document itself never went to the server: only the preload (content) and the shell refresh did.
   const fullPageRequests = server.log.slice(mark).filter((r) => r.path === '/lessons/2' && !r.headers['service-worker-navigation-preload']);
   expect(fullPageRequests).toEqual([]);
+  // The content came with the navigation, by preload, asking for the content alone.
+  expect(server.log.slice(mark).some((r) => r.path === '/lessons/2' && r.headers['service-worker-navigation-preload'] === 'content')).toBe(true);
   test.info().annotations.push({ type: 'fcp', description: `${Math.round(timing.fcp)} ms` });
 });
 
@@ -165,4 +172,39 @@ test('a content-only response is never shown as a full page, nor a full page ins
   });
   expect(kinds.length).toBeGreaterThan(0);
   for (const [url, content] of kinds) expect(content === '1').toBe(url.includes('from_appshell=1'));
+});
+
+test('a GET form is swapped in place, with the loading indicator while the content is slow', async ({ page }) => {
+  await install(page);
+  await mark(page);
+  server.delay = (path) => (path.includes('q=joy') ? 1200 : 0);
+  await page.fill('input[name="q"]', 'joy');
+  await page.locator('form.search button').click();
+  await expect(page.locator('.shellac-loading')).toBeVisible();
+  await expect(page).toHaveURL(/\/\?q=joy$/);
+  await expect(page.locator('.search-result')).toContainText('for “joy”');
+  await expect(page.locator('.lesson-link', { hasText: 'Ode to Joy' })).toBeVisible();
+  await expect(page.locator('.shellac-loading')).toBeHidden();
+  expect(await marker(page)).toBe(1);
+});
+
+test('a shell older than maxAgeSeconds is fetched before it is used', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'shellac-maxage-'));
+  try {
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ appShell: { maxAgeSeconds: 1 } }));
+    await buildSite({ siteDir: `${SONGBOOK}/static`, outDir: join(dir, 'build'), app: true, base: '/static/', configFile: join(dir, 'config.json') });
+    await server.stop();
+    server = await new SongbookServer(join(dir, 'build')).start();
+    await install(page);
+    const original = await (await fetch(server.url('__shell'))).text();
+    server.override = (path) =>
+      path.startsWith('/__shell') ? { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', ETag: '"v2"', 'Cache-Control': 'no-cache' }, body: original.replace('</footer>', '<p id="shell-v2">New shell</p></footer>') } : undefined;
+    await page.waitForTimeout(1500);
+    // Past its age, this very navigation gets the new shell (not only the next one).
+    await page.goto(server.url('about'));
+    await expect(page.locator('#shell-v2')).toHaveCount(1);
+    await expect(h1(page)).toBeVisible();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -97,7 +97,7 @@ export function createSongbook(options: SongbookOptions = {}): Songbook {
     await next();
   });
 
-  app.get('/', (c) => render(c, homePage(store.lessons())));
+  app.get('/', (c) => render(c, homePage(store.lessons(), c.req.query('q') ?? '')));
   app.get('/about', (c) => render(c, aboutPage()));
 
   app.get(`${LESSON}/sheet.svg`, (c) => media(c, store.sheet(lessonId(c)), 'image/svg+xml; charset=utf-8'));
