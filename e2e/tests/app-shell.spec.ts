@@ -69,10 +69,14 @@ test('offline, a visited lesson shows inside the shell, an unvisited one shows t
   const title = await h1(page).textContent();
   const visited = page.url();
   expect(await marker(page)).toBe(1);
+  // Its sheet music is kept by the demo's cacheFirst route for /lessons/:id/sheet.svg.
+  await expect.poll(() => page.evaluate(() => caches.keys().then((k) => k.some((n) => n.endsWith(':runtime:sheets'))))).toBe(true);
+  await expect.poll(() => page.evaluate((u) => caches.match(u).then((r) => !!r), `${visited}/sheet.svg`)).toBe(true);
   await goOffline(context, server);
   await page.goto(visited);
   await expect(h1(page)).toHaveText(title!);
   await expect(page.locator('.site-header')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('.sheet img')].every((i) => i.complete && i.naturalWidth > 0))).toBe(true);
   await page.goto(server.url('lessons/20'));
   await expect(page.locator('.site-header')).toBeVisible();
   await expect(page.locator('[data-shellac-content] .shellac-offline')).toContainText('You are offline');
