@@ -85,7 +85,7 @@ if (unknown.length) {
 const selected = opts.ids.length ? rows.filter((r) => opts.ids.includes(r.id)) : rows;
 
 const m = machine();
-console.log(`Shellac bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}`);
+console.log(`Shellac bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, load ${m.load1}`);
 const results = [];
 let failed = 0;
 try {
@@ -108,7 +108,8 @@ try {
     const goalText = `goal ${fmtGoal(row.goal)}`;
     const verdict = e.met == null ? 'NO RESULT' : e.met ? 'goal met' : 'GOAL MISSED';
     const range = (k) => (e.min && e[k] != null ? ` [${fmt(e.min[k], e.unit)}–${fmt(e.max[k], e.unit)}]` : '');
-    console.log(`${row.id.padEnd(16)} ours ${fmt(e.ours, e.unit)}${range('ours')}  peer ${fmt(e.peer ?? e.limit, e.unit)}${range('peer')}  ratio ${fmtRatio(e.ratio)}  ${goalText}  ${verdict}  (${secs} s)`);
+    const base = e.peer != null ? `peer ${fmt(e.peer, e.unit)}${range('peer')}${e.limit != null ? `  limit ${fmt(e.limit, e.unit)}` : ''}` : `limit ${fmt(e.limit, e.unit)}`;
+    console.log(`${row.id.padEnd(16)} ours ${fmt(e.ours, e.unit)}${range('ours')}  ${base}  ratio ${fmtRatio(e.ratio)}  ${goalText}  ${verdict}  (${secs} s)`);
     for (const [k, v] of Object.entries(e.peers ?? {})) {
       console.log(`  ${k.padEnd(26)} ${typeof v === 'object' ? `${fmt(v.median, e.unit)} [${fmt(v.min, e.unit)}–${fmt(v.max, e.unit)}]` : fmt(v, e.unit)}`);
     }

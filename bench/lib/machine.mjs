@@ -13,6 +13,8 @@ export function machine() {
     cores: os.availableParallelism?.() ?? os.cpus().length,
     memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
     node: process.version,
+    // Other work on the machine skews timed rows: 1-minute load average when the run started.
+    load1: Number(os.loadavg()[0].toFixed(2)),
     platform: `${os.platform()} ${os.release()}`,
     date: new Date().toISOString(),
   };

@@ -35,16 +35,19 @@ export function writeMarkdown(results, m) {
     `- Cores: ${m.cores}`,
     `- Memory: ${m.memoryGiB} GiB`,
     `- Node: ${m.node} (${m.platform})`,
+    `- Load average (1 min) at start: ${m.load1}`,
     `- Date: ${m.date}`,
     '',
-    'Ratio = Shellac ÷ peer (or ÷ limit when a row has no peer); lower is better for sizes and times.',
+    'Ratio = Shellac ÷ peer (or ÷ limit when the goal is against a limit). A `≤` goal means lower is better (sizes, times);',
+    'a `≥` goal means higher is better (throughput).',
     '',
     '| Row | Measures | Shellac | Peer | Ratio | Goal | Met | Runs |',
     '|---|---|--:|--:|--:|---|:-:|--:|',
   ];
   for (const r of results) {
     const range = (k) => (r.min && r.max && r[k] != null ? ` (${fmt(r.min[k], r.unit)}–${fmt(r.max[k], r.unit)})` : '');
-    const peer = r.peer != null ? fmt(r.peer, r.unit) + range('peer') : r.limit != null ? `limit ${fmt(r.limit, r.unit)}` : '—';
+    const limit = r.limit != null ? `limit ${fmt(r.limit, r.unit)}` : null;
+    const peer = r.peer != null ? fmt(r.peer, r.unit) + range('peer') + (limit ? `; ${limit}` : '') : limit ?? '—';
     const met = r.met == null ? '—' : r.met ? '✅' : '❌';
     lines.push(`| \`${r.id}\` | ${r.what} | ${fmt(r.ours, r.unit)}${range('ours')} | ${peer} | ${fmtRatio(r.ratio)} | ${fmtGoal(r.goal)} | ${met} | ${r.runs ?? '—'} |`);
   }
@@ -76,7 +79,7 @@ export function writeSvg(results, m) {
   const out = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12">`,
     `<rect width="${W}" height="${H}" fill="#fff"/>`,
-    `<text x="${left}" y="20" font-size="14" font-weight="600">Shellac ÷ peer (lower is better)</text>`,
+    `<text x="${left}" y="20" font-size="14" font-weight="600">Shellac ÷ peer (lower is better, except rows marked ↑)</text>`,
     `<text x="${left}" y="36" fill="#57606a">${esc(`${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.date.slice(0, 10)}`)}</text>`,
   ];
   const step = xmax > 4 ? 1 : 0.5;
@@ -87,7 +90,9 @@ export function writeSvg(results, m) {
   results.forEach((r, i) => {
     const y = top + i * rowH;
     const cy = y + rowH / 2;
-    out.push(`<text x="${left - 8}" y="${cy + 4}" text-anchor="end">${esc(r.id)}</text>`);
+    // A row whose goal is only a minimum (throughput) is better the higher it goes.
+    const higherIsBetter = r.goal?.min != null && r.goal?.max == null;
+    out.push(`<text x="${left - 8}" y="${cy + 4}" text-anchor="end">${esc(r.id)}${higherIsBetter ? ' ↑' : ''}</text>`);
     if (r.ratio == null) {
       out.push(`<text x="${left + 6}" y="${cy + 4}" fill="#57606a">no result${r.error ? ' (error)' : ''}</text>`);
     } else {

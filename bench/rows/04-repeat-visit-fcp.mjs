@@ -6,6 +6,7 @@
 // and back to /lessons/1. Contenders alternate; the servers run in child processes.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { build } from 'esbuild';
 import { FIXTURES } from '../lib/paths.mjs';
 import { summary } from '../lib/stats.mjs';
@@ -22,6 +23,7 @@ export const goal = { against: 'peer', max: 0.3 };
 const LATENCY_MS = 400;
 const NEW_PAGE = '/lessons/2'; // never visited before the timed navigation
 const SEEN_PAGE = '/lessons/1'; // visited once before
+const MIN_RUNS = 5; // paint times are noisy: never fewer, whatever --runs says
 
 /** Workbox's recipe worker, bundled like a user's build would, with the demo's static files precached. */
 async function workboxWorker(buildDir) {
@@ -67,7 +69,6 @@ const CONTENT_PROBE = `(() => {
 async function once(browser, browserSession, { url, worker, cachedKey, latency }) {
   const context = await browser.newContext({ serviceWorkers: worker ? 'allow' : 'block' });
   let throttled;
-  const lap = process.env.BENCH_DEBUG ? ((t0) => (m) => console.log(`    ${String(Date.now() - t0).padStart(5)} ms ${m}`))(Date.now()) : () => {};
   try {
     await context.addInitScript(CONTENT_PROBE);
     const page = await context.newPage();
@@ -75,17 +76,14 @@ async function once(browser, browserSession, { url, worker, cachedKey, latency }
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
 
-    lap('context');
     await page.goto(`${url}/`);
     if (worker) await page.waitForFunction(() => navigator.serviceWorker.controller != null);
-    lap('controlled');
     await page.goto(url + SEEN_PAGE);
     await page.waitForFunction(() => self.__benchContentAt != null);
     if (worker) {
       // Until the worker has stored it, /lessons/1 is not a cached page yet.
       await page.waitForFunction((key) => caches.match(key).then((r) => r != null), cachedKey);
     }
-    lap('visited / and /lessons/1');
     if (latency) {
       const conditions = { offline: false, latency: LATENCY_MS, downloadThroughput: -1, uploadThroughput: -1 };
       await cdp.send('Network.emulateNetworkConditions', conditions);
@@ -96,7 +94,6 @@ async function once(browser, browserSession, { url, worker, cachedKey, latency }
         if (throttled.workers !== 1) throw new Error(`expected one service worker in the context, found ${throttled.workers}`);
       }
     }
-    lap('emulating');
     const measure = async (path) => {
       await page.goto(url + path);
       const fcp = await page.evaluate(readFcp);
@@ -108,19 +105,17 @@ async function once(browser, browserSession, { url, worker, cachedKey, latency }
       return { fcp, content };
     };
     const fresh = await measure(NEW_PAGE);
-    lap('new page');
     const seen = await measure(SEEN_PAGE);
-    lap('visited page');
     return { fresh, seen };
   } finally {
     await throttled?.detach();
     await context.close();
-    lap('closed');
   }
 }
 
 export async function run(ctx) {
   if (!hasShellacServerBuild()) throw cliMissing();
+  const loadAtStart = loadavg()[0];
   const shellacBuild = join(ctx.tmp, 'songbook-shellac');
   await buildSongbook(shellacBuild);
   // The Workbox copy: the same build, with the recipe's worker as /sw.js.
@@ -149,8 +144,9 @@ export async function run(ctx) {
     };
     const names = Object.keys(contenders);
     const samples = Object.fromEntries(names.map((k) => [k, []]));
+    const runs = Math.max(MIN_RUNS, ctx.runs);
     for (let w = 0; w < ctx.warmup; w++) for (const name of names) await once(browser, browserSession, contenders[name]);
-    for (let i = 0; i < ctx.runs; i++) {
+    for (let i = 0; i < runs; i++) {
       const order = names.slice(i % names.length).concat(names.slice(0, i % names.length));
       const line = [];
       for (const name of order) {
@@ -158,7 +154,7 @@ export async function run(ctx) {
         samples[name].push(r);
         line.push(`${name} ${Math.round(r.fresh.fcp)}/${Math.round(r.seen.fcp)}`);
       }
-      ctx.log(`run ${i + 1}/${ctx.runs} (FCP ms, ${NEW_PAGE}/${SEEN_PAGE}): ${line.join(', ')}`);
+      ctx.log(`run ${i + 1}/${runs} (FCP ms, ${NEW_PAGE}/${SEEN_PAGE}): ${line.join(', ')}`);
     }
 
     const stat = (name, page, key) => summary(samples[name].map((r) => r[page][key]), 0);
@@ -168,7 +164,7 @@ export async function run(ctx) {
       ours: s.ours.fresh.median,
       peer: s.workbox.fresh.median,
       limit: s.oursNoLatency.fresh.median,
-      runs: ctx.runs,
+      runs,
       min: { ours: s.ours.fresh.min, peer: s.workbox.fresh.min },
       max: { ours: s.ours.fresh.max, peer: s.workbox.fresh.max },
       peers: {
@@ -180,6 +176,8 @@ export async function run(ctx) {
         oursNoLatencyVisitedPage: s.oursNoLatency.seen,
       },
       details: {
+        // 1-minute load average when the row started and ended: other work on the machine skews these figures.
+        loadAverage: { start: Number(loadAtStart.toFixed(2)), end: Number(loadavg()[0].toFixed(2)) },
         latencyMs: LATENCY_MS,
         pages: { newPage: NEW_PAGE, visitedPage: SEEN_PAGE },
         oursOverLimit: Number((s.ours.fresh.median / s.oursNoLatency.fresh.median).toFixed(2)),

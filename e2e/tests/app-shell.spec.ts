@@ -212,3 +212,24 @@ test('a shell older than maxAgeSeconds is fetched before it is used', async ({ p
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the first page someone opens (before the worker) works offline too, inside the shell', async ({ page, context }) => {
+  await page.goto(server.url('lessons/7'));
+  await waitForControl(page);
+  const title = await h1(page).textContent();
+  // Kept as its content, under its ?from_appshell=1 URL, once the worker controls the page.
+  await expect.poll(() => page.evaluate((u) => caches.match(u).then((r) => r?.headers.get('X-Shellac-Content') ?? null), server.url('lessons/7?from_appshell=1'))).toBe('1');
+  await goOffline(context, server);
+  await page.goto(server.url('lessons/7'));
+  await expect(h1(page)).toHaveText(title!);
+});
+
+test('a swap replaces the page metadata rather than adding beside it', async ({ page }) => {
+  await install(page);
+  await follow(page, page.locator('.lesson-link').nth(3));
+  await follow(page, page.locator('.site-nav a', { hasText: 'About' }));
+  expect(await page.locator('head meta[name="description"]').count()).toBe(1);
+  const description = await page.locator('head meta[name="description"]').getAttribute('content');
+  const fresh = await (await fetch(server.url('about?from_appshell=1'))).text();
+  expect(fresh).toContain(description!);
+});

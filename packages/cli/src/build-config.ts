@@ -57,6 +57,7 @@ const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined
 const bool: Check = (v) => (typeof v === 'boolean' ? undefined : 'must be true or false');
 const oneOf = (values: readonly string[]): Check => (v) => (values.includes(v as string) ? undefined : `must be one of ${values.map((x) => `"${x}"`).join(', ')}`);
 const globs: Check = (v) => (Array.isArray(v) && v.every((g) => typeof g === 'string' && g !== '') ? undefined : 'must be an array of glob strings');
+const patterns: Check = (v) => (Array.isArray(v) && v.every((g) => typeof g === 'string' && g !== '') ? undefined : 'must be an array of route patterns (such as "lessons/*")');
 const relativePath: Check = (v) => text(v, '') ?? (/^(\/|[a-z]+:)|(^|\/)\.\.(\/|$)/i.test(v as string) ? 'must be a path inside the site (no leading "/", no "..")' : undefined);
 
 const LIMITS = { maxEntries: whole(1), maxAgeSeconds: positive, maxBytes: whole(1) };
@@ -116,8 +117,8 @@ const TOP = {
   appShell: (v: unknown, at: string) =>
     object(v, at, {
       url: (u: unknown) => (typeof u === 'string' && u.startsWith('/') ? undefined : 'must be a path starting with "/"'),
-      allow: globs,
-      deny: globs,
+      allow: patterns,
+      deny: patterns,
       maxAgeSeconds: positive,
       contentTimeoutSeconds: positive,
     }),

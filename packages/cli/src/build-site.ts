@@ -46,6 +46,8 @@ export interface BuildSummary {
   precachedBytes: number;
   offlinePage: string;
   offlinePageGenerated: boolean;
+  /** App mode with `appShell` configured. */
+  appShell: boolean;
   worker: { bytes: number; gzip: number };
   client: { bytes: number; gzip: number };
   version: string;
@@ -94,6 +96,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const all = scanSite(siteDir, exclude).filter((f) => !(f.rel === CONFIG_FILE));
   const htmlFiles = all.filter((f) => isHtml(f.rel));
   const app = !!options.app;
+  if (app && options.base && !options.base.startsWith('/')) {
+    throw new ShellacCliError('usage', `--base ${options.base}: give the URL path the static folder is served at, such as /static/ (a CDN origin is not supported yet).`, { value: options.base });
+  }
   const base = `/${(options.base ?? '/static/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   if (!app && !htmlFiles.length) {
     throw new ShellacCliError('site', `${options.siteDir}: no HTML page found (${all.length} other file(s)). Shellac registers its worker from your pages: point it at the folder that holds your built .html files.`, { file: options.siteDir });
@@ -106,9 +111,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const files = all.filter((f) => !OURS.has(f.rel));
   const byRel = new Map(files.map((f) => [f.rel, f]));
 
-  // In app mode the shell is the offline fallback for navigations: an offline page only if named.
+  // In app mode the shell is the offline fallback for navigations: an offline page only if the
+  // folder has one (or the config names one).
   const offlineGiven = config.offlinePage !== DEFAULT_CONFIG.offlinePage;
-  if (app && !offlineGiven) config.offlinePage = '';
+  if (app && !offlineGiven && !byRel.has(config.offlinePage)) config.offlinePage = '';
   const offlineFile = byRel.get(config.offlinePage);
   if (!offlineFile && offlineGiven) throw new ShellacCliError('config', `${configFile}: "offlinePage" names ${config.offlinePage}, which is not in ${options.siteDir}.`, { file: configFile, key: 'offlinePage', value: config.offlinePage });
   if (config.offlineImage && !byRel.has(config.offlineImage)) {
@@ -224,8 +230,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     const workerConfig: WorkerConfig = {
       version,
       manifest: FILES.manifest,
-      ...(config.offlinePage && { offlinePage: urlFor(config.offlinePage) }),
-      ...(config.offlineImage && { offlineImage: urlFor(config.offlineImage) }),
+      // In app mode the precache holds the hashed copies: the fallbacks must name those.
+      ...(config.offlinePage && { offlinePage: app ? base + urlOf(assets[config.offlinePage]!) : urlOf(config.offlinePage) }),
+      ...(config.offlineImage && { offlineImage: app ? base + urlOf(assets[config.offlineImage]!) : urlOf(config.offlineImage) }),
       ...(app && config.appShell && { appShell: config.appShell }),
       pages: config.pages,
       ...(config.routes.length && { routes: config.routes }),
@@ -252,6 +259,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       precachedBytes: entries.reduce((s, e) => s + e.size, 0),
       offlinePage: config.offlinePage,
       offlinePageGenerated: !offlineFile && !app,
+      appShell: app && !!config.appShell,
       worker: { bytes: Buffer.byteLength(worker), gzip: gzipSync(worker, { level: 9 }).length },
       client: { bytes: client.length, gzip: gzipSync(client, { level: 9 }).length },
       version,

@@ -164,3 +164,22 @@ test('a symlink loop in the site does not hang or crash the build', async () => 
   assert.equal(r.code, 0, r.err);
   assert.ok(existsSync(join(s.out, 'docs/page.html')));
 });
+
+test('--app: hashed copies, an asset map, absolute manifest URLs, and fallbacks named by their hashed URLs', async () => {
+  const s = site({ 'css/app.css': 'body{}', 'offline.html': '<p>offline</p>', 'img/x.svg': '<svg/>', 'shellac.config.json': JSON.stringify({ offlineImage: 'img/x.svg', appShell: {} }) });
+  const r = await shellac('build', s.site, '--out', s.out, '--app', '--base', '/static/');
+  assert.equal(r.code, 0, r.err);
+  const assets = JSON.parse(readFileSync(join(s.out, 'shellac-assets.json'), 'utf8')) as { base: string; files: Record<string, string> };
+  assert.equal(assets.base, '/static/');
+  assert.match(assets.files['css/app.css']!, /^css\/app\.[0-9a-f]{8}\.css$/);
+  assert.ok(existsSync(join(s.out, assets.files['css/app.css']!)) && existsSync(join(s.out, 'css/app.css')));
+  const manifest = JSON.parse(readFileSync(join(s.out, 'shellac-manifest.json'), 'utf8')) as { entries: { url: string }[] };
+  const urls = manifest.entries.map((e) => e.url);
+  assert.ok(urls.includes(`/static/${assets.files['css/app.css']}`));
+  assert.ok(urls.includes('shellac.js') && urls.includes('shellac-shell.js'));
+  const sw = readFileSync(join(s.out, 'sw.js'), 'utf8');
+  assert.ok(sw.includes(`/static/${assets.files['offline.html']}`), 'the offline page is named by its hashed URL');
+  assert.ok(sw.includes(`/static/${assets.files['img/x.svg']}`), 'the fallback image is named by its hashed URL');
+  assert.match(r.out, /offline page {4}offline\.html/);
+  assert.match((await shellac('build', s.site, '--out', s.out, '--app', '--base', 'https://cdn.example/static/')).err, /--base https:\/\/cdn\.example\/static\/: give the URL path/);
+});

@@ -32,7 +32,7 @@ function summary(s: BuildSummary, io: Io) {
   io.out(`shellac: built ${s.outDir} in ${s.ms} ms (version ${s.version})`);
   io.out(`  files written   ${s.files} (${s.pages} pages with the registration script)`);
   io.out(`  precached       ${s.precached} entries, ${size(s.precachedBytes)}`);
-  io.out(`  offline page    ${s.offlinePage ? `${s.offlinePage}${s.offlinePageGenerated ? ' (generated in the site\'s look)' : ''}` : 'none (app mode: the shell answers offline navigations)'}`);
+  io.out(`  offline page    ${s.offlinePage ? `${s.offlinePage}${s.offlinePageGenerated ? ' (generated in the site\'s look)' : ''}` : s.appShell ? 'none (the app shell answers offline navigations)' : 'none'}`);
   io.out(`  sw.js runtime   ${s.worker.gzip} B gzip (${s.worker.bytes} B)`);
   io.out(`  shellac.js      ${s.client.gzip} B gzip (${s.client.bytes} B)`);
   if (s.configFile) io.out(`  config          ${s.configFile}`);

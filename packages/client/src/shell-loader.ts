@@ -54,6 +54,9 @@ export function createShellLoader(options: ShellLoaderOptions = {}): ShellLoader
     document.title = doc.title;
     document.head.querySelectorAll('[data-shellac-meta]').forEach((el) => el.remove());
     doc.head.querySelectorAll(META).forEach((el) => {
+      // The content's description replaces the shell's own, rather than standing beside it.
+      const key = ['name', 'property', 'rel'].find((a) => el.hasAttribute(a))!; // META selects only elements with one of these
+      document.head.querySelectorAll(`${el.localName}[${key}="${CSS.escape(el.getAttribute(key)!)}"]`).forEach((old) => old.remove());
       const copy = document.importNode(el, true);
       copy.setAttribute('data-shellac-meta', '');
       document.head.append(copy);

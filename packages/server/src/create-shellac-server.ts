@@ -15,7 +15,10 @@ export type ShellRenderer = (request: Request) => ShellResult | Promise<ShellRes
 export interface ShellacServerOptions {
   /** The output folder of `shellac build --app` (resolved against the working directory once). */
   buildDir: string;
-  /** Renders the shell; called for every request to the shell path, so it may depend on the request. */
+  /**
+   * Renders the shell, for every request to the shell path. It must not depend on who is signed
+   * in: a worker keeps one shell per browser and shows it to whoever navigates next.
+   */
   shell: ShellRenderer;
   /** Where the shell is served. Default `SHELL_PATH` (`/__shell`); the worker's `appShell.url` must match. */
   shellPath?: string;

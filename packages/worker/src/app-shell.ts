@@ -34,6 +34,10 @@ export interface AppShell {
   install(log: Log): Promise<void>;
   /** True for navigations the shell answers: in scope, allowed, not denied, not a file, not content. */
   takes(request: Request, url: URL): boolean;
+  /** True for page URLs the shell would answer (the URL half of `takes`). */
+  covers(url: URL, request?: Request): boolean;
+  /** Where a page's content is kept: its `?from_appshell=1` URL when the shell covers it. */
+  contentKey(url: URL): URL | undefined;
   /**
    * The cached shell at once, refreshed behind ("render old, get new"); past `maxAgeSeconds` the
    * network first. Undefined when there is no shell to give (never stored, and the network failed).
@@ -49,7 +53,8 @@ export interface AppShell {
 }
 
 const STORED = 'X-Shellac-Stored';
-const FILE = /\/[^/]*\.[A-Za-z0-9]{1,8}$/;
+/** A file, not a page: an extension other than .html (the loader draws the same line). */
+const FILE = /\/[^/]*\.(?!html?$)[A-Za-z0-9]{1,8}$/;
 
 /**
  * App-shell mode. The shell is one URL rendered by the server, cached whole; its version is its
@@ -94,8 +99,13 @@ export function createAppShell(options: AppShellOptions = {}): AppShell {
       await refresh(log);
     },
     takes(request, url) {
-      if (request.mode !== 'navigate' || request.method !== 'GET' || !url.href.startsWith(scope.href)) return false;
-      if (url.searchParams.has(APPSHELL_PARAM) || FILE.test(url.pathname) || url.href === shellUrl.href) return false;
+      return request.mode === 'navigate' && request.method === 'GET' && shell.covers(url, request);
+    },
+    contentKey(url) {
+      return shell.covers(url) ? contentUrl(url) : undefined;
+    },
+    covers(url, request = new Request(url)) {
+      if (!url.href.startsWith(scope.href) || url.searchParams.has(APPSHELL_PARAM) || FILE.test(url.pathname) || url.href === shellUrl.href) return false;
       if (allow.length && !allow.some((m) => m(url, request))) return false;
       return !deny.some((m) => m(url, request));
     },

@@ -116,7 +116,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     if (shellRoute) return shellRoute;
     const found = router?.find(request, url);
     if (found && !found.isDefault) return [found.name, found.handler, found.params];
-    if (request.mode === 'navigate') return ['pages', shell ? (ctx) => pagesHandler({ ...ctx, preload: undefined }) : pagesHandler];
+    if (request.mode === 'navigate') return ['pages', pagesHandler];
     if (offlineImage && request.destination === 'image') return ['image', network];
     return found && [found.name, found.handler];
   };
@@ -148,7 +148,8 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
       request,
       url,
       params,
-      preload: request.mode === 'navigate' ? (event.preloadResponse as Promise<Response | undefined>) : undefined,
+      // In app-shell mode the preload carries the content alone: only the shell route may have it.
+      preload: request.mode === 'navigate' && (!shell || name === 'shell') ? (event.preloadResponse as Promise<Response | undefined>) : undefined,
       waitUntil: (p) => event.waitUntil(p),
       log,
     };
@@ -161,11 +162,16 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
   };
 
   // Pages loaded before the worker controlled them are fetched again and kept, so the first page
-  // someone saw also works offline.
+  // someone saw also works offline. Under the app shell, what is kept is the page's content.
   const keepPage = async (cache: RuntimeCache, url: URL) => {
     if (!url.href.startsWith(scope.href) || precache.has(url)) return;
-    const response = await fetch(url, { credentials: 'same-origin' }).catch(() => undefined);
-    if (response && isPage(response) && response.headers.get('Content-Type')?.includes('text/html')) await cache.put(url.href, response);
+    const content = shell?.contentKey(url);
+    const target = content ?? url;
+    const response = await fetch(target, { credentials: 'same-origin' }).catch(() => undefined);
+    // Kept only when its kind (content or full page) matches the key's.
+    if (response && isCacheable(response) && !content === !response.headers.get(CONTENT_HEADER) && response.headers.get('Content-Type')?.includes('text/html')) {
+      await cache.put(target.href, response);
+    }
   };
 
   const shellac: Shellac = {

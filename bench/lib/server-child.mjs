@@ -1,0 +1,72 @@
+// Child process for `server-throughput`: one web app on a free loopback port, so the load
+// generator (autocannon, in the harness) never shares an event loop with it. Prints `{"port":N}`
+// once it listens; stops when its stdin closes or on SIGTERM.
+//   node bench/lib/server-child.mjs express|hono bare|adapter <buildDir>
+// `bare`: the framework alone, GET /page renders the full page.
+// `adapter`: the same app with Shellac's adapter mounted first; GET /page renders the full page,
+// or the content-only variant for `?from_appshell=1`, through `layout(full, content)`.
+import { fullPage, contentPage } from './page-template.mjs';
+
+const [framework, variant, buildDir] = process.argv.slice(2);
+if (!['express', 'hono'].includes(framework) || !['bare', 'adapter'].includes(variant) || !buildDir) {
+  console.error('usage: node server-child.mjs express|hono bare|adapter <buildDir>');
+  process.exit(2);
+}
+
+// What a bare app links to: its static files at plain paths (no build, no hashed names).
+const plainAsset = (name) => `/static/${name}`;
+
+let shellac;
+if (variant === 'adapter') {
+  const { createShellacServer } = await import('@shellac/server');
+  shellac = createShellacServer({ buildDir, shell: () => fullPage(shellac.asset, '') });
+}
+
+let server;
+if (framework === 'express') {
+  const { default: express } = await import('express');
+  const app = express();
+  if (shellac) {
+    const { shellacExpress } = await import('@shellac/server/express');
+    app.use(shellacExpress(shellac));
+    app.get('/page', (req, res) => {
+      const view = req.shellac;
+      res.type('html').send(view.layout(() => fullPage(view.asset), () => contentPage())());
+    });
+  } else {
+    app.get('/page', (req, res) => {
+      res.type('html').send(fullPage(plainAsset));
+    });
+  }
+  server = await new Promise((resolve, reject) => {
+    const s = app.listen(0, '127.0.0.1', (error) => (error ? reject(error) : resolve(s)));
+  });
+} else {
+  const { Hono } = await import('hono');
+  const { serve } = await import('@hono/node-server');
+  const app = new Hono();
+  if (shellac) {
+    const { shellacHono } = await import('@shellac/server/hono');
+    app.use(shellacHono(shellac));
+    app.get('/page', (c) => {
+      const view = c.get('shellac');
+      return c.html(view.layout(() => fullPage(view.asset), () => contentPage())());
+    });
+  } else {
+    app.get('/page', (c) => c.html(fullPage(plainAsset)));
+  }
+  server = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+}
+
+console.log(JSON.stringify({ port: server.address().port }));
+const stop = () => {
+  server.closeAllConnections?.();
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 1000).unref();
+};
+process.on('SIGTERM', stop);
+process.stdin.on('end', stop);
+process.stdin.on('close', stop);
+process.stdin.resume();
