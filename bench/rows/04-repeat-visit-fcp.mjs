@@ -6,7 +6,7 @@
 // and back to /lessons/1. Contenders alternate; the servers run in child processes.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { build } from 'esbuild';
 import { FIXTURES } from '../lib/paths.mjs';
 import { summary } from '../lib/stats.mjs';
@@ -116,6 +116,7 @@ async function once(browser, browserSession, { url, worker, cachedKey, latency }
 export async function run(ctx) {
   if (!hasShellacServerBuild()) throw cliMissing();
   const loadAtStart = loadavg()[0];
+  if (loadAtStart > availableParallelism()) ctx.log(`warning: load average ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores: other work is running, figures will be noisy`);
   const shellacBuild = join(ctx.tmp, 'songbook-shellac');
   await buildSongbook(shellacBuild);
   // The Workbox copy: the same build, with the recipe's worker as /sw.js.

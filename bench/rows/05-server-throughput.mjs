@@ -4,7 +4,7 @@
 // content-only variant (`?from_appshell=1`). Each app runs in its own child process; autocannon
 // runs here (10 connections, 5 s, after a 1 s warm-up). Contenders alternate, order rotating.
 import { join } from 'node:path';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { BENCH, ROOT } from '../lib/paths.mjs';
@@ -79,6 +79,7 @@ async function check(name, url, { shellacHeaders, contentOnly }) {
 export async function run(ctx) {
   if (!hasShellacServerBuild()) throw cliMissing();
   const loadAtStart = loadavg()[0];
+  if (loadAtStart > availableParallelism()) ctx.log(`warning: load average ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores: other work is running, figures will be noisy`);
   const buildDir = join(ctx.tmp, 'build');
   await buildSongbook(buildDir); // the adapter serves a real `shellac build --app` output
 
