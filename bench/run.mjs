@@ -6,7 +6,7 @@
 //   node bench/run.mjs worker-size ...       only the named rows
 //   options: --runs N (timed rows, default 5, min 1)  --warmup N (default 1)
 //            --check (exit 1 if a goal is missed)     --clean (also delete cached generated sites)
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CACHE, RESULTS, ROWS, TMP } from './lib/paths.mjs';
@@ -103,6 +103,7 @@ try {
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
+    e.measuredAt = m.date;
     results.push(e);
     const secs = ((Date.now() - t0) / 1000).toFixed(1);
     const goalText = `goal ${fmtGoal(row.goal)}`;
@@ -120,10 +121,20 @@ try {
 }
 
 mkdirSync(RESULTS, { recursive: true });
-writeJson(results);
-writeMarkdown(results, m);
-writeSvg(results, m);
-console.log(`wrote bench/results/latest.{json,md,svg} (${results.length} row${results.length === 1 ? '' : 's'})`);
+// A run of some rows keeps the others from the previous results (each row says when it was
+// measured), so `node bench/run.mjs server-throughput` does not wipe the rest of the table.
+let report = results;
+if (opts.ids.length) {
+  let previous = [];
+  try {
+    previous = JSON.parse(readFileSync(join(RESULTS, 'latest.json'), 'utf8'));
+  } catch { /* no previous results */ }
+  report = rows.map((r) => results.find((e) => e.id === r.id) ?? previous.find((e) => e.id === r.id)).filter(Boolean);
+}
+writeJson(report);
+writeMarkdown(report, m);
+writeSvg(report, m);
+console.log(`wrote bench/results/latest.{json,md,svg} (${results.length} row${results.length === 1 ? '' : 's'} measured, ${report.length} in all)`);
 const missed = results.filter((r) => r.met === false).length;
 if (failed) console.log(`${failed} row(s) failed`);
 process.exitCode = failed ? 1 : opts.check && missed ? 1 : 0;

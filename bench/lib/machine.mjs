@@ -19,3 +19,27 @@ export function machine() {
     date: new Date().toISOString(),
   };
 }
+
+/**
+ * How busy the CPUs are right now, from /proc/stat over `ms` (0–1; null where there is no
+ * /proc/stat). Timed rows call it before they start: other work on the machine (a test suite,
+ * another benchmark) skews their figures. Unlike the load average, it does not remember the
+ * previous row's own work.
+ */
+export async function cpuBusy(ms = 1000) {
+  const read = () => {
+    try {
+      const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+      const idle = f[3] + (f[4] ?? 0); // idle + iowait
+      return { idle, total: f.reduce((a, b) => a + b, 0) };
+    } catch {
+      return null;
+    }
+  };
+  const a = read();
+  if (!a) return null;
+  await new Promise((r) => setTimeout(r, ms));
+  const b = read();
+  const total = b.total - a.total;
+  return total > 0 ? Number((1 - (b.idle - a.idle) / total).toFixed(2)) : null;
+}

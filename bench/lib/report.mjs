@@ -41,15 +41,17 @@ export function writeMarkdown(results, m) {
     'Ratio = Shellac ÷ peer (or ÷ limit when the goal is against a limit). A `≤` goal means lower is better (sizes, times);',
     'a `≥` goal means higher is better (throughput).',
     '',
-    '| Row | Measures | Shellac | Peer | Ratio | Goal | Met | Runs |',
-    '|---|---|--:|--:|--:|---|:-:|--:|',
+    'Rows measured in an earlier run than the date above say so in the last column.',
+    '',
+    '| Row | Measures | Shellac | Peer | Ratio | Goal | Met | Runs | Measured |',
+    '|---|---|--:|--:|--:|---|:-:|--:|---|',
   ];
   for (const r of results) {
     const range = (k) => (r.min && r.max && r[k] != null ? ` (${fmt(r.min[k], r.unit)}–${fmt(r.max[k], r.unit)})` : '');
     const limit = r.limit != null ? `limit ${fmt(r.limit, r.unit)}` : null;
     const peer = r.peer != null ? fmt(r.peer, r.unit) + range('peer') + (limit ? `; ${limit}` : '') : limit ?? '—';
     const met = r.met == null ? '—' : r.met ? '✅' : '❌';
-    lines.push(`| \`${r.id}\` | ${r.what} | ${fmt(r.ours, r.unit)}${range('ours')} | ${peer} | ${fmtRatio(r.ratio)} | ${fmtGoal(r.goal)} | ${met} | ${r.runs ?? '—'} |`);
+    lines.push(`| \`${r.id}\` | ${r.what} | ${fmt(r.ours, r.unit)}${range('ours')} | ${peer} | ${fmtRatio(r.ratio)} | ${fmtGoal(r.goal)} | ${met} | ${r.runs ?? '—'} | ${r.measuredAt && r.measuredAt !== m.date ? r.measuredAt.slice(0, 10) : 'this run'} |`);
   }
   for (const r of results) {
     if (!r.peers && !r.error && !r.details?.notes) continue;

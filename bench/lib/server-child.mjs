@@ -1,8 +1,10 @@
 // Child process for `server-throughput`: one web app on a free loopback port, so the load
 // generator (autocannon, in the harness) never shares an event loop with it. Prints `{"port":N}`
-// once it listens; stops when its stdin closes or on SIGTERM.
+// once it listens; answers each `cpu` line on stdin with `{"cpu":µs}` (its user + system CPU so
+// far, so the harness can charge CPU per request); stops when its stdin closes or on SIGTERM.
 //   node bench/lib/server-child.mjs express|hono bare|adapter <buildDir>
-// `bare`: the framework alone, GET /page renders the full page.
+// `bare`: the framework alone, GET /page renders the full page, or the content alone for
+// `?from_appshell=1`, chosen by hand as an app that follows the protocol without Shellac would.
 // `adapter`: the same app with Shellac's adapter mounted first; GET /page renders the full page,
 // or the content-only variant for `?from_appshell=1`, through `layout(full, content)`.
 import { fullPage, contentPage } from './page-template.mjs';
@@ -35,7 +37,7 @@ if (framework === 'express') {
     });
   } else {
     app.get('/page', (req, res) => {
-      res.type('html').send(fullPage(plainAsset));
+      res.type('html').send(req.query.from_appshell === '1' ? contentPage() : fullPage(plainAsset));
     });
   }
   server = await new Promise((resolve, reject) => {
@@ -53,7 +55,7 @@ if (framework === 'express') {
       return c.html(view.layout(() => fullPage(view.asset), () => contentPage())());
     });
   } else {
-    app.get('/page', (c) => c.html(fullPage(plainAsset)));
+    app.get('/page', (c) => c.html(c.req.query('from_appshell') === '1' ? contentPage() : fullPage(plainAsset)));
   }
   server = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
@@ -69,4 +71,17 @@ const stop = () => {
 process.on('SIGTERM', stop);
 process.stdin.on('end', stop);
 process.stdin.on('close', stop);
-process.stdin.resume();
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (d) => {
+  input += d;
+  let nl;
+  while ((nl = input.indexOf('\n')) >= 0) {
+    const line = input.slice(0, nl).trim();
+    input = input.slice(nl + 1);
+    if (line === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      console.log(JSON.stringify({ cpu: user + system }));
+    }
+  }
+});

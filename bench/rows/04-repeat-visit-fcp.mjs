@@ -6,10 +6,10 @@
 // and back to /lessons/1. Contenders alternate; the servers run in child processes.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { availableParallelism, loadavg } from 'node:os';
 import { build } from 'esbuild';
 import { FIXTURES } from '../lib/paths.mjs';
 import { summary } from '../lib/stats.mjs';
+import { cpuBusy } from '../lib/machine.mjs';
 import { emulateOnServiceWorkers, launchChromium } from '../lib/browser.mjs';
 import { buildSongbook, hasShellacServerBuild, startSongbook } from '../lib/songbook.mjs';
 import { cliMissing } from '../lib/shellac.mjs';
@@ -115,8 +115,8 @@ async function once(browser, browserSession, { url, worker, cachedKey, latency }
 
 export async function run(ctx) {
   if (!hasShellacServerBuild()) throw cliMissing();
-  const loadAtStart = loadavg()[0];
-  if (loadAtStart > availableParallelism()) ctx.log(`warning: load average ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores: other work is running, figures will be noisy`);
+  const busyBefore = await cpuBusy();
+  if (busyBefore > 0.2) ctx.log(`warning: the CPUs were ${Math.round(busyBefore * 100)}% busy before the row started: other work is running, figures will be noisy`);
   const shellacBuild = join(ctx.tmp, 'songbook-shellac');
   await buildSongbook(shellacBuild);
   // The Workbox copy: the same build, with the recipe's worker as /sw.js.
@@ -177,8 +177,8 @@ export async function run(ctx) {
         oursNoLatencyVisitedPage: s.oursNoLatency.seen,
       },
       details: {
-        // 1-minute load average when the row started and ended: other work on the machine skews these figures.
-        loadAverage: { start: Number(loadAtStart.toFixed(2)), end: Number(loadavg()[0].toFixed(2)) },
+        // Share of CPU time in use over the second before the row (other work skews the figures).
+        cpuBusyBefore: busyBefore,
         latencyMs: LATENCY_MS,
         pages: { newPage: NEW_PAGE, visitedPage: SEEN_PAGE },
         oursOverLimit: Number((s.ours.fresh.median / s.oursNoLatency.fresh.median).toFixed(2)),

@@ -1,14 +1,19 @@
 // server-throughput: requests per second of a server-rendered page, with and without Shellac's
 // server adapter. OURS: Express 5 + `shellacExpress` rendering the full page. PEER: the same
 // Express app without the adapter. Also Hono 4 (@hono/node-server) both ways, and the adapter's
-// content-only variant (`?from_appshell=1`). Each app runs in its own child process; autocannon
-// runs here (10 connections, 5 s, after a 1 s warm-up). Contenders alternate, order rotating.
+// content-only variant (`?from_appshell=1`) against a bare app that picks its template by hand.
+// Each app runs in its own child process; autocannon runs here (10 connections, 5 s, after a 1 s
+// warm-up). Contenders alternate, order rotating. Where `taskset` exists and there are two cores
+// or more, servers are pinned to one core and autocannon to another: unpinned, the two fight
+// over the same cores and one contender's figure swung by 30% from run to run. Each run also
+// records the server's CPU time per request, which load-generator noise does not touch.
 import { join } from 'node:path';
-import { availableParallelism, loadavg } from 'node:os';
-import { spawn } from 'node:child_process';
+import os from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import { BENCH, ROOT } from '../lib/paths.mjs';
 import { summary } from '../lib/stats.mjs';
+import { cpuBusy } from '../lib/machine.mjs';
 import { buildSongbook, hasShellacServerBuild } from '../lib/songbook.mjs';
 import { cliMissing } from '../lib/shellac.mjs';
 
@@ -24,10 +29,30 @@ const DURATION_S = 5;
 const WARMUP_S = 1;
 const CONTENT = '?from_appshell=1';
 
-/** Starts `server-child.mjs` and resolves `{ url, close() }` once it listens. */
-function startServer(framework, variant, buildDir) {
+/** Which cores servers and the load generator get, or null when pinning is not possible here. */
+function pinning() {
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  if (cores < 2 || process.platform !== 'linux') return null;
+  if (spawnSync('taskset', ['-p', String(process.pid)]).status !== 0) return null;
+  return { server: String(cores - 1), load: String(cores - 2), all: `0-${cores - 1}` };
+}
+
+/** Moves this process (every thread) to `cpus`, a taskset list. */
+function pinSelf(cpus) {
+  spawnSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], { stdio: 'ignore' });
+}
+
+/**
+ * Starts `server-child.mjs` and resolves `{ url, cpu(), close() }` once it listens; `cpu()`
+ * resolves the child's CPU time so far, in microseconds.
+ */
+function startServer(framework, variant, buildDir, pin) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, framework, variant, buildDir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const args = [CHILD, framework, variant, buildDir];
+    const child = pin
+      ? spawn('taskset', ['-c', pin.server, process.execPath, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
+      : spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const waiting = [];
     let stdout = '';
     let stderr = '';
     let started = false;
@@ -38,18 +63,28 @@ function startServer(framework, variant, buildDir) {
     });
     child.stdout.on('data', (d) => {
       stdout += d;
-      if (started || !stdout.includes('\n')) return;
-      started = true;
-      const { port } = JSON.parse(stdout.split('\n')[0]);
+      let nl;
+      while ((nl = stdout.indexOf('\n')) >= 0) {
+        const message = JSON.parse(stdout.slice(0, nl));
+        stdout = stdout.slice(nl + 1);
+        if ('cpu' in message) waiting.shift()?.(message.cpu);
+        else if (!started) { started = true; ready(message.port); }
+      }
+    });
+    const ready = (port) => {
       resolve({
         url: `http://127.0.0.1:${port}`,
+        cpu: () => new Promise((answer) => {
+          waiting.push(answer);
+          child.stdin.write('cpu\n');
+        }),
         close: () => new Promise((done) => {
           if (child.exitCode != null || child.signalCode != null) return done();
           child.once('exit', () => done());
           child.kill('SIGTERM');
         }),
       });
-    });
+    };
   });
 }
 
@@ -69,8 +104,8 @@ async function check(name, url, { shellacHeaders, contentOnly }) {
   if (!res.headers.get('content-type')?.startsWith('text/html')) problems.push(`content-type ${res.headers.get('content-type')}`);
   const vary = /service-worker-navigation-preload/i.test(res.headers.get('vary') ?? '');
   if (vary !== shellacHeaders) problems.push(`Vary: ${res.headers.get('vary')}`);
-  if ((res.headers.get('x-shellac-content') === '1') !== contentOnly) problems.push(`X-Shellac-Content: ${res.headers.get('x-shellac-content')}`);
-  if (contentOnly && !res.headers.get('x-shellac-title')) problems.push('no X-Shellac-Title');
+  if ((res.headers.get('x-shellac-content') === '1') !== (contentOnly && shellacHeaders)) problems.push(`X-Shellac-Content: ${res.headers.get('x-shellac-content')}`);
+  if (contentOnly && shellacHeaders && !res.headers.get('x-shellac-title')) problems.push('no X-Shellac-Title');
   if (contentOnly === /<main /.test(body)) problems.push(contentOnly ? 'full page for a content-only request' : 'no <main> in the full page');
   if (problems.length) throw new Error(`${name} (${url}): ${problems.join(', ')}`);
   return Buffer.byteLength(body);
@@ -78,23 +113,29 @@ async function check(name, url, { shellacHeaders, contentOnly }) {
 
 export async function run(ctx) {
   if (!hasShellacServerBuild()) throw cliMissing();
-  const loadAtStart = loadavg()[0];
-  if (loadAtStart > availableParallelism()) ctx.log(`warning: load average ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores: other work is running, figures will be noisy`);
+  const busyBefore = await cpuBusy();
+  if (busyBefore > 0.2) ctx.log(`warning: the CPUs were ${Math.round(busyBefore * 100)}% busy before the row started: other work is running, figures will be noisy`);
   const buildDir = join(ctx.tmp, 'build');
   await buildSongbook(buildDir); // the adapter serves a real `shellac build --app` output
+  const pin = pinning();
+  ctx.log(pin ? `pinned: servers on core ${pin.server}, autocannon on core ${pin.load}` : 'not pinned (no taskset or one core): figures will be noisier');
 
   const servers = {};
   try {
     for (const framework of ['express', 'hono']) {
-      for (const variant of ['bare', 'adapter']) servers[`${framework}-${variant}`] = await startServer(framework, variant, buildDir);
+      for (const variant of ['bare', 'adapter']) servers[`${framework}-${variant}`] = await startServer(framework, variant, buildDir, pin);
     }
+    if (pin) pinSelf(pin.load);
+    const contender = (server, query, shellacHeaders, contentOnly) => ({ server: servers[server], url: `${servers[server].url}/page${query}`, shellacHeaders, contentOnly });
     const contenders = {
-      expressBare: { url: `${servers['express-bare'].url}/page`, shellacHeaders: false, contentOnly: false },
-      expressAdapter: { url: `${servers['express-adapter'].url}/page`, shellacHeaders: true, contentOnly: false },
-      expressAdapterContent: { url: `${servers['express-adapter'].url}/page${CONTENT}`, shellacHeaders: true, contentOnly: true },
-      honoBare: { url: `${servers['hono-bare'].url}/page`, shellacHeaders: false, contentOnly: false },
-      honoAdapter: { url: `${servers['hono-adapter'].url}/page`, shellacHeaders: true, contentOnly: false },
-      honoAdapterContent: { url: `${servers['hono-adapter'].url}/page${CONTENT}`, shellacHeaders: true, contentOnly: true },
+      expressBare: contender('express-bare', '', false, false),
+      expressAdapter: contender('express-adapter', '', true, false),
+      expressBareContent: contender('express-bare', CONTENT, false, true),
+      expressAdapterContent: contender('express-adapter', CONTENT, true, true),
+      honoBare: contender('hono-bare', '', false, false),
+      honoAdapter: contender('hono-adapter', '', true, false),
+      honoBareContent: contender('hono-bare', CONTENT, false, true),
+      honoAdapterContent: contender('hono-adapter', CONTENT, true, true),
     };
     const bodyBytes = {};
     for (const [name, c] of Object.entries(contenders)) bodyBytes[name] = await check(name, c.url, c);
@@ -103,13 +144,19 @@ export async function run(ctx) {
     const names = Object.keys(contenders);
     const samples = Object.fromEntries(names.map((k) => [k, []]));
     const latency = Object.fromEntries(names.map((k) => [k, []]));
+    const cpuPerRequest = Object.fromEntries(names.map((k) => [k, []]));
     for (let i = 0; i < ctx.runs; i++) {
       const order = names.slice(i % names.length).concat(names.slice(0, i % names.length));
       const line = [];
       for (const name of order) {
-        if (ctx.warmup > 0) await load(contenders[name].url, WARMUP_S);
-        const r = await load(contenders[name].url, DURATION_S);
+        const c = contenders[name];
+        if (ctx.warmup > 0) await load(c.url, WARMUP_S);
+        const cpuBefore = await c.server.cpu();
+        const r = await load(c.url, DURATION_S);
+        const cpuAfter = await c.server.cpu();
         samples[name].push(r.requests.average);
+        // Includes the few microseconds of answering the `cpu` probe itself: noise next to 5 s of work.
+        cpuPerRequest[name].push((cpuAfter - cpuBefore) / r.requests.total);
         latency[name].push(r.latency.average);
         line.push(`${name} ${Math.round(r.requests.average)}`);
       }
@@ -118,6 +165,9 @@ export async function run(ctx) {
 
     const s = Object.fromEntries(names.map((n) => [n, summary(samples[n], 0)]));
     const ratio = (a, b) => Number((s[a].median / s[b].median).toFixed(3));
+    const cpu = Object.fromEntries(names.map((n) => [n, summary(cpuPerRequest[n], 1)]));
+    // CPU is the cost, so bare ÷ adapter: 0.95 means the adapter leaves 95% of the throughput.
+    const cpuRatio = (adapter, bare) => Number((cpu[bare].median / cpu[adapter].median).toFixed(3));
     return {
       ours: s.expressAdapter.median,
       peer: s.expressBare.median,
@@ -125,21 +175,32 @@ export async function run(ctx) {
       min: { ours: s.expressAdapter.min, peer: s.expressBare.min },
       max: { ours: s.expressAdapter.max, peer: s.expressBare.max },
       peers: {
+        expressBareContent: s.expressBareContent,
         expressAdapterContent: s.expressAdapterContent,
         honoBare: s.honoBare,
         honoAdapter: s.honoAdapter,
+        honoBareContent: s.honoBareContent,
         honoAdapterContent: s.honoAdapterContent,
       },
       details: {
-        // 1-minute load average when the row started and ended: other work on the machine skews these figures.
-        loadAverage: { start: Number(loadAtStart.toFixed(2)), end: Number(loadavg()[0].toFixed(2)) },
+        // Share of CPU time in use over the second before the row (other work skews the figures).
+        cpuBusyBefore: busyBefore,
         autocannon: { connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: ctx.warmup > 0 ? WARMUP_S : 0 },
+        pinned: pin ? { serverCore: pin.server, loadCore: pin.load } : null,
         bodyBytes,
         ratios: {
           expressAdapterOverBare: ratio('expressAdapter', 'expressBare'),
-          expressContentOverBare: ratio('expressAdapterContent', 'expressBare'),
+          expressContentOverBareContent: ratio('expressAdapterContent', 'expressBareContent'),
           honoAdapterOverBare: ratio('honoAdapter', 'honoBare'),
-          honoContentOverBare: ratio('honoAdapterContent', 'honoBare'),
+          honoContentOverBareContent: ratio('honoAdapterContent', 'honoBareContent'),
+        },
+        // Server CPU microseconds per request (median of runs), and bare ÷ adapter per pair.
+        serverCpuMicrosPerRequest: Object.fromEntries(names.map((n) => [n, cpu[n].median])),
+        cpuRatios: {
+          express: cpuRatio('expressAdapter', 'expressBare'),
+          expressContent: cpuRatio('expressAdapterContent', 'expressBareContent'),
+          hono: cpuRatio('honoAdapter', 'honoBare'),
+          honoContent: cpuRatio('honoAdapterContent', 'honoBareContent'),
         },
         meanLatencyMs: Object.fromEntries(names.map((n) => [n, summary(latency[n], 2).median])),
         oursSamples: s.expressAdapter.samples,
@@ -147,11 +208,13 @@ export async function run(ctx) {
         notes: [
           `autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per run after a ${WARMUP_S} s warm-up; each app in its own child process on 127.0.0.1; req/s = autocannon's requests.average`,
           `ratio = Express + shellacExpress ÷ bare Express (higher is better); Hono + shellacHono ÷ bare Hono = ${ratio('honoAdapter', 'honoBare')}`,
-          `content-only (?from_appshell=1, ${bodyBytes.expressAdapterContent} B vs ${bodyBytes.expressAdapter} B full) ÷ bare full: Express ${ratio('expressAdapterContent', 'expressBare')}, Hono ${ratio('honoAdapterContent', 'honoBare')}`,
+          `content-only (?from_appshell=1, ${bodyBytes.expressAdapterContent} B vs ${bodyBytes.expressAdapter} B full), adapter ÷ a bare app choosing the template by hand: Express ${ratio('expressAdapterContent', 'expressBareContent')}, Hono ${ratio('honoAdapterContent', 'honoBareContent')}`,
+          `server CPU per request, bare ÷ adapter: Express ${cpuRatio('expressAdapter', 'expressBare')} (content ${cpuRatio('expressAdapterContent', 'expressBareContent')}), Hono ${cpuRatio('honoAdapter', 'honoBare')} (content ${cpuRatio('honoAdapterContent', 'honoBareContent')})`,
         ],
       },
     };
   } finally {
+    if (pin) pinSelf(pin.all);
     await Promise.all(Object.values(servers).map((s) => s.close()));
   }
 }
