@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AppShellConfig, PagesConfig, RouteConfig, StrategyName } from '@shellac/protocol';
+import type { AppShellConfig, PagesConfig, RouteConfig, StrategyName, UserConfig } from '@shellac/protocol';
 import { routeCacheName } from '@shellac/worker';
 import { ShellacCliError } from './errors.js';
 
@@ -26,6 +26,8 @@ export interface BuildConfig {
   inject: boolean;
   /** App-shell mode (with `--app`): allowed navigations get the server's shell at once. */
   appShell: AppShellConfig | undefined;
+  /** Identity: sign-out paths the worker watches. */
+  user: UserConfig | undefined;
 }
 
 export const DEFAULT_CONFIG: BuildConfig = {
@@ -43,6 +45,7 @@ export const DEFAULT_CONFIG: BuildConfig = {
   debug: false,
   inject: true,
   appShell: undefined,
+  user: undefined,
 };
 
 export const CONFIG_FILE = 'shellac.config.json';
@@ -73,6 +76,7 @@ const ONLY_FOR: Record<string, StrategyName[]> = {
   maxBytes: ['cacheOnly', 'cacheFirst', 'staleWhileRevalidate', 'networkFirst'],
   statuses: ['cacheFirst', 'staleWhileRevalidate', 'networkFirst'],
   cacheOpaque: ['cacheFirst', 'staleWhileRevalidate', 'networkFirst'],
+  perUser: ['cacheOnly', 'cacheFirst', 'staleWhileRevalidate', 'networkFirst'],
 };
 const ROUTE = {
   ...LIMITS,
@@ -82,6 +86,7 @@ const ROUTE = {
   destination: oneOf(['audio', 'document', 'font', 'image', 'manifest', 'script', 'style', 'track', 'video', 'worker']),
   networkTimeoutSeconds: positive,
   cacheOpaque: bool,
+  perUser: bool,
   statuses: (v: unknown) => (Array.isArray(v) && v.length > 0 && v.every((s) => Number.isInteger(s) && s >= 100 && s <= 599) ? undefined : 'must be a non-empty array of HTTP statuses'),
 };
 const TOP = {
@@ -121,6 +126,11 @@ const TOP = {
       deny: patterns,
       maxAgeSeconds: positive,
       contentTimeoutSeconds: positive,
+      perUser: bool,
+    }),
+  user: (v: unknown, at: string) =>
+    object(v, at, {
+      logout: (l: unknown) => (Array.isArray(l) && l.every((p) => typeof p === 'string' && p !== '' && !/[*?#:]/.test(p)) ? undefined : 'must be an array of exact paths (such as "logout/"), without wildcards'),
     }),
   $schema: text,
 };

@@ -234,6 +234,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       ...(config.offlinePage && { offlinePage: app ? base + urlOf(assets[config.offlinePage]!) : urlOf(config.offlinePage) }),
       ...(config.offlineImage && { offlineImage: app ? base + urlOf(assets[config.offlineImage]!) : urlOf(config.offlineImage) }),
       ...(app && config.appShell && { appShell: config.appShell }),
+      // An app has people signing in (its server tags them); a static site only when configured.
+      ...((app || config.user) && { user: config.user ?? {} }),
       pages: config.pages,
       ...(config.routes.length && { routes: config.routes }),
       directoryIndex: config.directoryIndex,

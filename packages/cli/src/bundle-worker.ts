@@ -7,14 +7,18 @@ import { ShellacCliError } from './errors.js';
 /**
  * Bundles `sw.js`: the runtime with the config baked in. Without routes the router and its
  * pattern compiler are not imported at all, with routes only the strategies they name are, and
- * the app shell only when configured: a site pays only for what its config uses.
+ * the app shell and identity only when configured: a site pays only for what its config uses.
  */
 export async function bundleWorker(config: WorkerConfig): Promise<string> {
   const routes = config.routes ?? [];
   const used = [...new Set(routes.map((r) => r.strategy))].sort();
-  const { routes: _routes, appShell, ...rest } = config;
-  const imports = ['createShellac', ...(routes.length ? ['createRouter', 'applyRoutes', ...used] : []), ...(appShell ? ['createAppShell'] : [])];
-  const extra = [routes.length && 'router', appShell && `shell: createAppShell(${JSON.stringify(appShell)})`].filter(Boolean).join(', ');
+  const { routes: _routes, appShell, user, ...rest } = config;
+  const imports = ['createShellac', ...(routes.length ? ['createRouter', 'applyRoutes', ...used] : []), ...(appShell ? ['createAppShell'] : []), ...(user ? ['trackUsers'] : [])];
+  const extra = [
+    routes.length && 'router',
+    appShell && `shell: createAppShell(${JSON.stringify(appShell)})`,
+    user && `users: trackUsers(${JSON.stringify(user)})`,
+  ].filter(Boolean).join(', ');
   const contents = [
     `import { ${imports.join(', ')} } from '@shellac/worker';`,
     routes.length ? `const router = createRouter();` : '',

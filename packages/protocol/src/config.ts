@@ -21,6 +21,11 @@ export interface RouteConfig extends ExpirationConfig {
   cacheOpaque?: boolean;
   /** Statuses worth caching; default `[200]`. */
   statuses?: number[];
+  /**
+   * The cache holds one person's responses: it is kept per user tag and deleted when another
+   * person signs in or the person signs out.
+   */
+  perUser?: boolean;
 }
 
 /** Settings for the cumulative pages cache (navigations). */
@@ -40,6 +45,27 @@ export interface AppShellConfig {
   maxAgeSeconds?: number;
   /** How long the shell's content request waits for the network before the cached copy. Default 4. */
   contentTimeoutSeconds?: number;
+  /**
+   * The shell holds per-user data (a name in the header, say): it is then dropped when the person
+   * changes, and a shell stored for someone else is never shown. Default false: keep the shell
+   * free of per-user data, so one copy serves everyone.
+   */
+  perUser?: boolean;
+}
+
+/** Sign-out paths a worker watches by default (relative to its scope); see {@link UserConfig.logout}. */
+export const USER_LOGOUT_PATHS: readonly string[] = ['logout', 'logout/', 'signout', 'sign_out', 'accounts/logout/', 'users/sign_out'];
+
+/** Identity: who the worker's per-user caches belong to (see `X-Shellac-User`). */
+export interface UserConfig {
+  /**
+   * Path patterns of sign-out requests. A non-GET request to one of them, once it has gone
+   * through, switches the worker to `anonymous` at once, before any page loads: a logout usually
+   * answers with a redirect, whose headers a worker cannot read. Paths are exact, relative to the
+   * scope unless they start with `/`. Default {@link USER_LOGOUT_PATHS}; `[]` turns it off (then
+   * the next tagged response does it).
+   */
+  logout?: string[];
 }
 
 /** What `shellac build` bakes into `sw.js`. */
@@ -64,4 +90,5 @@ export interface WorkerConfig {
   precacheConcurrency?: number;
   debug?: boolean;
   appShell?: AppShellConfig;
+  user?: UserConfig;
 }

@@ -15,6 +15,11 @@ export const MESSAGE = {
   status: 'shellac:status',
   /** Worker → pages: an install failed; the old version keeps serving. */
   updateFailed: 'shellac:update-failed',
+  /**
+   * Worker → pages: another person (or nobody) is now signed in; the previous person's caches are
+   * gone and every open page should reload, unless it holds unsaved input.
+   */
+  userChanged: 'shellac:user-changed',
 } as const;
 
 export type MessageType = (typeof MESSAGE)[keyof typeof MESSAGE];
@@ -33,8 +38,17 @@ export interface UpdateFailedMessage {
   failures: UpdateFailure[];
 }
 
+/** Why the person changed: a response named someone else, or a logout request went through. */
+export type UserChangeReason = 'switch' | 'logout';
+export interface UserChangedMessage {
+  type: typeof MESSAGE.userChanged;
+  reason: UserChangeReason;
+  /** True when the new person is nobody (`anonymous`). */
+  anonymous: boolean;
+}
+
 export type PageMessage = SkipWaitingMessage | ClearMessage | CacheUrlsMessage | DebugMessage | StatusMessage;
-export type WorkerMessage = UpdateFailedMessage;
+export type WorkerMessage = UpdateFailedMessage | UserChangedMessage;
 
 export interface ClearReply { ok: boolean; deleted: string[] }
 export interface StatusReply { version: string; scope: string }

@@ -22,12 +22,16 @@ export interface ShellRouteEnv {
   pagesHandler: Handler;
   cacheable: Cacheable;
   log: Log;
+  /** True when a cached response may be shown to the person signed in now (per-user shell). */
+  owns?: (response: Response) => boolean;
 }
 
 /** The shell half of app-shell mode (the content half is a networkFirst route on the pages cache). */
 export interface AppShell {
   /** The cache holding the shell: `shellac:<scope>:shell`. */
   readonly cacheName: string;
+  /** The shell holds per-user data: dropped when the person changes, never shown to another. */
+  readonly perUser: boolean;
   /** How long the shell's content request waits for the network before the cached copy. */
   readonly contentTimeoutSeconds: number;
   /** Fetches and stores the shell; rejects when the server cannot render it (the install fails). */
@@ -42,7 +46,7 @@ export interface AppShell {
    * The cached shell at once, refreshed behind ("render old, get new"); past `maxAgeSeconds` the
    * network first. Undefined when there is no shell to give (never stored, and the network failed).
    */
-  respond(waitUntil: (p: Promise<unknown>) => void, log: Log): Promise<Response | undefined>;
+  respond(waitUntil: (p: Promise<unknown>) => void, log: Log, owns?: (response: Response) => boolean): Promise<Response | undefined>;
   /**
    * The shell's two routes: allowed navigations → the shell (stashing the navigation preload,
    * which carries the content alone, for the content request); `?from_appshell=1` requests → the
@@ -94,6 +98,7 @@ export function createAppShell(options: AppShellOptions = {}): AppShell {
 
   const shell: AppShell = {
     cacheName: shellCache,
+    perUser: !!options.perUser,
     contentTimeoutSeconds: options.contentTimeoutSeconds ?? 4,
     async install(log) {
       await refresh(log);
@@ -109,8 +114,10 @@ export function createAppShell(options: AppShellOptions = {}): AppShell {
       if (allow.length && !allow.some((m) => m(url, request))) return false;
       return !deny.some((m) => m(url, request));
     },
-    async respond(waitUntil, log) {
-      const cached = await caches.open(shellCache).then((c) => c.match(shellUrl));
+    async respond(waitUntil, log, owns) {
+      let cached = await caches.open(shellCache).then((c) => c.match(shellUrl));
+      // A per-user shell stored for someone else is no shell at all.
+      if (cached && shell.perUser && owns && !owns(cached)) cached = undefined;
       const age = cached ? Date.now() - Number(cached.headers.get(STORED) ?? 0) : Infinity;
       if (cached && age <= maxAge) {
         // A copy: the page reads `cached` itself.
@@ -122,7 +129,7 @@ export function createAppShell(options: AppShellOptions = {}): AppShell {
       log(`shell ${fresh ? 'fetched' : cached ? 'stale, offline' : 'missing'}`);
       return fresh?.clone() ?? cached;
     },
-    routes({ pages, pagesHandler, cacheable, log }) {
+    routes({ pages, pagesHandler, cacheable, log, owns }) {
       const isContent: Cacheable = (r) => cacheable(r) && r.headers.get(CONTENT_HEADER) === '1';
       const fromNetwork = pages ? networkFirst({ cache: pages, cacheable: isContent, networkTimeoutSeconds: shell.contentTimeoutSeconds }) : networkOnly();
       // Navigation preload responses (the content alone) waiting for the shell's content request.
@@ -138,13 +145,14 @@ export function createAppShell(options: AppShellOptions = {}): AppShell {
           setTimeout(() => preloads.delete(key), 10_000);
         }
         // Without a shell to give: the page itself, and never the content-only preload.
-        return (await shell.respond(ctx.waitUntil, log)) ?? pagesHandler({ ...ctx, preload: undefined });
+        return (await shell.respond(ctx.waitUntil, log, owns)) ?? pagesHandler({ ...ctx, preload: undefined });
       };
       const toContent: Handler = async (ctx) => {
         const preloaded = await preloads.get(ctx.url.href)?.catch(() => undefined);
         preloads.delete(ctx.url.href);
         if (preloaded && isContent(preloaded)) {
           log(`${ctx.url.pathname} content from navigation preload`);
+          await ctx.seen?.(preloaded);
           if (pages) ctx.waitUntil(pages.put(ctx.url.href, preloaded.clone()).catch(() => {}));
           return preloaded;
         }

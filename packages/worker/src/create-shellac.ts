@@ -4,6 +4,7 @@ import {
 } from '@shellac/protocol';
 import type { AppShell } from './app-shell.js';
 import { cacheable, type Cacheable } from './cacheable.js';
+import type { Identity } from './create-identity.js';
 import { ShellacWorkerError } from './errors.js';
 import { freeQuota } from './free-quota.js';
 import { createLogger, type Logger } from './logger.js';
@@ -15,9 +16,16 @@ import type { CacheLimits } from './select-evictions.js';
 import { networkFirst } from './strategies/network-first.js';
 import { networkOnly } from './strategies/network-only.js';
 import type { Params } from './url-pattern.js';
+import type { UserTracking } from './track-users.js';
 
 /** Options of {@link createShellac}: the build's {@link WorkerConfig} (less `routes`) plus what only code can give. */
-export interface ShellacOptions extends Omit<Partial<WorkerConfig>, 'routes' | 'appShell'> {
+export interface ShellacOptions extends Omit<Partial<WorkerConfig>, 'routes' | 'appShell' | 'user'> {
+  /**
+   * Identity (`trackUsers()`): the pages cache and `perUser` runtime caches are kept per person
+   * and dropped when someone else signs in or this person signs out. Leave it out only for sites
+   * where nobody signs in: it keeps its code out of the bundle.
+   */
+  users?: UserTracking;
   /**
    * App-shell mode (`createAppShell()`): allowed navigations get the cached shell at once, and the
    * shell's `?from_appshell=1` content requests go network-first into the pages cache. Leaving it
@@ -42,8 +50,14 @@ export interface Shellac {
   readonly pages: RuntimeCache | undefined;
   readonly logger: Logger;
   readonly version: string;
-  /** A named runtime cache of this scope (`shellac:<scope>:runtime:<name>`), created once, with quota handling. */
-  runtimeCache(name: string, limits?: CacheLimits): RuntimeCache;
+  /** Who the per-user caches belong to (with `users`). */
+  readonly identity: Identity | undefined;
+  /**
+   * A named runtime cache of this scope (`shellac:<scope>:runtime:<name>`), created once, with
+   * quota handling. With `perUser`, it holds one person's responses and is dropped when another
+   * person signs in or this one signs out.
+   */
+  runtimeCache(name: string, limits?: CacheLimits & { perUser?: boolean }): RuntimeCache;
   /** Answers a fetch event when something takes it; otherwise leaves it to the browser. */
   handleFetch(event: FetchEvent): void;
   /** Deletes every Shellac cache of this scope; returns their names. */
@@ -83,6 +97,9 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     if (!cache) runtimeCaches.set(name, (cache = createRuntimeCache({ name, limits, meta, metaKey: `${reserved}meta/${name}`, onQuotaExceeded })));
     return cache;
   };
+  const identity = options.users?.create({ scope, meta, caches: runtimeCaches, open: makeCache, shellCache: shell?.perUser ? shell.cacheName : undefined, log });
+  // Caches that hold one person's responses. Without identity they are plain: nobody signs in.
+  const makeUserCache = (name: string, limits?: CacheLimits) => (identity ? identity.cache(name, limits) : makeCache(name, limits));
   const precacheName = cacheName(scope.pathname, 'precache');
   const precache = createPrecache({
     cacheName: precacheName,
@@ -97,15 +114,19 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
   const offlinePage = options.offlinePage && new URL(options.offlinePage, script);
   const offlineImage = options.offlineImage && new URL(options.offlineImage, script);
   const pagesLimits = options.pages === false ? undefined : options.pages ?? {};
-  const pages = pagesLimits && makeCache(cacheName(scope.pathname, 'pages'), pagesLimits);
+  const pages = pagesLimits && makeUserCache(cacheName(scope.pathname, 'pages'), pagesLimits);
   const network = networkOnly();
   // Full pages and content-only responses never share a key: the pages cache refuses content
   // responses under page URLs, and content URLs keep only content responses.
-  const isCacheable = cacheable();
+  // A page for one person says so (`Cache-Control: private`): kept only when it names that person
+  // (`X-Shellac-User`), since the pages cache is then that person's alone; an untagged private
+  // page could be anyone's, so it is not kept.
+  const shared = cacheable();
+  const isCacheable: Cacheable = identity ? identity.cacheable(shared) : shared;
   const isPage: Cacheable = (r) => isCacheable(r) && !r.headers.has(CONTENT_HEADER);
   const timeout = pagesLimits?.networkTimeoutSeconds ?? 3;
   const pagesHandler: Handler = pages ? networkFirst({ cache: pages, cacheable: isPage, networkTimeoutSeconds: timeout }) : network;
-  const shellRoutes = shell?.routes({ pages, pagesHandler, cacheable: isCacheable, log });
+  const shellRoutes = shell?.routes({ pages, pagesHandler, cacheable: isCacheable, log, owns: identity && ((r) => identity.owns(r)) });
   const fromPrecache: Handler = async (ctx) => (await precache.match(ctx.url)) ?? fetch(ctx.request);
 
   // The router's default handler comes after the built-in pages and image routes: it takes what
@@ -152,6 +173,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
       preload: request.mode === 'navigate' && (!shell || name === 'shell') ? (event.preloadResponse as Promise<Response | undefined>) : undefined,
       waitUntil: (p) => event.waitUntil(p),
       log,
+      seen: identity?.seen(event),
     };
     log(`${request.method} ${url.pathname}${url.search} → ${name}`);
     try {
@@ -167,7 +189,9 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     if (!url.href.startsWith(scope.href) || precache.has(url)) return;
     const content = shell?.contentKey(url);
     const target = content ?? url;
+    const generation = identity?.generation ?? 0;
     const response = await fetch(target, { credentials: 'same-origin' }).catch(() => undefined);
+    if (response) await identity?.observe(response, generation);
     // Kept only when its kind (content or full page) matches the key's.
     if (response && isCacheable(response) && !content === !response.headers.get(CONTENT_HEADER) && response.headers.get('Content-Type')?.includes('text/html')) {
       await cache.put(target.href, response);
@@ -179,11 +203,13 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     pages,
     logger,
     version,
-    runtimeCache: (name, limits) => makeCache(cacheName(scope.pathname, 'runtime', name), limits),
+    identity,
+    runtimeCache: (name, limits) => (limits?.perUser ? makeUserCache : makeCache)(cacheName(scope.pathname, 'runtime', name), limits),
     handleFetch(event) {
       const { request } = event;
       const url = new URL(request.url);
       if (url.href.startsWith(reserved)) return;
+      if (identity?.intercept(event, url)) return;
       // An unused preload is cancelled with a console warning; waiting on it is the cure.
       if (request.mode === 'navigate') event.waitUntil(Promise.resolve(event.preloadResponse).catch(() => {}));
       const known = precache.has(url);
@@ -201,6 +227,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     },
     listen(worker) {
       void precache.ready();
+      void identity?.ready();
       void meta().then((c) => c.match(debugKey)).then((r) => r && (logger.on = true));
       worker.addEventListener('install', (event) => {
         event.waitUntil(
@@ -220,12 +247,13 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
       worker.addEventListener('activate', (event) => {
         // Caches of this scope that this version no longer names (an old route's, say) go too.
         const keep = new Set([precacheName, metaName, shell?.cacheName, ...runtimeCaches.keys()]);
+
         event.waitUntil(
           Promise.all([
             precache.activate(),
             // In app-shell mode the preload asks for the content alone (the shell is cached).
             worker.registration.navigationPreload?.enable().then(() => shell && worker.registration.navigationPreload.setHeaderValue(PRELOAD_CONTENT)),
-            caches.keys().then((all) => Promise.all(all.filter((n) => n.startsWith(prefix) && !keep.has(n)).map((n) => caches.delete(n)))),
+            caches.keys().then((all) => Promise.all(all.filter((n) => n.startsWith(prefix) && !keep.has(n) && !identity?.manages(n)).map((n) => caches.delete(n)))),
           ]).then(() => worker.clients.claim()),
         );
       });

@@ -11,6 +11,12 @@ export interface RouteContext {
   /** Keeps the worker alive for background work (caching a late response). */
   waitUntil(promise: Promise<unknown>): void;
   log: Logger['log'];
+  /**
+   * Hands the runtime a network response before it is used: the runtime reads its user tag and,
+   * when it names another person, drops the previous person's caches first. Strategies call it
+   * through `fromNetwork`; a handler of your own that fetches should call it too.
+   */
+  seen?(response: Response): Promise<void>;
 }
 
 /** Answers one request. Throwing (or rejecting) hands the request to the catch handler. */

@@ -4,10 +4,12 @@ import type { RuntimeCache } from '../runtime-cache.js';
 
 const byDefault = cacheable();
 
-/** The navigation preload response when there is one, else a fetch. */
+/** The navigation preload response when there is one, else a fetch; shown to the runtime (`seen`) first. */
 export async function fromNetwork(ctx: RouteContext): Promise<Response> {
   const preloaded = await ctx.preload?.catch(() => undefined);
-  return preloaded ?? fetch(ctx.request);
+  const response = preloaded ?? (await fetch(ctx.request));
+  await ctx.seen?.(response);
+  return response;
 }
 
 /**
