@@ -4,3 +4,4 @@ export { ShellacClientError } from './errors.js';
 export type { ClientErrorCode } from './errors.js';
 export { createShellLoader } from './shell-loader.js';
 export type { ShellLoader, ShellLoaderOptions } from './shell-loader.js';
+export { guardUnsavedInput, hasUnsavedInput } from './guard-unsaved-input.js';

@@ -1,4 +1,4 @@
-import { FILES, MESSAGE, PREFIX, type ClearReply, type UpdateFailure, type WorkerMessage } from '@shellac/protocol';
+import { FILES, MESSAGE, PREFIX, type ClearReply, type UpdateFailure, type UserChangeReason, type WorkerMessage } from '@shellac/protocol';
 import { ShellacClientError } from './errors.js';
 
 /** What each event passes to its listeners. */
@@ -11,6 +11,13 @@ export interface ShellacEvents {
   updateFailed: { version: string; failures: UpdateFailure[] };
   offline: Record<string, never>;
   online: Record<string, never>;
+  /**
+   * Another person signed in, or this one signed out (`anonymous`), in this or another tab: the
+   * previous person's caches are gone. Unless a listener calls `preventDefault()`, the page then
+   * reloads. `guardUnsavedInput()` (on by itself in app-shell pages) shows a notice instead when
+   * the page holds unsaved form input.
+   */
+  userChanged: { reason: UserChangeReason; anonymous: boolean; preventDefault(): void };
 }
 
 export interface RegisterOptions {
@@ -88,6 +95,13 @@ export function register(options: RegisterOptions = {}): ShellacClient {
     sw.addEventListener('message', (event) => {
       const data = event.data as WorkerMessage | undefined; // only our worker posts to these pages
       if (data?.type === MESSAGE.updateFailed) emit('updateFailed', { version: data.version, failures: data.failures });
+      if (data?.type === MESSAGE.userChanged) {
+        let prevented = false;
+        emit('userChanged', { reason: data.reason, anonymous: data.anonymous, preventDefault: () => (prevented = true) });
+        // A page on its way out (its own logout form, say) is not reloaded: that would cancel
+        // the navigation. Should it stay after all (a 204), it reloads a little later.
+        if (!prevented) setTimeout(() => location.reload(), leaving ? 3000 : 0);
+      }
     });
     void ready.then((reg) => {
       if (!reg) return;
@@ -104,6 +118,8 @@ export function register(options: RegisterOptions = {}): ShellacClient {
       if (every > 0) setInterval(() => document.visibilityState === 'visible' && reg.update().catch(() => {}), every * 1000);
     });
   }
+  let leaving = false;
+  addEventListener('beforeunload', () => (leaving = true));
   addEventListener('offline', () => emit('offline', {}));
   addEventListener('online', () => emit('online', {}));
 
