@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { FILES, HEADER, PRELOAD_CONTENT } from '@shellac/protocol';
-import { createShellacServer, ShellacServerError } from './index.js';
+import { ANONYMOUS, FILES, HEADER, parseUserTags, PRELOAD_CONTENT, type RequestLike } from '@shellac/protocol';
+import { createShellacServer, createUserTagger, ShellacServerError, type ShellacUserOptions } from './index.js';
 import { HASHED_CSS, makeBuildDir } from './testing/build-dir.js';
 
 const build = makeBuildDir();
@@ -353,3 +353,245 @@ test('a top-level navigation to a content URL is sent to the page; fetches and p
   assert.equal(await server.handle(new Request('http://x/lessons/3?from_appshell=1', { headers: { 'Sec-Fetch-Dest': 'empty' } })), undefined);
   assert.equal(await server.handle(new Request('http://x/lessons/3?from_appshell=1', { headers: { 'Sec-Fetch-Dest': 'document', 'Service-Worker-Navigation-Preload': 'content' } })), undefined);
 });
+
+describe('owns', () => {
+  const light = (url: string, headers: Record<string, string> = {}) => ({ url, headers: new Headers(headers) });
+  test('answers exactly for the URLs handle serves, reading the path as a URL parser does', async () => {
+    const cases: Array<[string, boolean]> = [
+      ['http://x/sw.js', true],
+      ['http://x/sw.js?v=2#top', true],
+      ['http://x/__shell', true],
+      ['http://x/static/css/app.css', true],
+      ['http://x/lessons/1', false],
+      ['http://x/lessons/1?q=/sw.js', false],
+      ['http://x/a/../sw.js', true], // dot segments resolve as the browser would
+      ['http://x/%73w.js', false], // an escaped name is another path (as `new URL` keeps it)
+      ['http://x/static%2F..%2Fsecret', false],
+      ['http://x/a\\..\\sw.js', true], // a backslash is a slash in http URLs
+      ['http://x', false],
+      ['http://x?from=/sw.js', false],
+    ];
+    for (const [url, expected] of cases) {
+      assert.equal(shellac.owns(light(url)), expected, url);
+      // Whatever `owns` claims, `handle` agrees with.
+      const served = (await shellac.handle(new Request(url))) !== undefined;
+      if (expected) assert.ok(served, `${url} is owned but not served`);
+    }
+  });
+
+  test('owns a top-level navigation to a content URL (it is redirected), not the preload', () => {
+    assert.equal(shellac.owns(light('http://x/lessons/1?from_appshell=1', { 'Sec-Fetch-Dest': 'document' })), true);
+    assert.equal(shellac.owns(light('http://x/lessons/1?from%5Fappshell=1', { 'Sec-Fetch-Dest': 'document' })), true);
+    assert.equal(shellac.owns(light('http://x/lessons/1?from_appshell=1', { 'Sec-Fetch-Dest': 'document', [HEADER.navigationPreload]: PRELOAD_CONTENT })), false);
+    assert.equal(shellac.owns(light('http://x/lessons/1?from_appshell=1', { 'Sec-Fetch-Dest': 'empty' })), false);
+  });
+});
+
+describe('finish with the view: the title from layout', () => {
+  // A body that fails when read: finishing must not read it once the layout knows the title.
+  const unreadable = () => new ReadableStream<Uint8Array>({ pull: () => { throw new Error('body was read'); } });
+  const content = '<!doctype html><html><head><title>Scales &amp; modes</title></head><body><p>x</p></body></html>';
+
+  test('a string content document names its title without the body being read', async () => {
+    const request = at('/lessons/1?from_appshell=1');
+    const view = shellac.view(request);
+    assert.equal(view.layout('full', content), content);
+    const r = await shellac.finish(request, html(unreadable()), view);
+    assert.equal(r.headers.get(HEADER.content), '1');
+    assert.equal(decodeURIComponent(r.headers.get(HEADER.title) ?? ''), 'Scales & modes');
+  });
+
+  test('a renderer function is wrapped: its string result names the title', async () => {
+    const request = at('/lessons/1?from_appshell=1');
+    const view = shellac.view(request);
+    const render = view.layout(() => 'full', (name: string) => content.replace('<p>x</p>', `<p>${name}</p>`));
+    assert.match(render('bob'), /<p>bob<\/p>/);
+    const r = await shellac.finish(request, html(unreadable()), view);
+    assert.equal(decodeURIComponent(r.headers.get(HEADER.title) ?? ''), 'Scales & modes');
+  });
+
+  test('a fragment without a title notes nothing: the body it ends up in is read', async () => {
+    const request = at('/lessons/1?from_appshell=1');
+    const view = shellac.view(request);
+    const fragment = view.layout('full', '<p>no head</p>');
+    const r = await shellac.finish(request, html(`<html><head><title>Wrapped</title></head><body>${fragment}</body></html>`), view);
+    assert.equal(r.headers.get(HEADER.title), 'Wrapped');
+    const fullView = shellac.view(at('/lessons/1'));
+    assert.equal(fullView.layout('full', content), 'full');
+  });
+
+  test('without a noted title the body is still read for it', async () => {
+    const request = at('/lessons/1?from_appshell=1');
+    const view = shellac.view(request);
+    view.layout('lesson', 'lesson-content'); // template names, as with res.render
+    const r = await shellac.finish(request, html(content), view);
+    assert.equal(decodeURIComponent(r.headers.get(HEADER.title) ?? ''), 'Scales & modes');
+    assert.equal(await r.text(), content);
+  });
+});
+
+describe('user: the X-Shellac-User tag', () => {
+  const SECRET = 'a-test-secret-of-32-characters!!';
+  const OLD = 'the-previous-secret-0123456789';
+  const tagOf = createUserTagger({ secret: SECRET });
+  const make = (user: ShellacUserOptions) => createShellacServer({ buildDir: build.buildDir, shell: () => SHELL, user });
+  // The session cookie `sid=<user id>`, as an app's session lookup would give it.
+  const identify = (request: RequestLike) => /(?:^|;\s*)sid=([^;]+)/.exec(request.headers.get('cookie') ?? '')?.[1] ?? null;
+  const signedIn = (path: string, id: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('Cookie', `sid=${id}`);
+    return at(path, { ...init, headers });
+  };
+  const json = () => new Response('{}', { headers: { 'Content-Type': 'application/json' } });
+  const redirect = () => new Response(null, { status: 303, headers: { Location: '/' } });
+
+  test('identify tags every HTML response, full and content-only, private unless the app said otherwise', async () => {
+    const server = make({ secret: SECRET, identify });
+    for (const path of ['/lessons/1', '/lessons/1?from_appshell=1']) {
+      const r = await server.finish(signedIn(path, '42'), html('<title>x</title>'));
+      assert.equal(r.headers.get(HEADER.user), tagOf('42'), path);
+      assert.equal(r.headers.get('cache-control'), 'private', path);
+      assert.equal(r.headers.get('vary'), HEADER.navigationPreload, path); // Cookie is not added to Vary
+    }
+    const own = await server.finish(signedIn('/lessons/1', '42'), html('x', { 'Cache-Control': 'no-store' }));
+    assert.equal(own.headers.get('cache-control'), 'no-store');
+    const nobody = await server.finish(at('/lessons/1'), html('x'));
+    assert.equal(nobody.headers.get(HEADER.user), ANONYMOUS);
+    assert.equal(nobody.headers.get('cache-control'), null); // an anonymous page may be shared
+  });
+
+  test('the view passed to finish carries the request identify reads', async () => {
+    const server = make({ secret: SECRET, identify });
+    const request = signedIn('/lessons/1', 'bob');
+    const r = await server.finish(request, html('x'), server.view(request));
+    assert.equal(r.headers.get(HEADER.user), tagOf('bob'));
+  });
+
+  test('view.user names the person and wins over identify; null is anonymous; the last call counts', async () => {
+    const server = make({ secret: SECRET, identify });
+    const request = signedIn('/account?from_appshell=1', 'bob');
+    const view = server.view(request);
+    view.user('42');
+    const r = await server.finish(request, html('<title>Account</title>'), view);
+    assert.equal(r.headers.get(HEADER.user), tagOf('42'));
+    assert.equal(r.headers.get(HEADER.content), '1');
+    assert.equal(r.headers.get('cache-control'), 'private');
+    const anon = server.view(request);
+    anon.user(null);
+    assert.equal((await server.finish(request, html('x'), anon)).headers.get(HEADER.user), ANONYMOUS);
+    // Without identify, only the views that say so are tagged.
+    const plain = make({ secret: SECRET });
+    assert.equal((await plain.finish(at('/lessons/1'), html('x'))).headers.get(HEADER.user), null);
+    const marked = plain.view(at('/lessons/1'));
+    marked.user(7);
+    assert.equal((await plain.finish(at('/lessons/1'), html('x'), marked)).headers.get(HEADER.user), tagOf(7));
+  });
+
+  test('never the raw id; rotation sends the tag under each secret, newest first', async () => {
+    const server = make({ secret: [SECRET, OLD] });
+    const view = server.view(at('/lessons/1'));
+    view.user('alice@example.com');
+    const r = await server.finish(at('/lessons/1'), html('x'), view);
+    const value = r.headers.get(HEADER.user) ?? '';
+    assert.doesNotMatch(value, /alice/);
+    assert.deepEqual(parseUserTags(value), [tagOf('alice@example.com'), createUserTagger({ secret: OLD })('alice@example.com')]);
+    assert.equal(server.userTag('alice@example.com'), value);
+  });
+
+  test('non-HTML is untouched, even for a named person', async () => {
+    const server = make({ secret: SECRET, identify });
+    const view = server.view(signedIn('/api/me', '42'));
+    view.user('42');
+    const r = await server.finish(signedIn('/api/me', '42'), json(), view);
+    assert.equal(r.headers.get(HEADER.user), null);
+    assert.equal(r.headers.get('cache-control'), null);
+  });
+
+  test('loggedOut: anonymous on any response, a redirect included, and Clear-Site-Data when asked', async () => {
+    const server = make({ secret: SECRET, identify });
+    const request = signedIn('/logout', '42', { method: 'POST' });
+    const view = server.view(request);
+    view.user('42');
+    view.loggedOut(); // after the session middleware named the person
+    const r = await server.finish(request, redirect(), view);
+    assert.equal(r.status, 303);
+    assert.equal(r.headers.get('location'), '/');
+    assert.equal(r.headers.get(HEADER.user), ANONYMOUS);
+    assert.equal(r.headers.get('clear-site-data'), null);
+    assert.equal(r.headers.get('cache-control'), null);
+
+    const wiping = make({ secret: SECRET, clearSiteData: true });
+    const out = wiping.view(request);
+    out.loggedOut();
+    // An immutable redirect (`Response.redirect`) is copied, not refused.
+    const copied = await wiping.finish(request, Response.redirect('http://example.test/', 303), out);
+    assert.equal(copied.status, 303);
+    assert.equal(copied.headers.get(HEADER.user), ANONYMOUS);
+    assert.equal(copied.headers.get('clear-site-data'), '"cache", "storage"');
+
+    const listed = make({ secret: SECRET, clearSiteData: ['cache', 'cookies', 'executionContexts'] });
+    const page = listed.view(request);
+    page.loggedOut();
+    const signedOut = await listed.finish(request, html('<title>Bye</title>'), page);
+    assert.equal(signedOut.headers.get('clear-site-data'), '"cache", "cookies", "executionContexts"');
+    assert.equal(signedOut.headers.get(HEADER.user), ANONYMOUS);
+  });
+
+  test("the app's own X-Shellac-User and Clear-Site-Data are kept", async () => {
+    const server = make({ secret: SECRET, identify, clearSiteData: true });
+    const r = await server.finish(signedIn('/lessons/1', '42'), html('x', { [HEADER.user]: 'set-by-app' }));
+    assert.equal(r.headers.get(HEADER.user), 'set-by-app');
+    const view = server.view(at('/logout'));
+    view.loggedOut();
+    const out = await server.finish(at('/logout'), html('x', { 'Clear-Site-Data': '"cookies"' }), view);
+    assert.equal(out.headers.get('clear-site-data'), '"cookies"');
+  });
+
+  test('immutable HTML headers are copied with the tag', async () => {
+    const server = make({ secret: SECRET, identify });
+    const frozen = await fetch('data:text/html;charset=utf-8,<title>x</title>'); // fetch() gives immutable headers
+    assert.throws(() => frozen.headers.set('X-Probe', '1'));
+    const r = await server.finish(signedIn('/lessons/1', '42'), frozen);
+    assert.notEqual(r, frozen);
+    assert.equal(r.headers.get(HEADER.user), tagOf('42'));
+    assert.equal(r.headers.get('cache-control'), 'private');
+  });
+
+  test("Shellac's own files and the shell carry no tag", async () => {
+    const server = make({ secret: SECRET, identify });
+    for (const path of ['/sw.js', '/__shell', `/static/${HASHED_CSS}`]) {
+      const r = await server.handle(signedIn(path, '42'));
+      assert.ok(r, path);
+      assert.equal(r.headers.get(HEADER.user), null, path);
+      await r.arrayBuffer();
+    }
+  });
+
+  test('without the user option: no tag, and view.user / userTag say what to set', async () => {
+    const r = await shellac.finish(at('/lessons/1'), html('x'));
+    assert.equal(r.headers.get(HEADER.user), null);
+    assert.equal(r.headers.get('cache-control'), null);
+    const view = shellac.view(at('/lessons/1'));
+    for (const call of [() => view.user('42'), () => view.loggedOut(), () => shellac.userTag('42')]) {
+      assert.throws(call, (e: unknown) => e instanceof ShellacServerError && e.code === 'options' && /`user` option/.test(e.message));
+    }
+  });
+
+  test('the user option is checked at createShellacServer', () => {
+    throwsCode(() => make({ secret: 'short' }), 'options');
+    throwsCode(() => make({ secret: [SECRET, 'old'] }), 'options');
+    throwsCode(() => make({ secret: SECRET, identify: 'sid' as unknown as () => null }), 'options'); // as plain JS could pass it
+    throwsCode(() => make({ secret: SECRET, clearSiteData: [] }), 'options');
+    throwsCode(() => make({ secret: SECRET, clearSiteData: ['cache', 'everything' as 'cache'] }), 'options'); // as plain JS could pass it
+    // The message lists the types (the cast: a wrong case, as plain JS could pass it).
+    assert.throws(() => make({ secret: SECRET, clearSiteData: ['Cache' as 'cache'] }), /"executionContexts"/);
+    assert.doesNotThrow(() => make({ secret: SECRET, clearSiteData: ['*'] }));
+    assert.doesNotThrow(() => make({ secret: SECRET, clearSiteData: false }));
+  });
+
+  test('view.user rejects an id that would tag everyone alike', () => {
+    const view = make({ secret: SECRET }).view(at('/'));
+    throwsCode(() => view.user({ id: 1 } as unknown as string), 'user-id'); // plain JS passing the user object
+  });
+});
+

@@ -6,6 +6,8 @@ export type ServerErrorCode =
   | 'no-build'
   /** `asset(name)` was asked for a file the build did not hash. */
   | 'unknown-asset'
+  /** A user tag was asked for an id that is not a string, a number, null or undefined. */
+  | 'user-id'
   /** The `shell` option returned something other than a string or a Response. */
   | 'shell';
 

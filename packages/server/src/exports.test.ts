@@ -33,7 +33,7 @@ test('no runtime dependency but the protocol; frameworks are optional peers', ()
 });
 
 test('the core imports no framework', () => {
-  for (const file of ['index.ts', 'create-shellac-server.ts', 'finish-response.ts', 'serve-file.ts', 'shell-response.ts', 'content-document.ts', 'build-assets.ts']) {
+  for (const file of ['index.ts', 'create-shellac-server.ts', 'finish-response.ts', 'serve-file.ts', 'shell-response.ts', 'content-document.ts', 'build-assets.ts', 'user-tag.ts', 'user-identity.ts']) {
     const text = readFileSync(new URL(file, import.meta.url), 'utf8');
     assert.doesNotMatch(text, /from '(express|fastify|hono)/, file);
   }

@@ -1,4 +1,5 @@
 import { HEADER } from '@shellac/protocol';
+import { applyUserHeaders, type UserHeaders, type UserResolver } from './user-identity.js';
 
 /**
  * How much of a content-only body is read looking for its `<title>` before giving up. The title
@@ -58,10 +59,11 @@ export function scanTitle(html: string): string | null | undefined {
 }
 
 /**
- * Reads a body until its title is found (at most {@link TITLE_SCAN_LIMIT} bytes), and gives back
- * the title with a stream that replays what was read and then passes the rest through untouched.
+ * Reads a body for its title: whole when it ends within {@link TITLE_SCAN_LIMIT} bytes (given back
+ * as bytes), else that much, given back as a stream that replays what was read and then passes the
+ * rest through untouched.
  */
-async function readTitle(body: ReadableStream<Uint8Array>): Promise<{ title: string | null; body: ReadableStream<Uint8Array> }> {
+async function readTitle(body: ReadableStream<Uint8Array>): Promise<{ title: string | null; body: ReadableStream<Uint8Array> | Uint8Array }> {
   const reader = body.getReader();
   // A stream made from a Node stream of strings (`Readable.toWeb`) yields strings, which a
   // Response body cannot carry; they are encoded on the way through.
@@ -73,7 +75,10 @@ async function readTitle(body: ReadableStream<Uint8Array>): Promise<{ title: str
   let size = 0;
   let title: string | null | undefined;
   let done = false;
-  while (title === undefined && size < TITLE_SCAN_LIMIT) {
+  // Read on past the title while the body stays small: a body read whole goes out as bytes, which
+  // servers write in one go (a replaying stream cost Hono over half its content-only throughput),
+  // and nobody waits for it: the shell loader uses a content response only once it is complete.
+  while (size < TITLE_SCAN_LIMIT) {
     const next = await reader.read();
     if (next.done) {
       done = true;
@@ -82,9 +87,12 @@ async function readTitle(body: ReadableStream<Uint8Array>): Promise<{ title: str
     const chunk = bytes(next.value);
     seen.push(chunk);
     size += chunk.byteLength;
-    text += decoder.decode(chunk, { stream: true });
-    title = scanTitle(text);
+    if (title === undefined) {
+      text += decoder.decode(chunk, { stream: true });
+      title = scanTitle(text);
+    }
   }
+  if (done) return { title: title ?? null, body: concat(seen, size) };
   let i = 0;
   const replay = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -103,25 +111,71 @@ async function readTitle(body: ReadableStream<Uint8Array>): Promise<{ title: str
   return { title: title ?? null, body: replay };
 }
 
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return all;
+}
+
 /**
  * Adds what the protocol asks of an application's response: `Vary` on every HTML response, and on
  * the content-only variant `X-Shellac-Content: 1` plus `X-Shellac-Title` (from the body's
- * `<title>` when the application did not set it). Other responses are returned as they are, body
+ * `<title>` when the application did not set it, or `title` when the caller already knows it:
+ * a string, or null for none). `user`, when the server has a `user` option, names the person
+ * (on HTML, or on any response for a logout). Other responses are returned as they are, body
  * unread; a title is looked for only in the head of a content-only page.
  */
-export async function finishResponse(response: Response, contentOnly: boolean): Promise<Response> {
-  if (!isHtml(response.headers.get('content-type'))) return response;
-  // A copy: the response may come from fetch() or a cache, whose headers cannot be changed.
-  const headers = new Headers(response.headers);
-  headers.set('Vary', withVary(headers.get('vary')));
-  let body = response.body;
-  if (contentOnly) {
-    headers.set(HEADER.content, '1');
-    if (!headers.has(HEADER.title) && body) {
-      const read = await readTitle(body);
-      body = read.body;
-      if (read.title !== null) headers.set(HEADER.title, encodeTitle(read.title));
+export async function finishResponse(response: Response, contentOnly: boolean, title?: string | null, user?: UserResolver): Promise<Response> {
+  const html = isHtml(response.headers.get('content-type'));
+  const who = user?.(html);
+  if (!html) return who ? withUser(response, who) : response;
+  const vary = withVary(response.headers.get('vary'));
+  const titled = response.headers.has(HEADER.title);
+  if (!contentOnly || titled || title !== undefined) {
+    // In place when the headers allow it: a new Response would turn a string body into a stream
+    // and cost the server its fast path (about half of Hono's throughput).
+    try {
+      response.headers.set('Vary', vary);
+      if (who) applyUserHeaders(response.headers, who);
+      if (contentOnly) {
+        response.headers.set(HEADER.content, '1');
+        if (!titled && title) response.headers.set(HEADER.title, encodeTitle(title));
+      }
+      return response;
+    } catch {
+      // Immutable headers (a response from fetch() or a cache): copy below.
     }
   }
-  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+  const headers = new Headers(response.headers);
+  headers.set('Vary', vary);
+  if (who) applyUserHeaders(headers, who);
+  if (contentOnly) {
+    headers.set(HEADER.content, '1');
+    if (!titled && title !== undefined) {
+      if (title) headers.set(HEADER.title, encodeTitle(title));
+    } else if (!titled && response.body) {
+      const read = await readTitle(response.body);
+      if (read.title !== null) headers.set(HEADER.title, encodeTitle(read.title));
+      return new Response(read.body, { status: response.status, statusText: response.statusText, headers });
+    }
+  }
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** A non-HTML response (a logout's redirect) with its person named, in place when allowed. */
+function withUser(response: Response, who: UserHeaders): Response {
+  try {
+    applyUserHeaders(response.headers, who);
+    return response;
+  } catch {
+    // Immutable headers (`Response.redirect()`, a response from fetch()): copied.
+    const headers = new Headers(response.headers);
+    applyUserHeaders(headers, who);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
 }

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
-import { BROKEN_PATH, errorText, PAGE_PATH, renderBroken, renderLesson } from '../testing/app.js';
-import { adapterSuite, closeServer } from '../testing/adapter-checks.js';
+import { ACCOUNT_PATH, BROKEN_PATH, errorText, LOGOUT_PATH, PAGE_PATH, renderAccount, renderBroken, renderLesson } from '../testing/app.js';
+import { adapterSuite, closeServer, identityChecks } from '../testing/adapter-checks.js';
 import { shellacExpress } from './express.js';
 
 adapterSuite('Express adapter', async (shellac) => {
@@ -12,6 +12,13 @@ adapterSuite('Express adapter', async (shellac) => {
   app.get(PAGE_PATH, (_req, res) => {
     res.set('Vary', 'Cookie');
     res.type('html').send(renderLesson(res.locals.shellac)); // res.locals, as templates see it
+  });
+  app.get(ACCOUNT_PATH, (req, res) => {
+    res.type('html').send(renderAccount(req.shellac));
+  });
+  app.post(LOGOUT_PATH, (req, res) => {
+    req.shellac.loggedOut();
+    res.redirect(303, '/');
   });
   app.get(BROKEN_PATH, (req, res) => {
     res.type('html').send(renderBroken(req.shellac));
@@ -27,6 +34,8 @@ adapterSuite('Express adapter', async (shellac) => {
   });
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => closeServer(server) };
 }, (get) => {
+  identityChecks(get);
+
   test('leaves request bodies to the application (a body parser after Shellac still works)', async () => {
     const r = await get('/echo', { method: 'POST', body: 'note=hello', headers: { 'Content-Type': 'text/plain' } });
     assert.equal(await r.text(), 'note=hello');

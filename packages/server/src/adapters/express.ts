@@ -1,6 +1,6 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import type { ShellacServer, ShellacView } from '../create-shellac-server.js';
-import { finishServerResponse, sendWebResponse, toWebRequest } from './node-bridge.js';
+import { finishServerResponse, requestLike, sendWebResponse, toWebRequest } from './node-bridge.js';
 
 declare global {
   // Express's documented way to type what middleware adds to `req` and `res.locals`.
@@ -29,13 +29,15 @@ declare global {
 export function shellacExpress(shellac: ShellacServer): (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => Promise<void> {
   return async function shellacMiddleware(req, res, next) {
     try {
-      const request = toWebRequest(req, req.originalUrl); // the full path, even when mounted under one
-      const own = await shellac.handle(request);
-      if (own) return await sendWebResponse(res, own);
-      const view = shellac.view(request);
+      const light = requestLike(req, req.originalUrl); // the full path, even when mounted under one
+      if (shellac.owns(light)) {
+        const own = await shellac.handle(toWebRequest(req, req.originalUrl));
+        if (own) return await sendWebResponse(res, own);
+      }
+      const view = shellac.view(light);
       req.shellac = view;
       res.locals.shellac = view;
-      finishServerResponse(res, view.contentOnly);
+      finishServerResponse(res, view);
     } catch (error) {
       return next(error);
     }

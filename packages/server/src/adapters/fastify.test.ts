@@ -3,14 +3,19 @@ import { Readable } from 'node:stream';
 import { test } from 'node:test';
 import { HEADER } from '@shellac/protocol';
 import Fastify from 'fastify';
-import { BROKEN_PATH, errorText, PAGE_PATH, renderBroken, renderLesson } from '../testing/app.js';
-import { adapterSuite } from '../testing/adapter-checks.js';
+import { ACCOUNT_PATH, BROKEN_PATH, errorText, LOGOUT_PATH, PAGE_PATH, renderAccount, renderBroken, renderLesson } from '../testing/app.js';
+import { adapterSuite, identityChecks } from '../testing/adapter-checks.js';
 import { shellacFastify } from './fastify.js';
 
 adapterSuite('Fastify adapter', async (shellac) => {
   const app = Fastify();
   await app.register(shellacFastify, { shellac });
   app.get(PAGE_PATH, (request, reply) => reply.header('Vary', 'Cookie').type('text/html; charset=utf-8').send(renderLesson(request.shellac)));
+  app.get(ACCOUNT_PATH, (request, reply) => reply.type('text/html; charset=utf-8').send(renderAccount(request.shellac)));
+  app.post(LOGOUT_PATH, (request, reply) => {
+    request.shellac.loggedOut();
+    return reply.redirect('/', 303);
+  });
   app.get(BROKEN_PATH, (request, reply) => reply.type('text/html; charset=utf-8').send(renderBroken(request.shellac)));
   app.get('/streamed', (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(Readable.from(['<html><head><ti', 'tle>Streamed – ok</title></head>', '<body>rest</body></html>'])),
@@ -19,6 +24,8 @@ adapterSuite('Fastify adapter', async (shellac) => {
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   return { origin, close: () => app.close() };
 }, (get) => {
+  identityChecks(get);
+
   test('a streamed content-only reply gets its title from its head', async () => {
     const r = await get('/streamed?from_appshell=1');
     assert.equal(r.headers.get('vary'), HEADER.navigationPreload);

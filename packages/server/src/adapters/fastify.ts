@@ -3,7 +3,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { HEADER } from '@shellac/protocol';
 import type { ShellacServer, ShellacView } from '../create-shellac-server.js';
 import { encodeTitle, finishResponse, isHtml, scanTitle, TITLE_SCAN_LIMIT, withVary } from '../finish-response.js';
-import { sendWebResponse, toWebRequest } from './node-bridge.js';
+import { applyUserHeaders, userResolver } from '../user-identity.js';
+import { knownTitle } from '../view-title.js';
+import { requestLike, sendWebResponse, toWebRequest } from './node-bridge.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,17 +36,21 @@ export const shellacFastify: FastifyPluginAsync<ShellacFastifyOptions> = async f
   // requests share one (its types only know the property as always set, hence the cast).
   fastify.decorateRequest('shellac', null as unknown as ShellacView);
   fastify.addHook('onRequest', async (request, reply) => {
-    const web = toWebRequest(request.raw);
-    const own = await shellac.handle(web);
-    if (!own) return void (request.shellac = shellac.view(web));
+    const light = requestLike(request.raw);
+    const own = shellac.owns(light) ? await shellac.handle(toWebRequest(request.raw)) : undefined;
+    if (!own) return void (request.shellac = shellac.view(light));
     // Written straight to the socket: the file streams and 304s are already complete responses.
     reply.hijack();
     await sendWebResponse(reply.raw, own).catch((error: unknown) => request.log.error(error));
   });
   fastify.addHook('onSend', async (request, reply, payload) => {
     const view = request.shellac;
-    if (payload instanceof Response) return view ? finishResponse(payload, view.contentOnly) : payload;
-    if (!view || !isHtml(reply.getHeader('content-type'))) return payload;
+    if (payload instanceof Response) return view ? finishResponse(payload, view.contentOnly, knownTitle(view), userResolver(view)) : payload;
+    if (!view) return payload;
+    const html = isHtml(reply.getHeader('content-type'));
+    const who = userResolver(view)?.(html);
+    if (who) applyUserHeaders({ get: (name) => reply.getHeader(name), set: (name, value) => void reply.header(name, value) }, who);
+    if (!html) return payload;
     reply.header('vary', withVary(reply.getHeader('vary')));
     if (!view.contentOnly) return payload;
     reply.header(HEADER.content, '1');

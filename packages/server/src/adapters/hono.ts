@@ -24,11 +24,16 @@ export type ShellacEnv = { Variables: { shellac: ShellacView } };
  */
 export function shellacHono(shellac: ShellacServer): MiddlewareHandler<ShellacEnv> {
   return async function shellacMiddleware(c, next) {
-    const own = await shellac.handle(c.req.raw);
-    if (own) return own;
-    c.set('shellac', shellac.view(c.req.raw));
+    // Hono's own accessors: touching c.req.raw would make @hono/node-server build a full Request.
+    const light = { url: c.req.url, headers: { get: (name: string) => c.req.header(name) ?? null } };
+    if (shellac.owns(light)) {
+      const own = await shellac.handle(c.req.raw);
+      if (own) return own;
+    }
+    const view = shellac.view(light);
+    c.set('shellac', view);
     await next();
-    const finished = await shellac.finish(c.req.raw, c.res);
+    const finished = await shellac.finish(light, c.res, view);
     if (finished !== c.res) {
       // Cleared first: Hono's `res` setter copies the old response's headers over the new one,
       // which would put back the `Vary` just merged.

@@ -4,11 +4,27 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { HEADER } from '@shellac/protocol';
+import type { ShellacView } from '../create-shellac-server.js';
 import { encodeTitle, isHtml, scanTitle, TITLE_SCAN_LIMIT, withVary } from '../finish-response.js';
+import { applyUserHeaders, userResolver } from '../user-identity.js';
+import { knownTitle } from '../view-title.js';
 
 // Methods the Fetch standard refuses to put in a Request. They never reach Shellac's own URLs
 // (GET/HEAD only), and the views only read the URL and headers, so GET stands in for them.
 const FORBIDDEN = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/** The URL and a header getter, without copying headers into a web `Request` (for `owns`/`view`). */
+export function requestLike(req: IncomingMessage, path = req.url ?? '/'): { url: string; headers: { get(name: string): string | null } } {
+  return {
+    url: `http://localhost${path.startsWith('/') ? path : '/'}`,
+    headers: {
+      get(name) {
+        const value = req.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+  };
+}
 
 /**
  * The web Request Shellac needs for a Node request: method, URL and headers only. The body is
@@ -61,9 +77,12 @@ type Callback = (error?: Error | null) => void;
  * `X-Shellac-Content: 1` and, unless set, `X-Shellac-Title` from the body. For that title the
  * head of a content-only page (up to 64 KiB) is held back until its `</title>` is seen; every
  * other response passes straight through. Node calls `writeHead` itself before the first write,
- * so wrapping it sees every response exactly when its headers are still open.
+ * so wrapping it sees every response exactly when its headers are still open. That is also when
+ * the person is named (`X-Shellac-User`): `view.user()` / `loggedOut()` count only before it.
  */
-export function finishServerResponse(res: ServerResponse, contentOnly: boolean): void {
+export function finishServerResponse(res: ServerResponse, view: ShellacView): void {
+  const { contentOnly } = view;
+  const user = userResolver(view); // undefined without the server's `user` option
   const { writeHead, write, end } = res;
   let decided = false;
   let held: Buffer[] | undefined; // body held while looking for the title
@@ -72,11 +91,18 @@ export function finishServerResponse(res: ServerResponse, contentOnly: boolean):
 
   const decide = (): void => {
     decided = true;
-    if (!isHtml(res.getHeader('content-type'))) return;
+    const html = isHtml(res.getHeader('content-type'));
+    const who = user?.(html);
+    if (who) applyUserHeaders({ get: (name) => res.getHeader(name), set: (name, value) => res.setHeader(name, value) }, who);
+    if (!html) return;
     res.setHeader('Vary', withVary(res.getHeader('vary')));
     if (!contentOnly) return;
     res.setHeader(HEADER.content, '1');
-    if (!res.hasHeader(HEADER.title)) held = [];
+    if (res.hasHeader(HEADER.title)) return;
+    // Known when the view's layout handed out the content as a string: nothing to hold back.
+    const title = knownTitle(view);
+    if (title === undefined) held = [];
+    else if (title) res.setHeader(HEADER.title, encodeTitle(title));
   };
   const hold = (chunk: unknown, encoding: unknown): void => {
     if (chunk == null || typeof chunk === 'function') return;
@@ -103,6 +129,10 @@ export function finishServerResponse(res: ServerResponse, contentOnly: boolean):
     // Holding: Node's implicit writeHead at release (with these headers, now on `res`) sends them.
     return held ? res : writeHead.call(res, res.statusCode);
   } as typeof res.writeHead;
+
+  // A full page needs its headers only, and Node sends them through `writeHead` whatever writes
+  // the body; leaving `write` and `end` alone keeps the common case cheap.
+  if (!contentOnly) return;
 
   res.write = function shellacWrite(this: ServerResponse, chunk: unknown, encoding?: unknown, cb?: unknown) {
     if (!decided && !res.headersSent) decide();

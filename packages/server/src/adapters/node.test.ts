@@ -4,8 +4,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { HEADER } from '@shellac/protocol';
-import { BROKEN_PATH, errorText, PAGE_PATH, renderBroken, renderLesson } from '../testing/app.js';
-import { adapterSuite, closeServer } from '../testing/adapter-checks.js';
+import { ACCOUNT_PATH, BROKEN_PATH, errorText, LOGOUT_PATH, PAGE_PATH, renderAccount, renderBroken, renderLesson } from '../testing/app.js';
+import { adapterSuite, closeServer, identityChecks } from '../testing/adapter-checks.js';
 import { withShellac } from './node.js';
 
 adapterSuite(
@@ -18,6 +18,13 @@ adapterSuite(
           if (path === PAGE_PATH) {
             // writeHead with headers: the adapter must still see the type and merge Vary.
             res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', Vary: 'Cookie' }).end(renderLesson(req.shellac));
+          } else if (path === ACCOUNT_PATH) {
+            // The view names its person before `end` sends the headers.
+            res.setHeader('Content-Type', 'text/html; charset=utf-8');
+            res.end(renderAccount(req.shellac));
+          } else if (path === LOGOUT_PATH && req.method === 'POST') {
+            req.shellac.loggedOut();
+            res.writeHead(303, { Location: '/' }).end();
           } else if (path === BROKEN_PATH) {
             res.end(renderBroken(req.shellac));
           } else if (path === '/streamed') {
@@ -48,6 +55,8 @@ adapterSuite(
     return { origin, close: () => closeServer(server) };
   },
   (get) => {
+    identityChecks(get);
+
     test('a streamed content-only page gets its title from its head, the rest streamed after', async () => {
       const r = await get('/streamed?from_appshell=1');
       assert.equal(r.headers.get(HEADER.content), '1');

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ShellacServer, ShellacView } from '../create-shellac-server.js';
-import { finishServerResponse, sendWebResponse, toWebRequest } from './node-bridge.js';
+import { finishServerResponse, requestLike, sendWebResponse, toWebRequest } from './node-bridge.js';
 
 /** A Node request with Shellac's view helpers attached. */
 export type ShellacIncomingMessage = IncomingMessage & { shellac: ShellacView };
@@ -23,11 +23,14 @@ export type ShellacNodeHandler = (req: ShellacIncomingMessage, res: ServerRespon
 export function withShellac(shellac: ShellacServer, handler: ShellacNodeHandler): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async function shellacListener(req, res) {
     try {
-      const request = toWebRequest(req);
-      const own = await shellac.handle(request);
-      if (own) return await sendWebResponse(res, own);
-      const shellacReq = Object.assign(req, { shellac: shellac.view(request) });
-      finishServerResponse(res, shellac.contentOnly(request));
+      const light = requestLike(req);
+      if (shellac.owns(light)) {
+        const own = await shellac.handle(toWebRequest(req));
+        if (own) return await sendWebResponse(res, own);
+      }
+      const view = shellac.view(light);
+      const shellacReq = Object.assign(req, { shellac: view });
+      finishServerResponse(res, view);
       await handler(shellacReq, res);
     } catch (error) {
       // node:http has no error handler of its own; an unanswered request would hang until timeout.

@@ -2,15 +2,16 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { HEADER, PRELOAD_CONTENT, SHELL_PATH } from '@shellac/protocol';
+import { ANONYMOUS, HEADER, PRELOAD_CONTENT, SHELL_PATH } from '@shellac/protocol';
 import { createShellacServer, type ShellacServer } from '../create-shellac-server.js';
-import { BROKEN_PATH, PAGE_PATH, renderShell, TITLE } from './app.js';
+import { createUserTagger } from '../user-tag.js';
+import { ACCOUNT_PATH, ACCOUNT_USER, BROKEN_PATH, LOGOUT_PATH, PAGE_PATH, renderShell, TITLE, USER_SECRET } from './app.js';
 import { HASHED_CSS, makeBuildDir } from './build-dir.js';
 
-/** A server an adapter test started: where it listens and how to stop it. */
 /** A fetch relative to the running test server. */
 export type Get = (path: string, init?: RequestInit) => Promise<Response>;
 
+/** A server an adapter test started: where it listens and how to stop it. */
 export interface Started {
   origin: string;
   close(): Promise<void>;
@@ -28,7 +29,8 @@ export function adapterSuite(name: string, start: (shellac: ShellacServer) => Pr
 
 function suite(start: (shellac: ShellacServer) => Promise<Started>, more?: (get: Get) => void): void {
   const build = makeBuildDir();
-  const shellac = createShellacServer({ buildDir: build.buildDir, shell: () => renderShell() });
+  // With user tags but no `identify`: only views that name their person are tagged.
+  const shellac = createShellacServer({ buildDir: build.buildDir, shell: () => renderShell(), user: { secret: USER_SECRET } });
   let server: Started | undefined;
   const get: Get = (path, init) => fetch(`${server!.origin}${path}`, init);
   before(async () => {
@@ -78,6 +80,7 @@ function suite(start: (shellac: ShellacServer) => Promise<Started>, more?: (get:
 
   test('the full page varies on the preload header and is not marked content-only', async () => {
     const r = await get(PAGE_PATH);
+    assert.equal(r.headers.get(HEADER.user), null); // its view named nobody
     assert.equal(r.status, 200);
     assert.match(r.headers.get('content-type') ?? '', /^text\/html/);
     assert.equal(r.headers.get('vary'), `Cookie, ${HEADER.navigationPreload}`);
@@ -129,6 +132,43 @@ function suite(start: (shellac: ShellacServer) => Promise<Started>, more?: (get:
   });
 
   more?.(get);
+}
+
+/**
+ * The identity checks every adapter must pass, for the routes each adapter test mounts its own
+ * way: ACCOUNT_PATH (the view calls `view.user(ACCOUNT_USER)`) and a POST to LOGOUT_PATH
+ * (`view.loggedOut()`, then a 303 to `/`).
+ */
+export function identityChecks(get: Get): void {
+  const tag = createUserTagger({ secret: USER_SECRET })(ACCOUNT_USER);
+
+  for (const [variant, path] of [['full page', ACCOUNT_PATH], ['content-only response', `${ACCOUNT_PATH}?from_appshell=1`]] as const) {
+    test(`view.user tags the ${variant}, private, never the raw id`, async () => {
+      const r = await get(path);
+      assert.equal(r.status, 200);
+      assert.equal(r.headers.get(HEADER.user), tag);
+      assert.notEqual(tag, ACCOUNT_USER);
+      assert.equal(r.headers.get('cache-control'), 'private');
+      assert.equal(r.headers.get('vary'), HEADER.navigationPreload);
+      assert.equal(r.headers.get(HEADER.content), path.includes('from_appshell') ? '1' : null);
+      assert.match(await r.text(), /Your account/);
+    });
+  }
+
+  test('a loggedOut() redirect (303) says anonymous', async () => {
+    const r = await get(LOGOUT_PATH, { method: 'POST', redirect: 'manual' });
+    assert.equal(r.status, 303);
+    assert.equal(new URL(r.headers.get('location') ?? '', 'http://x').pathname, '/');
+    assert.equal(r.headers.get(HEADER.user), ANONYMOUS);
+    assert.equal(r.headers.get('cache-control'), null);
+    await r.arrayBuffer();
+  });
+
+  test("Shellac's own files carry no tag", async () => {
+    const r = await get(SHELL_PATH);
+    assert.equal(r.headers.get(HEADER.user), null);
+    await r.arrayBuffer();
+  });
 }
 
 /** Stops a node:http server, dropping idle keep-alive sockets left by fetch() so close() returns at once. */

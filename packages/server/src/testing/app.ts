@@ -7,6 +7,14 @@ import type { ShellacView } from '../create-shellac-server.js';
 export const PAGE_PATH = '/lesson/3';
 /** A route whose view asks for an asset the build does not have. */
 export const BROKEN_PATH = '/broken';
+/** A page for one person: its view names them with `view.user(ACCOUNT_USER)`. */
+export const ACCOUNT_PATH = '/account';
+/** Answers a POST with `view.loggedOut()` and a 303 to `/`, as a logout does. */
+export const LOGOUT_PATH = '/logout';
+/** The id the account page names. */
+export const ACCOUNT_USER = '42';
+/** The secret every adapter test keys user tags with. */
+export const USER_SECRET = 'adapter-tests-secret-0123456789';
 /** A title with a non-ASCII character and a character reference, to check encoding end to end. */
 export const TITLE = 'Lesson 3 – Scales & Modes';
 const TITLE_HTML = 'Lesson 3 – Scales &amp; Modes';
@@ -27,6 +35,16 @@ export function renderLesson(view: ShellacView): string {
     `<body><main id="content" ${CONTENT_ATTR}>${body}</main></body></html>`;
   const content = () => `<!doctype html><html><head><title>${TITLE_HTML}</title></head><body>${body}</body></html>`;
   return view.layout(full, content)();
+}
+
+/** The account page: one person's, said before anything is written (the node adapters decide headers then). */
+export function renderAccount(view: ShellacView): string {
+  view.user(ACCOUNT_USER);
+  const body = '<h1>Your account</h1>';
+  return view.layout(
+    () => `<!doctype html><html><head><title>Account</title></head><body><main id="content" ${CONTENT_ATTR}>${body}</main></body></html>`,
+    () => `<!doctype html><html><head><title>Account</title></head><body>${body}</body></html>`,
+  )();
 }
 
 /** The broken view: throws `unknown-asset`. */
