@@ -6,6 +6,7 @@ import { APPSHELL_PARAM, FILES } from '@shellac/protocol';
 import { createShellacServer } from '@shellac/server';
 import { shellacHono } from '@shellac/server/hono';
 import { verifyPassword } from './auth/passwords.js';
+import { loadSecret } from './auth/secret.js';
 import { createSessions, SESSION_COOKIE, SESSION_SECONDS } from './auth/sessions.js';
 import { openDatabase } from './db/open-database.js';
 import { createStore, type Media, type User } from './db/store.js';
@@ -27,6 +28,8 @@ export interface SongbookOptions {
   buildDir?: string;
   /** The port the app will be served on, when known (kept for the caller; the app itself needs no port). */
   port?: number;
+  /** Keys the user tags; newest first during a rotation. Default: `SONGBOOK_SECRET`, else a file beside the database. */
+  secret?: string | string[];
 }
 
 export interface Songbook {
@@ -53,13 +56,17 @@ export function createSongbook(options: SongbookOptions = {}): Songbook {
   if (!existsSync(join(buildDir, FILES.assets))) {
     throw new Error(`Songbook: no static build at ${buildDir}. Run \`npm run build\` in examples/songbook (shellac build static --out build/static --app --base /static/).`);
   }
-  const db = openDatabase(options.dbPath ?? DEFAULT_DB_PATH);
+  const dbPath = options.dbPath ?? DEFAULT_DB_PATH;
+  const db = openDatabase(dbPath);
   const store = createStore(db);
   const sessions = createSessions(db);
   const shellac = createShellacServer({
     buildDir,
     // The base template with an empty content region and a header for nobody in particular.
     shell: () => renderBase(undefined, { asset: (name) => shellac.asset(name), header: { shell: true } }),
+    // Every page names its person (a keyed hash of the user id), so the worker keeps each
+    // person's pages apart and drops them when someone else signs in (issue 4).
+    user: { secret: options.secret ?? loadSecret(dbPath) },
   });
 
   /** The one template choice of the app-shell contract: the whole page, or its content alone. */
@@ -93,6 +100,7 @@ export function createSongbook(options: SongbookOptions = {}): Songbook {
     const id = getCookie(c, SESSION_COOKIE);
     const user = sessions.user(id);
     c.set('user', user);
+    c.get('shellac').user(user?.id ?? null);
     if (id && !user) deleteCookie(c, SESSION_COOKIE, { path: '/' }); // expired or unknown
     await next();
   });
@@ -140,6 +148,7 @@ export function createSongbook(options: SongbookOptions = {}): Songbook {
   app.post('/logout', (c) => {
     sessions.end(getCookie(c, SESSION_COOKIE));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    c.get('shellac').loggedOut();
     return redirect(c, '/');
   });
 
