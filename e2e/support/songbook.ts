@@ -9,6 +9,8 @@ import { SONGBOOK_BUILD } from './songbook-paths.js';
 export class SongbookServer extends FrontServer {
   private readonly dir = mkdtempSync(join(tmpdir(), 'shellac-songbook-'));
   running?: RunningSongbook;
+  /** The secret that keys user tags, read at each (re)start; default: a file beside the database. */
+  secret?: string | string[];
 
   /** The Songbook itself (behind the front server). */
   get backendPort() {
@@ -18,9 +20,15 @@ export class SongbookServer extends FrontServer {
   /** `buildDir`: another `shellac build --app` of the static folder (default: the one global setup made). */
   constructor(buildDir = SONGBOOK_BUILD) {
     super(async () => {
-      this.running = await startSongbook({ port: 0, dbPath: join(this.dir, 'songbook.db'), buildDir });
+      this.running = await startSongbook({ port: 0, dbPath: join(this.dir, 'songbook.db'), buildDir, secret: this.secret });
       return { port: this.running.port, close: () => this.running!.close() };
     });
+  }
+
+  /** Stops and starts the Songbook again on the same port and database (sessions survive). */
+  async restart() {
+    await super.stop();
+    await this.start(this.port);
   }
 
   override async stop() {

@@ -203,6 +203,39 @@ test.describe('one browser', () => {
     expect(await page.locator('[data-shellac-user-notice]').count()).toBe(0);
   });
 
+  test('rotating the secret keeps the person: no caches dropped, no page reloaded', async ({ page, context }) => {
+    await server.stop();
+    server = new SongbookServer();
+    server.secret = 'old-secret-0123456789abcdef';
+    await server.start();
+    await aliceBrowses(page, server);
+    const other = await context.newPage();
+    await other.goto(server.url('lessons/2'));
+    await settled(other);
+    await other.evaluate(() => ((window as { stayed?: number }).stayed = 1));
+    const kept = (await aliceInCaches(page)).leaks.length;
+    const storedTag = () => page.evaluate(() => caches.open('shellac:/:meta').then((c) => c.match('/__shellac/user')).then((r) => r?.json()).then((s) => s?.tag as string | undefined));
+    const oldTag = await storedTag();
+
+    // The new secret first, the old one still accepted: each response lists both tags.
+    server.secret = ['new-secret-0123456789abcdef', 'old-secret-0123456789abcdef'];
+    await server.restart();
+    const both = await page.evaluate(() => fetch('/lessons/3?from_appshell=1').then((r) => r.headers.get('X-Shellac-User')));
+    expect(both?.split(', ')).toHaveLength(2);
+    expect(both?.split(', ')[1]).toBe(oldTag);
+    await page.goto(server.url('lessons/1'));
+    await expect(content(page)).toContainText('In your practice list');
+    await expect.poll(storedTag).toBe(both?.split(', ')[0]);
+    // Then the old secret retired: the new tag alone is still the same person.
+    server.secret = 'new-secret-0123456789abcdef';
+    await server.restart();
+    await page.goto(server.url('account'));
+    await expect(content(page)).toContainText('Signed in as alice');
+    expect((await aliceInCaches(page)).leaks.length).toBeGreaterThanOrEqual(kept);
+    expect(await other.evaluate(() => (window as { stayed?: number }).stayed)).toBe(1);
+    expect(await page.locator('[data-shellac-user-notice]').count()).toBe(0);
+  });
+
   test('content responses carry an opaque user tag, never the raw id', async ({ page }) => {
     await aliceBrowses(page, server);
     const tags = await page.evaluate(async () => {
