@@ -1,8 +1,8 @@
 // Writes bench/results/latest.{json,md,svg}. The SVG is a hand-written string: one horizontal
 // bar per row (its ratio), a vertical line at 1.0 and a tick at each row's goal.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RESULTS } from './paths.mjs';
+import { RESULTS, ROOT } from './paths.mjs';
 
 const fmtNum = (x) => (x == null ? '—' : Number(x).toLocaleString('en-US'));
 export function fmt(x, unit) {
@@ -67,6 +67,24 @@ export function writeMarkdown(results, m) {
     for (const n of r.details?.notes ?? []) lines.push(`- ${n}`);
   }
   writeFileSync(join(RESULTS, 'latest.md'), lines.join('\n') + '\n');
+  writePerformanceDoc(lines.slice(2));
+}
+
+/**
+ * Puts the same table into docs/performance.md, between its two markers, so the page people read
+ * always shows the latest run (headings one level down, under the page's own).
+ */
+function writePerformanceDoc(lines) {
+  const doc = join(ROOT, 'docs', 'performance.md');
+  if (!existsSync(doc)) return;
+  const text = readFileSync(doc, 'utf8');
+  const start = '<!-- bench:results -->';
+  const end = '<!-- /bench:results -->';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a === -1 || b < a) return;
+  const body = lines.map((l) => (l.startsWith('## ') ? `#${l}` : l)).join('\n');
+  writeFileSync(doc, `${text.slice(0, a + start.length)}\n${body}\n${text.slice(b)}`);
 }
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
