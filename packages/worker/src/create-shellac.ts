@@ -126,7 +126,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
   const isPage: Cacheable = (r) => isCacheable(r) && !r.headers.has(CONTENT_HEADER);
   const timeout = pagesLimits?.networkTimeoutSeconds ?? 3;
   const pagesHandler: Handler = pages ? networkFirst({ cache: pages, cacheable: isPage, networkTimeoutSeconds: timeout }) : network;
-  const shellRoutes = shell?.routes({ pages, pagesHandler, cacheable: isCacheable, log, owns: identity && ((r) => identity.owns(r)) });
+  const shellRoutes = shell?.routes({ pages, pagesHandler, cacheable: isCacheable, log, owns: identity?.owns });
   const fromPrecache: Handler = async (ctx) => (await precache.match(ctx.url)) ?? fetch(ctx.request);
 
   // The router's default handler comes after the built-in pages and image routes: it takes what
@@ -247,7 +247,6 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
       worker.addEventListener('activate', (event) => {
         // Caches of this scope that this version no longer names (an old route's, say) go too.
         const keep = new Set([precacheName, metaName, shell?.cacheName, ...runtimeCaches.keys()]);
-
         event.waitUntil(
           Promise.all([
             precache.activate(),

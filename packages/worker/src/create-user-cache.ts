@@ -1,8 +1,8 @@
 import type { Identity } from './create-identity.js';
+import type { RuntimeCache } from './runtime-cache.js';
 
 /** Where per-user cache names put the owner's key: `shellac:/:pages~<key>`. */
 export const USER_MARK = '~';
-import type { RuntimeCache } from './runtime-cache.js';
 
 export interface UserCacheOptions {
   /** The cache's name without its owner: `shellac:<scope>:pages`. */
