@@ -25,8 +25,9 @@ export function applyRoutes(shellac: Shellac, router: Router, routes: RouteConfi
     if (!factory) throw new ShellacWorkerError('unknown-strategy', { route: i, strategy: route.strategy });
     const handler = factory({
       cache: shellac.runtimeCache(routeCacheName(route), route),
-      // A per-user cache is one person's: their private responses may be kept there.
-      cacheable: cacheable({ statuses: route.statuses, opaque: route.cacheOpaque, private: route.perUser }),
+      // A per-user cache is one person's: their private responses may be kept there. Without
+      // identity (`users`) a perUser cache is a plain shared one, so private stays out.
+      cacheable: cacheable({ statuses: route.statuses, opaque: route.cacheOpaque, private: route.perUser && !!shellac.identity }),
       networkTimeoutSeconds: route.networkTimeoutSeconds,
     });
     router.add({ url: route.match, destination: route.destination as RequestDestination }, handler, `${route.match} (${route.strategy})`); // validated by the build
