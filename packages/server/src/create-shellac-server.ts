@@ -240,7 +240,8 @@ export function createShellacServer(options: ShellacServerOptions): ShellacServe
       return built.base + encodeURI(hashed);
     },
     finish: (request, response, view) =>
-      finishResponse(response, wantsContentOnly(request), knownTitle(view), identity && (userResolver(view) ?? identity.forRequest(request).resolve)),
+      // The view already read the request; without one, read it here.
+      finishResponse(response, view ? view.contentOnly : wantsContentOnly(request), knownTitle(view), identity && (userResolver(view) ?? identity.forRequest(request).resolve)),
     content: (request, page) => contentDocument(request, page),
     owns(request) {
       const path = pathOf(request.url);
