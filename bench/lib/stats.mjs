@@ -12,3 +12,11 @@ export function summary(xs, digits = 1) {
   const r = (x) => Number(x.toFixed(digits));
   return { median: r(median(xs)), min: r(min(xs)), max: r(max(xs)), samples: xs.map(r) };
 }
+
+/**
+ * `summaries[a].median ÷ summaries[b].median` to 3 decimals, the pairwise ratio every timed row
+ * reports; null when either contender has no figure (a row that failed part-way).
+ */
+export function medianRatio(summaries, a, b) {
+  return summaries[a] && summaries[b] ? Number((summaries[a].median / summaries[b].median).toFixed(3)) : null;
+}

@@ -12,7 +12,7 @@ import os from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import { BENCH, ROOT } from '../lib/paths.mjs';
-import { summary } from '../lib/stats.mjs';
+import { medianRatio, summary } from '../lib/stats.mjs';
 import { cpuBusy } from '../lib/machine.mjs';
 import { buildSongbook, hasShellacServerBuild } from '../lib/songbook.mjs';
 import { cliMissing } from '../lib/shellac.mjs';
@@ -164,10 +164,10 @@ export async function run(ctx) {
     }
 
     const s = Object.fromEntries(names.map((n) => [n, summary(samples[n], 0)]));
-    const ratio = (a, b) => Number((s[a].median / s[b].median).toFixed(3));
+    const ratio = (a, b) => medianRatio(s, a, b);
     const cpu = Object.fromEntries(names.map((n) => [n, summary(cpuPerRequest[n], 1)]));
     // CPU is the cost, so bare ÷ adapter: 0.95 means the adapter leaves 95% of the throughput.
-    const cpuRatio = (adapter, bare) => Number((cpu[bare].median / cpu[adapter].median).toFixed(3));
+    const cpuRatio = (adapter, bare) => medianRatio(cpu, bare, adapter);
     return {
       ours: s.expressAdapter.median,
       peer: s.expressBare.median,

@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { FIXTURES } from '../lib/paths.mjs';
-import { median, summary } from '../lib/stats.mjs';
+import { median, medianRatio, summary } from '../lib/stats.mjs';
 import { cpuBusy } from '../lib/machine.mjs';
 import { gzipSize } from '../lib/gzip.mjs';
 import { launchChromium } from '../lib/browser.mjs';
@@ -237,7 +237,7 @@ export async function run(ctx) {
   }
 
   const s = Object.fromEntries(names.map((n) => [n, summary(samples[n], 1)]));
-  const ratio = (a, b) => (s[a] && s[b] ? Number((s[a].median / s[b].median).toFixed(3)) : null);
+  const ratio = (a, b) => medianRatio(s, a, b);
   const ratios = {
     oursOverWorkbox: ratio('ours', 'workbox'),
     oursOverLimit: ratio('ours', 'minimal'),

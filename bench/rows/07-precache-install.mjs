@@ -6,7 +6,7 @@
 // Each run is a fresh browser context on the contender's own server (own port); contenders
 // alternate, order rotating. See README "precache-install" for what caps the parallelism.
 import { join } from 'node:path';
-import { summary, median } from '../lib/stats.mjs';
+import { median, medianRatio, summary } from '../lib/stats.mjs';
 import { cpuBusy } from '../lib/machine.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, launchChromium } from '../lib/browser.mjs';
 import { cliMissing, hasCli } from '../lib/shellac.mjs';
@@ -96,7 +96,7 @@ export async function run(ctx) {
     }
 
     const s = Object.fromEntries(names.filter((n) => samples[n].length).map((n) => [n, summary(samples[n].map((r) => r.ms), 0)]));
-    const ratio = (a, b) => (s[a] && s[b] ? Number((s[a].median / s[b].median).toFixed(3)) : null);
+    const ratio = (a, b) => medianRatio(s, a, b);
     const ratios = {
       oursOverWorkbox: ratio('ours', 'workbox'),
       oursOverSerwist: ratio('ours', 'serwist'),
