@@ -71,11 +71,11 @@ test('null removes a default page limit', () => {
   assert.equal(c.pages && c.pages.maxEntries, 200);
 });
 
-test('identity keys: user.logout takes exact paths, perUser applies to caching routes and the shell', () => {
-  const c = validateConfig({ user: { logout: ['session/end', '/logout/'] }, appShell: { perUser: true }, routes: [{ match: 'api/me/*', strategy: 'networkFirst', perUser: true }] });
-  assert.deepEqual(c.user, { logout: ['session/end', '/logout/'] });
+test('identity keys: identity.logout takes exact paths, perUser applies to caching routes and the shell', () => {
+  const c = validateConfig({ identity: { logout: ['session/end', '/logout/'] }, appShell: { perUser: true }, routes: [{ match: 'api/me/*', strategy: 'networkFirst', perUser: true }] });
+  assert.deepEqual(c.identity, { logout: ['session/end', '/logout/'] });
   assert.equal(c.appShell?.perUser, true);
-  assert.match(problem({ user: { logout: ['logout/*'] } }).message, /"user\.logout" must be an array of exact paths .*got \["logout\/\*"\]/);
-  assert.match(problem({ user: { signout: [] } }).message, /"user\.signout" is not a known key/);
+  assert.match(problem({ identity: { logout: ['logout/*'] } }).message, /"identity\.logout" must be an array of exact paths .*got \["logout\/\*"\]/);
+  assert.match(problem({ identity: { signout: [] } }).message, /"identity\.signout" is not a known key/);
   assert.match(problem({ routes: [{ match: 'api/*', strategy: 'networkOnly', perUser: true }] }).message, /"routes\[0\]\.perUser" has no effect with strategy "networkOnly"/);
 });

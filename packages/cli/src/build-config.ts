@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AppShellConfig, PagesConfig, RouteConfig, StrategyName, UserConfig } from '@shellac/protocol';
-import { routeCacheName } from '@shellac/worker';
+import { routeCacheName, type AppShellConfig, type IdentityConfig, type PagesConfig, type RouteConfig, type StrategyName } from '@shellac/protocol';
 import { ShellacCliError } from './errors.js';
 
 /** Everything `shellac build` can be told, with its defaults filled in. */
@@ -27,7 +26,7 @@ export interface BuildConfig {
   /** App-shell mode (with `--app`): allowed navigations get the server's shell at once. */
   appShell: AppShellConfig | undefined;
   /** Identity: sign-out paths the worker watches. */
-  user: UserConfig | undefined;
+  identity: IdentityConfig | undefined;
 }
 
 export const DEFAULT_CONFIG: BuildConfig = {
@@ -45,7 +44,7 @@ export const DEFAULT_CONFIG: BuildConfig = {
   debug: false,
   inject: true,
   appShell: undefined,
-  user: undefined,
+  identity: undefined,
 };
 
 export const CONFIG_FILE = 'shellac.config.json';
@@ -128,7 +127,7 @@ const TOP = {
       contentTimeoutSeconds: positive,
       perUser: bool,
     }),
-  user: (v: unknown, at: string) =>
+  identity: (v: unknown, at: string) =>
     object(v, at, {
       logout: (l: unknown) => (Array.isArray(l) && l.every((p) => typeof p === 'string' && p !== '' && !/[*?#:]/.test(p)) ? undefined : 'must be an array of exact paths (such as "logout/"), without wildcards'),
     }),

@@ -4,8 +4,7 @@ import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { FILES, type Manifest, type ManifestEntry, type WorkerConfig } from '@shellac/protocol';
-import { compileMatcher } from '@shellac/worker';
+import { compilePathPattern, FILES, normalizeBase, type Manifest, type ManifestEntry, type WorkerConfig } from '@shellac/protocol';
 import { CONFIG_FILE, DEFAULT_CONFIG, loadConfig } from './build-config.js';
 import { bundleWorker } from './bundle-worker.js';
 import { ShellacCliError } from './errors.js';
@@ -99,7 +98,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   if (app && options.base && !options.base.startsWith('/')) {
     throw new ShellacCliError('usage', `--base ${options.base}: give the URL path the static folder is served at, such as /static/ (a CDN origin is not supported yet).`, { value: options.base });
   }
-  const base = `/${(options.base ?? '/static/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const base = normalizeBase(options.base ?? '/static/');
   if (!app && !htmlFiles.length) {
     throw new ShellacCliError('site', `${options.siteDir}: no HTML page found (${all.length} other file(s)). Shellac registers its worker from your pages: point it at the folder that holds your built .html files.`, { file: options.siteDir });
   }
@@ -139,8 +138,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   // A route never sees a URL the precache holds (the precache answers first): say so.
   const scopeUrl = new URL('http://site.invalid/');
   config.routes.forEach((route, i) => {
-    const test = compileMatcher(route.match, scopeUrl);
-    const shadowed = [...precached].filter((rel) => test(new URL(urlOf(rel), scopeUrl), new Request(scopeUrl)));
+    const target = new URL(route.match, scopeUrl);
+    // A pattern on another origin (a CDN) never sees the site's own files.
+    const { regex } = compilePathPattern(target.pathname);
+    const shadowed = target.origin === scopeUrl.origin ? [...precached].filter((rel) => regex.test(new URL(urlOf(rel), scopeUrl).pathname)) : [];
     if (shadowed.length) {
       warnings.push(`routes[${i}] ("${route.match}") matches ${shadowed.length} precached file(s), e.g. ${shadowed[0]}: the precache answers those first, so this route never sees them. Add them to "precacheIgnore" to route them.`);
     }
@@ -235,7 +236,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       ...(config.offlineImage && { offlineImage: app ? base + urlOf(assets[config.offlineImage]!) : urlOf(config.offlineImage) }),
       ...(app && config.appShell && { appShell: config.appShell }),
       // An app has people signing in (its server tags them); a static site only when configured.
-      ...((app || config.user) && { user: config.user ?? {} }),
+      ...((app || config.identity) && { identity: config.identity ?? {} }),
       pages: config.pages,
       ...(config.routes.length && { routes: config.routes }),
       directoryIndex: config.directoryIndex,

@@ -12,12 +12,12 @@ import { ShellacCliError } from './errors.js';
 export async function bundleWorker(config: WorkerConfig): Promise<string> {
   const routes = config.routes ?? [];
   const used = [...new Set(routes.map((r) => r.strategy))].sort();
-  const { routes: _routes, appShell, user, ...rest } = config;
-  const imports = ['createShellac', ...(routes.length ? ['createRouter', 'applyRoutes', ...used] : []), ...(appShell ? ['createAppShell'] : []), ...(user ? ['trackUsers'] : [])];
+  const { routes: _routes, appShell, identity, ...rest } = config;
+  const imports = ['createShellac', ...(routes.length ? ['createRouter', 'applyRoutes', ...used] : []), ...(appShell ? ['createAppShell'] : []), ...(identity ? ['createIdentity'] : [])];
   const extra = [
     routes.length && 'router',
     appShell && `shell: createAppShell(${JSON.stringify(appShell)})`,
-    user && `users: trackUsers(${JSON.stringify(user)})`,
+    identity && `identity: createIdentity(${JSON.stringify(identity)})`,
   ].filter(Boolean).join(', ');
   const contents = [
     `import { ${imports.join(', ')} } from '@shellac/worker';`,

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
+import { normalizeBase } from '@shellac/protocol';
 import { buildSite, type BuildSummary } from './build-site.js';
 import { ShellacCliError } from './errors.js';
 import { serveSite } from './serve-site.js';
@@ -88,7 +89,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       const port = values.port === undefined ? Number(process.env.PORT ?? 3000) : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ShellacCliError('usage', `--port ${values.port}: expected a port number from 0 to 65535`);
       if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new ShellacCliError('usage', `${dir}: no such folder to serve. Build first: shellac build <siteDir> --out ${dir}`, { file: dir });
-      const base = `/${(values.base ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+      const base = normalizeBase(values.base ?? '');
       const server = await serveSite({ dir, port, host: values.host, base }).catch((e: NodeJS.ErrnoException) => {
         throw new ShellacCliError('io', e.code === 'EADDRINUSE' ? `port ${port} is in use: pass another with --port` : `cannot serve ${dir}: ${e.message}`);
       });

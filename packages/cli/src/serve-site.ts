@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join, normalize, resolve, sep } from 'node:path';
-import { FILES } from '@shellac/protocol';
+import { FILES, normalizeBase } from '@shellac/protocol';
 import { contentTypeFor, etagMatches } from '@shellac/server';
 
 export interface ServeOptions {
@@ -36,7 +36,7 @@ export function cacheControlFor(path: string): string {
  */
 export function serveSite(options: ServeOptions): Promise<Server> {
   const root = resolve(options.dir);
-  const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const base = normalizeBase(options.base ?? '/');
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const done = (status: number, body = '', headers: Record<string, string> = {}) => {

@@ -11,7 +11,7 @@ import { buildSite } from './build-site.js';
 // when identity is left out). Identity itself is opt-in and has its own budget.
 const WORKER_BUDGET = 5_150; // gzip bytes of sw.js for a site with no routes
 const ROUTED_WORKER_BUDGET = 6_150; // with routes naming every strategy
-const IDENTITY_WORKER_BUDGET = 6_150; // with `user` (per-user caches, the switch, logout)
+const IDENTITY_WORKER_BUDGET = 6_150; // with `identity` (per-user caches, the switch, logout)
 const CLIENT_BUDGET = 1_500; // gzip bytes of shellac.js (issue #2: under 1.5 KB)
 
 const site = new URL('../../../examples/static-site/site/', import.meta.url).pathname;
@@ -34,14 +34,14 @@ test('sw.js with every strategy stays within its budget, and only then carries t
   assert.ok(routed.worker.gzip > plain.worker.gzip + 500, 'a worker with routes should carry the router; one without should not');
 });
 
-test('sw.js carries identity only when `user` is configured, within its budget', async () => {
+test('sw.js carries identity only when `identity` is configured, within its budget', async () => {
   const configFile = join(scratch, 'user.json');
-  writeFileSync(configFile, JSON.stringify({ user: { logout: ['session/end'] } }));
+  writeFileSync(configFile, JSON.stringify({ identity: { logout: ['session/end'] } }));
   const withUsers = await buildSite({ siteDir: site, outDir: join(scratch, 'users'), configFile });
   const plain = await buildSite({ siteDir: site, outDir: join(scratch, 'plain3') });
   const read = (dir: string) => readFileSync(join(dir, 'sw.js'), 'utf8');
   assert.ok(withUsers.worker.gzip <= IDENTITY_WORKER_BUDGET, `sw.js with identity is ${withUsers.worker.gzip} B gzip, over its ${IDENTITY_WORKER_BUDGET} B budget`);
-  // The logout interception is identity's alone: present with `user`, absent without.
+  // The logout interception is identity's alone: present with `identity`, absent without.
   assert.ok(read(join(scratch, 'users')).includes('opaqueredirect') && read(join(scratch, 'users')).includes('session/end'));
   assert.ok(!read(join(scratch, 'plain3')).includes('opaqueredirect'));
   assert.ok(withUsers.worker.gzip > plain.worker.gzip + 500);

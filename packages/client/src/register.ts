@@ -1,4 +1,4 @@
-import { FILES, MESSAGE, PREFIX, type ClearReply, type UpdateFailure, type UserChangeReason, type WorkerMessage } from '@shellac/protocol';
+import { FILES, MESSAGE, parseCacheName, type ClearReply, type UpdateFailure, type UserChangeReason, type WorkerMessage } from '@shellac/protocol';
 import { ShellacClientError } from './errors.js';
 
 /** What each event passes to its listeners. */
@@ -148,8 +148,8 @@ export function register(options: RegisterOptions = {}): ShellacClient {
       // No worker (or it did not answer): the page can reach the same caches itself, where the
       // browser has them (not on plain-HTTP pages other than localhost).
       if (typeof caches === 'undefined') return [];
-      const prefix = `${PREFIX}:${new URL(scope).pathname}:`;
-      const names = (await caches.keys()).filter((n) => n.startsWith(prefix));
+      const path = new URL(scope).pathname;
+      const names = (await caches.keys()).filter((n) => parseCacheName(n)?.scope === path);
       await Promise.all(names.map((n) => caches.delete(n)));
       return names;
     },

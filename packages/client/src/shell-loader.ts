@@ -1,4 +1,4 @@
-import { CONTENT_ATTR, CONTENT_HEADER, contentUrl, APPSHELL_PARAM } from '@shellac/protocol';
+import { APPSHELL_PARAM, CONTENT_ATTR, CONTENT_HEADER, contentUrl, looksLikeFile } from '@shellac/protocol';
 
 export interface ShellLoaderOptions {
   /** The content region (default `[data-shellac-content]`). */
@@ -21,7 +21,6 @@ export interface ShellLoader {
 const OFFLINE = `<div class="shellac-offline" role="alert"><h1>You are offline</h1><p>This page has not been saved on this device yet. Pages you have visited still work.</p><p><button type="button" data-shellac-retry>Try again</button></p></div>`;
 /** Metadata the content may bring; earlier content's copies are removed on each swap. */
 const META = 'meta[name],meta[property],link[rel="canonical"]';
-const FILE = /\/[^/]*\.(?!html?$)[A-Za-z0-9]{1,8}$/;
 
 /**
  * The app shell's page side: asks the worker for `URL?from_appshell=1`, swaps it into the
@@ -48,7 +47,7 @@ export function createShellLoader(options: ShellLoaderOptions = {}): ShellLoader
   document.body.append(bar);
   history.scrollRestoration = 'manual';
 
-  const inScope = (url: URL) => url.href.startsWith(scope) && !FILE.test(url.pathname);
+  const inScope = (url: URL) => url.href.startsWith(scope) && !looksLikeFile(url.pathname);
 
   const swap = (doc: Document) => {
     document.title = doc.title;

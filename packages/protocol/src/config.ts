@@ -53,16 +53,16 @@ export interface AppShellConfig {
   perUser?: boolean;
 }
 
-/** Sign-out paths a worker watches by default (relative to its scope); see {@link UserConfig.logout}. */
-export const USER_LOGOUT_PATHS: readonly string[] = ['logout', 'logout/', 'signout', 'sign_out', 'accounts/logout/', 'users/sign_out'];
+/** Sign-out paths a worker watches by default (relative to its scope); see {@link IdentityConfig.logout}. */
+export const LOGOUT_PATHS: readonly string[] = ['logout', 'logout/', 'signout', 'sign_out', 'accounts/logout/', 'users/sign_out'];
 
-/** Identity: who the worker's per-user caches belong to (see `X-Shellac-User`). */
-export interface UserConfig {
+/** Identity: who the worker's per-person caches belong to (see `X-Shellac-User`). */
+export interface IdentityConfig {
   /**
    * Path patterns of sign-out requests. A non-GET request to one of them, once it has gone
    * through, switches the worker to `anonymous` at once, before any page loads: a logout usually
    * answers with a redirect, whose headers a worker cannot read. Paths are exact, relative to the
-   * scope unless they start with `/`. Default {@link USER_LOGOUT_PATHS}; `[]` turns it off (then
+   * scope unless they start with `/`. Default {@link LOGOUT_PATHS}; `[]` turns it off (then
    * the next tagged response does it).
    */
   logout?: string[];
@@ -90,5 +90,6 @@ export interface WorkerConfig {
   precacheConcurrency?: number;
   debug?: boolean;
   appShell?: AppShellConfig;
-  user?: UserConfig;
+  /** Keep each person's pages apart (the pages cache, `perUser` routes, a per-user shell). */
+  identity?: IdentityConfig;
 }

@@ -30,6 +30,11 @@ export const HEADER = {
    * secret, newest first (`t1, t0`): a worker that knows any of them knows it is the same person.
    */
   user: USER_HEADER,
+  /**
+   * Set by the worker on responses it stores itself (the shell): when it stored them, in ms since
+   * the epoch, so their age can be told without an index. Never sent by a server.
+   */
+  stored: 'X-Shellac-Stored',
 } as const;
 
 /** The user tag of nobody signed in. */

@@ -1,14 +1,20 @@
-export { PREFIX, cacheName, scopePrefix, FILES, RESERVED_PATH } from './names.js';
-export type { CacheKind } from './names.js';
+export { PREFIX, FILES, RESERVED_PATH } from './files.js';
+export { cacheName, parseCacheName, isCacheWord, ownerKey, OWNER_MARK } from './cache-name.js';
+export type { CacheKind, CacheNameParts } from './cache-name.js';
+export { routeCacheName } from './route-cache-name.js';
+export { compilePathPattern } from './path-pattern.js';
+export type { PathPattern } from './path-pattern.js';
+export { looksLikeFile } from './looks-like-file.js';
+export { normalizeBase } from './normalize-base.js';
 export { MESSAGE } from './messages.js';
 export type {
   MessageType, PageMessage, WorkerMessage, SkipWaitingMessage, ClearMessage, CacheUrlsMessage,
   DebugMessage, StatusMessage, UpdateFailedMessage, UpdateFailure, ClearReply, StatusReply,
-  UserChangedMessage, UserChangeReason,
+  UserChangedMessage, UserChangeReason, ErrorReply,
 } from './messages.js';
 export type { RequestLike } from './headers.js';
 export { APPSHELL_PARAM, CONTENT_HEADER, USER_HEADER, HEADER, PRELOAD_CONTENT, SHELL_PATH, CONTENT_ATTR, ANONYMOUS, wantsContentOnly, contentUrl, parseUserTags } from './headers.js';
 export { manifestProblems } from './manifest.js';
 export type { Manifest, ManifestEntry } from './manifest.js';
-export { USER_LOGOUT_PATHS } from './config.js';
-export type { StrategyName, ExpirationConfig, RouteConfig, PagesConfig, WorkerConfig, AppShellConfig, UserConfig } from './config.js';
+export { LOGOUT_PATHS } from './config.js';
+export type { StrategyName, ExpirationConfig, RouteConfig, PagesConfig, WorkerConfig, AppShellConfig, IdentityConfig } from './config.js';

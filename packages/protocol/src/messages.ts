@@ -51,4 +51,9 @@ export type PageMessage = SkipWaitingMessage | ClearMessage | CacheUrlsMessage |
 export type WorkerMessage = UpdateFailedMessage | UserChangedMessage;
 
 export interface ClearReply { ok: boolean; deleted: string[] }
+/**
+ * The reply to a message the worker could not take: a known type with the wrong fields, or a
+ * request that failed. `error` says which, in words meant for the developer reading the console.
+ */
+export interface ErrorReply { ok: false; error: string }
 export interface StatusReply { version: string; scope: string }

@@ -67,7 +67,7 @@ const FILE = /\/[^/]*\.(?!html?$)[A-Za-z0-9]{1,8}$/;
  */
 export function createAppShell(options: AppShellOptions = {}): AppShell {
   const scope = new URL(options.scope ?? (self as unknown as ServiceWorkerGlobalScope).registration.scope); // self is the worker's global scope
-  const shellCache = cacheName(scope.pathname, 'shell');
+  const shellCache = cacheName({ scope: scope.pathname, kind: 'shell' });
   const shellUrl = new URL(options.url ?? SHELL_PATH, scope);
   const maxAge = (options.maxAgeSeconds ?? 86_400) * 1000;
   const allow = (options.allow ?? []).map((p) => compileMatcher(p, scope));

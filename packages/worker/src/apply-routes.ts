@@ -1,4 +1,4 @@
-import type { RouteConfig, StrategyName } from '@shellac/protocol';
+import { routeCacheName, type RouteConfig, type StrategyName } from '@shellac/protocol';
 import { cacheable, type Cacheable } from './cacheable.js';
 import type { Shellac } from './create-shellac.js';
 import { ShellacWorkerError } from './errors.js';
@@ -8,11 +8,6 @@ import type { RuntimeCache } from './runtime-cache.js';
 
 /** A strategy factory as routes from configuration call it. */
 export type StrategyFactory = (options: { cache: RuntimeCache; cacheable?: Cacheable; networkTimeoutSeconds?: number }) => Handler;
-
-/** The runtime cache name a route gets when it names none: from its pattern, so reordering routes keeps their caches. */
-export function routeCacheName(route: RouteConfig): string {
-  return route.cacheName ?? (route.match.replace(/^[a-z]+:\/\//i, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'root');
-}
 
 /**
  * Adds routes written as JSON (shellac.config.json) to a router, each with its own runtime cache
@@ -26,7 +21,7 @@ export function applyRoutes(shellac: Shellac, router: Router, routes: RouteConfi
     const handler = factory({
       cache: shellac.runtimeCache(routeCacheName(route), route),
       // A per-user cache is one person's: their private responses may be kept there. Without
-      // identity (`users`) a perUser cache is a plain shared one, so private stays out.
+      // identity a perUser cache is a plain shared one, so private stays out.
       cacheable: cacheable({ statuses: route.statuses, opaque: route.cacheOpaque, private: route.perUser && !!shellac.identity }),
       networkTimeoutSeconds: route.networkTimeoutSeconds,
     });

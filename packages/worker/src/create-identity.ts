@@ -1,9 +1,9 @@
 import {
-  ANONYMOUS, MESSAGE, RESERVED_PATH, USER_HEADER, USER_LOGOUT_PATHS, parseUserTags, scopePrefix,
-  type UserChangedMessage, type UserChangeReason, type UserConfig,
+  ANONYMOUS, cacheName, LOGOUT_PATHS, MESSAGE, RESERVED_PATH, USER_HEADER, ownerKey, parseCacheName, parseUserTags,
+  type IdentityConfig, type UserChangedMessage, type UserChangeReason,
 } from '@shellac/protocol';
 import { cacheable, type Cacheable } from './cacheable.js';
-import { createUserCache, USER_MARK } from './create-user-cache.js';
+import { createUserCache } from './create-user-cache.js';
 import type { RuntimeCache } from './runtime-cache.js';
 import type { CacheLimits } from './select-evictions.js';
 
@@ -22,7 +22,7 @@ export interface IdentityEnv {
   log: (message: string) => void;
 }
 
-export interface IdentityOptions extends IdentityEnv, UserConfig {}
+export interface IdentityOptions extends IdentityEnv, IdentityConfig {}
 
 /** Who the per-user caches belong to, and the switch from one person to the next. */
 export interface Identity {
@@ -62,8 +62,6 @@ export interface Identity {
 
 type Saved = { tag?: string; key: string };
 
-/** A cache-name-safe key for a tag (tags from other backends may hold any character). */
-const keyOf = (tag: string) => tag.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
 /** Before any response named a person: caches stored then could be anyone's. */
 const UNKNOWN = '_';
 
@@ -72,11 +70,10 @@ const UNKNOWN = '_';
  * caches can be dropped whole, and a response stored for one person is never looked up for
  * another. The remembered tag is one small record in the meta cache, written only on a switch.
  */
-export function createIdentity(options: IdentityOptions): Identity {
+export function startIdentity(options: IdentityOptions): Identity {
   const { scope, meta, log } = options;
-  const prefix = scopePrefix(scope.pathname);
   const metaKey = `${scope.href}${RESERVED_PATH}user`;
-  const logoutPaths = new Set((options.logout ?? USER_LOGOUT_PATHS).map((p) => new URL(p, scope).pathname));
+  const logoutPaths = new Set((options.logout ?? LOGOUT_PATHS).map((p) => new URL(p, scope).pathname));
   const personal = cacheable({ private: true });
   const userCaches = new Map<string, RuntimeCache>();
   let state: Saved = { key: UNKNOWN };
@@ -97,10 +94,13 @@ export function createIdentity(options: IdentityOptions): Identity {
       const previous = state.tag;
       if (previous === tag) return;
       generation++;
-      state = { tag, key: keyOf(tag) };
+      state = { tag, key: ownerKey(tag) };
       await save();
-      const mine = `${USER_MARK}${state.key}`;
-      const names = (await caches.keys()).filter((n) => n.startsWith(prefix) && ((n.includes(USER_MARK) && !n.endsWith(mine)) || n === options.shellCache));
+      // Parsed, never matched by substring: a scope may hold `~` itself (`/~alice/docs/`).
+      const names = (await caches.keys()).filter((n) => {
+        const parts = parseCacheName(n);
+        return parts?.scope === scope.pathname && ((parts.owner !== undefined && parts.owner !== state.key) || n === options.shellCache);
+      });
       for (const n of names) {
         options.caches.get(n)?.reset();
         options.caches.delete(n);
@@ -176,7 +176,10 @@ export function createIdentity(options: IdentityOptions): Identity {
       if (!cache) userCaches.set(name, (cache = createUserCache({ name, identity, open: (n) => options.open(n, limits) })));
       return cache;
     },
-    manages: (name) => userCaches.has(name.slice(0, name.lastIndexOf(USER_MARK))),
+    manages(name) {
+      const parts = parseCacheName(name);
+      return !!parts?.owner && userCaches.has(cacheName({ ...parts, owner: undefined }));
+    },
     cacheable: (base) => (r) => (r.headers.has(USER_HEADER) ? personal(r) : base(r)),
   };
   return identity;

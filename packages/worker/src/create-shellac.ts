@@ -1,5 +1,5 @@
 import {
-  cacheName, CONTENT_HEADER, FILES, MESSAGE, PRELOAD_CONTENT, RESERVED_PATH, scopePrefix,
+  cacheName, CONTENT_HEADER, FILES, MESSAGE, parseCacheName, PRELOAD_CONTENT, RESERVED_PATH,
   type PageMessage, type UpdateFailedMessage, type UpdateFailure, type WorkerConfig,
 } from '@shellac/protocol';
 import type { AppShell } from './app-shell.js';
@@ -16,16 +16,16 @@ import type { CacheLimits } from './select-evictions.js';
 import { networkFirst } from './strategies/network-first.js';
 import { networkOnly } from './strategies/network-only.js';
 import type { Params } from './url-pattern.js';
-import type { UserTracking } from './track-users.js';
+import type { IdentityFeature } from './track-users.js';
 
 /** Options of {@link createShellac}: the build's {@link WorkerConfig} (less `routes`) plus what only code can give. */
-export interface ShellacOptions extends Omit<Partial<WorkerConfig>, 'routes' | 'appShell' | 'user'> {
+export interface ShellacOptions extends Omit<Partial<WorkerConfig>, 'routes' | 'appShell' | 'identity'> {
   /**
-   * Identity (`trackUsers()`): the pages cache and `perUser` runtime caches are kept per person
+   * Identity (`createIdentity()`): the pages cache and `perUser` runtime caches are kept per person
    * and dropped when someone else signs in or this person signs out. Leave it out only for sites
    * where nobody signs in: it keeps its code out of the bundle.
    */
-  users?: UserTracking;
+  identity?: IdentityFeature;
   /**
    * App-shell mode (`createAppShell()`): allowed navigations get the cached shell at once, and the
    * shell's `?from_appshell=1` content requests go network-first into the pages cache. Leaving it
@@ -82,9 +82,9 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
   const { router, shell, version = 'dev' } = options;
   const logger = createLogger(options.debug);
   const log = (m: string) => logger.log(m);
-  const prefix = scopePrefix(scope.pathname);
+  const ours = (name: string) => parseCacheName(name)?.scope === scope.pathname;
   const reserved = scope.href + RESERVED_PATH;
-  const metaName = cacheName(scope.pathname, 'meta');
+  const metaName = cacheName({ scope: scope.pathname, kind: 'meta' });
   const debugKey = `${reserved}debug`;
   const meta = () => caches.open(metaName);
   const runtimeCaches = new Map<string, RuntimeCache>();
@@ -97,10 +97,10 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     if (!cache) runtimeCaches.set(name, (cache = createRuntimeCache({ name, limits, meta, metaKey: `${reserved}meta/${name}`, onQuotaExceeded })));
     return cache;
   };
-  const identity = options.users?.create({ scope, meta, caches: runtimeCaches, open: makeCache, shellCache: shell?.perUser ? shell.cacheName : undefined, log });
+  const identity = options.identity?.create({ scope, meta, caches: runtimeCaches, open: makeCache, shellCache: shell?.perUser ? shell.cacheName : undefined, log });
   // Caches that hold one person's responses. Without identity they are plain: nobody signs in.
   const makeUserCache = (name: string, limits?: CacheLimits) => (identity ? identity.cache(name, limits) : makeCache(name, limits));
-  const precacheName = cacheName(scope.pathname, 'precache');
+  const precacheName = cacheName({ scope: scope.pathname, kind: 'precache' });
   const precache = createPrecache({
     cacheName: precacheName,
     version,
@@ -114,7 +114,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
   const offlinePage = options.offlinePage && new URL(options.offlinePage, script);
   const offlineImage = options.offlineImage && new URL(options.offlineImage, script);
   const pagesLimits = options.pages === false ? undefined : options.pages ?? {};
-  const pages = pagesLimits && makeUserCache(cacheName(scope.pathname, 'pages'), pagesLimits);
+  const pages = pagesLimits && makeUserCache(cacheName({ scope: scope.pathname, kind: 'pages' }), pagesLimits);
   const network = networkOnly();
   // Full pages and content-only responses never share a key: the pages cache refuses content
   // responses under page URLs, and content URLs keep only content responses.
@@ -204,7 +204,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     logger,
     version,
     identity,
-    runtimeCache: (name, limits) => (limits?.perUser ? makeUserCache : makeCache)(cacheName(scope.pathname, 'runtime', name), limits),
+    runtimeCache: (name, limits) => (limits?.perUser ? makeUserCache : makeCache)(cacheName({ scope: scope.pathname, kind: 'runtime', name }), limits),
     handleFetch(event) {
       const { request } = event;
       const url = new URL(request.url);
@@ -218,7 +218,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
       event.respondWith(respond(event, url, picked).catch((e) => (log(`${url.pathname}: ${e}`), Response.error())));
     },
     async clear() {
-      const names = (await caches.keys()).filter((n) => n.startsWith(prefix));
+      const names = (await caches.keys()).filter(ours);
       await Promise.all(names.map((n) => caches.delete(n)));
       runtimeCaches.forEach((c) => c.reset());
       precache.reset();
@@ -252,7 +252,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
             precache.activate(),
             // In app-shell mode the preload asks for the content alone (the shell is cached).
             worker.registration.navigationPreload?.enable().then(() => shell && worker.registration.navigationPreload.setHeaderValue(PRELOAD_CONTENT)),
-            caches.keys().then((all) => Promise.all(all.filter((n) => n.startsWith(prefix) && !keep.has(n) && !identity?.manages(n)).map((n) => caches.delete(n)))),
+            caches.keys().then((all) => Promise.all(all.filter((n) => ours(n) && !keep.has(n) && !identity?.manages(n)).map((n) => caches.delete(n)))),
           ]).then(() => worker.clients.claim()),
         );
       });

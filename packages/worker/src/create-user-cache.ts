@@ -1,8 +1,6 @@
+import { cacheName, parseCacheName } from '@shellac/protocol';
 import type { Identity } from './create-identity.js';
 import type { RuntimeCache } from './runtime-cache.js';
-
-/** Where per-user cache names put the owner's key: `shellac:/:pages~<key>`. */
-export const USER_MARK = '~';
 
 export interface UserCacheOptions {
   /** The cache's name without its owner: `shellac:<scope>:pages`. */
@@ -21,7 +19,7 @@ export function createUserCache(options: UserCacheOptions): RuntimeCache {
   const { name, identity, open } = options;
   const current = async () => {
     await identity.ready();
-    return open(`${name}${USER_MARK}${identity.key}`);
+    return open(cacheName({ ...parseCacheName(name)!, owner: identity.key })); // `name` is one of ours, made by cacheName
   };
   return {
     name,

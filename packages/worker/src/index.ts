@@ -1,11 +1,11 @@
 export { createShellac } from './create-shellac.js';
 export type { Shellac, ShellacOptions } from './create-shellac.js';
-export { applyRoutes, routeCacheName } from './apply-routes.js';
+export { applyRoutes } from './apply-routes.js';
 export type { StrategyFactory } from './apply-routes.js';
 export { createRouter } from './router.js';
 export { createAppShell } from './app-shell.js';
-export { trackUsers } from './track-users.js';
-export type { UserTracking } from './track-users.js';
+export { createIdentity } from './track-users.js';
+export type { IdentityFeature } from './track-users.js';
 export type { Identity, IdentityEnv } from './create-identity.js';
 export type { AppShell, AppShellOptions } from './app-shell.js';
 export type { Router, RouteMatch, Routed } from './router.js';

@@ -1,8 +1,8 @@
-import type { UserConfig } from '@shellac/protocol';
-import { createIdentity, type Identity, type IdentityEnv } from './create-identity.js';
+import type { IdentityConfig } from '@shellac/protocol';
+import { startIdentity, type Identity, type IdentityEnv } from './create-identity.js';
 
-/** Identity for `createShellac({ users })`: made by the runtime, which lends it its caches and clients. */
-export interface UserTracking {
+/** Identity for `createShellac({ identity })`: made by the runtime, which lends it its caches and clients. */
+export interface IdentityFeature {
   create(env: IdentityEnv): Identity;
 }
 
@@ -12,6 +12,6 @@ export interface UserTracking {
  * signs out. Leaving it out of `createShellac` keeps its code out of the bundle, for sites where
  * nobody signs in.
  */
-export function trackUsers(options: UserConfig = {}): UserTracking {
-  return { create: (env) => createIdentity({ ...env, ...options }) };
+export function createIdentity(options: IdentityConfig = {}): IdentityFeature {
+  return { create: (env) => startIdentity({ ...env, ...options }) };
 }

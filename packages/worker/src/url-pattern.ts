@@ -1,3 +1,4 @@
+import { compilePathPattern } from '@shellac/protocol';
 import { ShellacWorkerError } from './errors.js';
 
 /** What a route can match a URL with: a path pattern, a RegExp, or a function. */
@@ -27,18 +28,10 @@ export function compileMatcher(matcher: UrlMatcher, scope: URL): (url: URL, requ
   }
   const base = new URL(matcher, scope);
   const path = base.pathname;
-  const names: string[] = [];
-  const source = path
-    .split(/(:[A-Za-z_][A-Za-z0-9_]*|\*)/)
-    .map((part) => {
-      if (part === '*') return names.push('*'), '(.*)';
-      if (part.startsWith(':')) return names.push(part.slice(1)), '([^/]+)';
-      return part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('');
   let re: RegExp;
+  let names: string[];
   try {
-    re = new RegExp(`^${source}$`);
+    ({ regex: re, names } = compilePathPattern(path));
   } catch {
     throw new ShellacWorkerError('bad-pattern', { pattern: matcher });
   }

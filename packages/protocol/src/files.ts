@@ -1,0 +1,20 @@
+/** The prefix of every cache, header and message Shellac owns, so one glance tells what is ours. */
+export const PREFIX = 'shellac';
+
+/** Names the build gives to the files it writes next to the site. */
+export const FILES = {
+  worker: 'sw.js',
+  client: 'shellac.js',
+  manifest: 'shellac-manifest.json',
+  offline: 'offline.html',
+  /** App mode: source name → hashed URL of every static file, for the server's `asset()`. */
+  assets: 'shellac-assets.json',
+  /** App mode: the shell loader script (content fetching, swapping, link interception). */
+  shellClient: 'shellac-shell.js',
+} as const;
+
+/**
+ * Reserved path segment under the scope for keys that are not real URLs (precache bodies by hash,
+ * meta records) and for the pages the worker answers itself (`__shellac/state`).
+ */
+export const RESERVED_PATH = '__shellac/';
