@@ -1,22 +1,23 @@
-import {
-  cacheName, CONTENT_HEADER, FILES, MESSAGE, parseCacheName, PRELOAD_CONTENT, RESERVED_PATH,
-  type PageMessage, type UpdateFailedMessage, type UpdateFailure, type WorkerConfig,
-} from '@shellac/protocol';
-import type { AppShell } from './app-shell.js';
-import { cacheable, type Cacheable } from './cacheable.js';
-import type { Identity } from './create-identity.js';
+import { cacheName, FILES, isCacheWord, PRELOAD_CONTENT, RESERVED_PATH, type CacheNameParts, type WorkerConfig } from '@shellac/protocol';
+import type { AppShell } from './app-shell/create-app-shell.js';
+import { createCacheRegistry } from './caches/cache-registry.js';
+import { cacheable } from './caches/cacheable.js';
+import type { RuntimeCache } from './caches/runtime-cache.js';
+import type { CacheLimits } from './caches/select-evictions.js';
+import { createCore, type Core } from './core/create-core.js';
+import { createLifecycle } from './core/create-lifecycle.js';
+import { createMessages } from './core/create-messages.js';
+import { createLogger, type Logger } from './core/logger.js';
+import { createMetaStore } from './core/meta-store.js';
+import type { FetchEnv, Unit } from './core/unit.js';
 import { ShellacWorkerError } from './errors.js';
-import { freeQuota } from './free-quota.js';
-import { createLogger, type Logger } from './logger.js';
-import { createPrecache, type Precache } from './precache.js';
-import type { Handler, RouteContext } from './route-context.js';
-import type { Router } from './router.js';
-import { createRuntimeCache, type RuntimeCache } from './runtime-cache.js';
-import type { CacheLimits } from './select-evictions.js';
-import { networkFirst } from './strategies/network-first.js';
-import { networkOnly } from './strategies/network-only.js';
-import type { Params } from './url-pattern.js';
-import type { IdentityFeature } from './track-users.js';
+import type { IdentityFeature } from './identity/create-identity.js';
+import type { Identity } from './identity/identity.js';
+import { createPrecache, type Precache } from './precache/precache.js';
+import type { Router } from './routing/router.js';
+import { offlineUnit } from './units/offline-unit.js';
+import { pagesUnit } from './units/pages-unit.js';
+import { precacheUnit } from './units/precache-unit.js';
 
 /** Options of {@link createShellac}: the build's {@link WorkerConfig} (less `routes`) plus what only code can give. */
 export interface ShellacOptions extends Omit<Partial<WorkerConfig>, 'routes' | 'appShell' | 'identity'> {
@@ -41,6 +42,8 @@ export interface ShellacOptions extends Omit<Partial<WorkerConfig>, 'routes' | '
   scope?: string;
   /** The worker script's URL, which `manifest`, `offlinePage` and `offlineImage` are relative to. */
   scriptUrl?: string;
+  /** The clock of cache ages (ms since the epoch); default `Date.now`. Tests pass their own. */
+  now?: () => number;
 }
 
 /** One Shellac runtime: explicit, so a worker can hold two or test one in isolation. */
@@ -50,14 +53,16 @@ export interface Shellac {
   readonly pages: RuntimeCache | undefined;
   readonly logger: Logger;
   readonly version: string;
-  /** Who the per-user caches belong to (with `users`). */
+  /** Who the per-person caches belong to (with `identity`). */
   readonly identity: Identity | undefined;
   /**
    * A named runtime cache of this scope (`shellac:<scope>:runtime:<name>`), created once, with
    * quota handling. With `perUser`, it holds one person's responses and is dropped when another
-   * person signs in or this one signs out.
+   * person signs in or this one signs out. `name`: 1-64 letters, digits, `-` or `_`.
    */
   runtimeCache(name: string, limits?: CacheLimits & { perUser?: boolean }): RuntimeCache;
+  /** The core: answers a request, or returns undefined when the browser should handle it. */
+  handle: Core;
   /** Answers a fetch event when something takes it; otherwise leaves it to the browser. */
   handleFetch(event: FetchEvent): void;
   /** Deletes every Shellac cache of this scope; returns their names. */
@@ -68,211 +73,108 @@ export interface Shellac {
 
 declare const self: ServiceWorkerGlobalScope;
 
-type Pick = [name: string, handler: Handler, params?: Params];
-
 /**
- * Creates a Shellac runtime. A request goes to the precache when its URL is in the manifest, else
- * to the first matching route of `router`, else (navigations) to the pages cache, network-first.
- * When that fails, the router's catch handler runs, then the offline page for navigations or the
- * fallback image for images.
+ * Creates a Shellac runtime from its units. The order of the list below is the precedence a
+ * request is tried in, and the order failures are recovered in.
  */
 export function createShellac(options: ShellacOptions = {}): Shellac {
   const scope = new URL(options.scope ?? self.registration.scope);
   const script = new URL(options.scriptUrl ?? self.location.href);
-  const { router, shell, version = 'dev' } = options;
-  const logger = createLogger(options.debug);
-  const log = (m: string) => logger.log(m);
-  const ours = (name: string) => parseCacheName(name)?.scope === scope.pathname;
-  const reserved = scope.href + RESERVED_PATH;
-  const metaName = cacheName({ scope: scope.pathname, kind: 'meta' });
-  const debugKey = `${reserved}debug`;
-  const meta = () => caches.open(metaName);
-  const runtimeCaches = new Map<string, RuntimeCache>();
-  const onQuotaExceeded = (bytes: number) => {
-    log(`quota full, freeing ${bytes} B`);
-    return freeQuota([...runtimeCaches.values()], bytes);
-  };
-  const makeCache = (name: string, limits?: CacheLimits) => {
-    let cache = runtimeCaches.get(name);
-    if (!cache) runtimeCaches.set(name, (cache = createRuntimeCache({ name, limits, meta, metaKey: `${reserved}meta/${name}`, onQuotaExceeded })));
-    return cache;
-  };
-  const identity = options.identity?.create({ scope, meta, caches: runtimeCaches, open: makeCache, shellCache: shell?.perUser ? shell.cacheName : undefined, log });
+  const { router, shell, version = 'dev', now } = options;
+  const at = (kind: CacheNameParts['kind'], name?: string): CacheNameParts => ({ scope: scope.pathname, kind, ...(name && { name }) });
+  const meta = createMetaStore({ cacheName: cacheName(at('meta')), base: scope.href + RESERVED_PATH });
+  const logger = createLogger({ on: options.debug, meta });
+  const log = logger.log;
+  const registry = createCacheRegistry({ scope: scope.pathname, meta, now, log });
+  const identity = options.identity?.start({
+    scope,
+    meta,
+    log,
+    drop: (owner) => registry.drop((c) => (c.owner !== undefined && c.owner !== owner) || (!!shell?.perUser && c.kind === 'shell')),
+    notify: async (message, except) => {
+      for (const client of await self.clients.matchAll({ type: 'window' })) if (!except.includes(client.id)) client.postMessage(message);
+    },
+  });
   // Caches that hold one person's responses. Without identity they are plain: nobody signs in.
-  const makeUserCache = (name: string, limits?: CacheLimits) => (identity ? identity.cache(name, limits) : makeCache(name, limits));
-  const precacheName = cacheName({ scope: scope.pathname, kind: 'precache' });
+  const cacheFor = (name: CacheNameParts, limits?: CacheLimits, perUser?: boolean): RuntimeCache => {
+    registry.declare(name);
+    const open = (full: string) => registry.open(full, limits);
+    return identity && perUser ? identity.cache(name, open) : open(cacheName(name));
+  };
   const precache = createPrecache({
-    cacheName: precacheName,
+    cacheName: cacheName(at('precache')),
     version,
     manifestUrl: new URL(`${options.manifest ?? FILES.manifest}?v=${version}`, script),
     scope,
     concurrency: options.precacheConcurrency,
     directoryIndex: options.directoryIndex,
-    onQuotaExceeded,
+    onQuotaExceeded: registry.free,
     log,
   });
-  const offlinePage = options.offlinePage && new URL(options.offlinePage, script);
-  const offlineImage = options.offlineImage && new URL(options.offlineImage, script);
   const pagesLimits = options.pages === false ? undefined : options.pages ?? {};
-  const pages = pagesLimits && makeUserCache(cacheName({ scope: scope.pathname, kind: 'pages' }), pagesLimits);
-  const network = networkOnly();
-  // Full pages and content-only responses never share a key: the pages cache refuses content
-  // responses under page URLs, and content URLs keep only content responses.
-  // A page for one person says so (`Cache-Control: private`): kept only when it names that person
-  // (`X-Shellac-User`), since the pages cache is then that person's alone; an untagged private
-  // page could be anyone's, so it is not kept.
-  const shared = cacheable();
-  const isCacheable: Cacheable = identity ? identity.cacheable(shared) : shared;
-  const isPage: Cacheable = (r) => isCacheable(r) && !r.headers.has(CONTENT_HEADER);
-  const timeout = pagesLimits?.networkTimeoutSeconds ?? 3;
-  const pagesHandler: Handler = pages ? networkFirst({ cache: pages, cacheable: isPage, networkTimeoutSeconds: timeout }) : network;
-  const shellRoutes = shell?.routes({ pages, pagesHandler, cacheable: isCacheable, log, owns: identity?.owns });
-  const fromPrecache: Handler = async (ctx) => (await precache.match(ctx.url)) ?? fetch(ctx.request);
+  // A page for one person (`Cache-Control: private`) is kept only when it names that person, in
+  // that person's cache; an untagged private page could be anyone's.
+  const isCacheable = identity ? identity.cacheable(cacheable()) : cacheable();
+  const watch = identity && ((env: FetchEnv) => identity.watch(env));
+  const pagesCache = pagesLimits && cacheFor(at('pages'), pagesLimits, true);
+  const pages = pagesUnit({
+    cache: pagesCache,
+    cacheable: isCacheable,
+    timeoutSeconds: pagesLimits?.networkTimeoutSeconds ?? 3,
+    scope,
+    skip: (url) => precache.has(url),
+    keyFor: shell && ((url) => shell.contentKey(url)),
+    watch,
+  });
+  const [routes, routesDefault] = router?.units() ?? [];
+  const owns = identity && ((response: Response) => identity.owns(response));
 
-  // The router's default handler comes after the built-in pages and image routes: it takes what
-  // nothing else does, rather than switching the pages cache off.
-  const pick = (request: Request, url: URL): Pick | undefined => {
-    if (request.method === 'GET' && precache.has(url)) return ['precache', fromPrecache];
-    const shellRoute = shellRoutes?.(request, url);
-    if (shellRoute) return shellRoute;
-    const found = router?.find(request, url);
-    if (found && !found.isDefault) return [found.name, found.handler, found.params];
-    if (request.mode === 'navigate') return ['pages', pagesHandler];
-    if (offlineImage && request.destination === 'image') return ['image', network];
-    return found && [found.name, found.handler];
-  };
-
-  const fallback = async (ctx: RouteContext, error: unknown) => {
-    const url = ctx.request.mode === 'navigate' ? offlinePage : ctx.request.destination === 'image' ? offlineImage : undefined;
-    let response = url && (await precache.match(url));
-    log(`${ctx.url.pathname} failed (${error}) → ${response ? url : 'error'}`);
-    if (!url || !response) throw error;
-    if (url === offlinePage) {
-      // The offline page answers at the URL that failed (say /guide/a/b.html), so its relative
-      // links would resolve from the wrong folder; a <base> points them back at its real place.
-      const html = await response.text();
-      response = new Response(/<base\b/i.test(html) ? html : html.replace(/<head[^>]*>/i, `$&<base href="${url.href}">`), response);
-    }
-    return response;
-  };
-
-  const respond = async (event: FetchEvent, url: URL, picked: Pick | undefined): Promise<Response> => {
-    const { request } = event;
-    if (!picked) {
-      // First request after the worker started: the manifest was still loading.
-      await precache.ready();
-      picked = pick(request, url);
-      if (!picked) return fetch(request);
-    }
-    const [name, handler, params = {}] = picked;
-    const ctx: RouteContext = {
-      request,
-      url,
-      params,
-      // In app-shell mode the preload carries the content alone: only the shell route may have it.
-      preload: request.mode === 'navigate' && (!shell || name === 'shell') ? (event.preloadResponse as Promise<Response | undefined>) : undefined,
-      waitUntil: (p) => event.waitUntil(p),
-      log,
-      seen: identity?.seen(event),
-    };
-    log(`${request.method} ${url.pathname}${url.search} → ${name}`);
-    try {
-      return await handler(ctx);
-    } catch (error) {
-      return (router?.catchHandler ? router.catchHandler(ctx, error) : Promise.reject(error)).catch((e) => fallback(ctx, e));
-    }
-  };
-
-  // Pages loaded before the worker controlled them are fetched again and kept, so the first page
-  // someone saw also works offline. Under the app shell, what is kept is the page's content.
-  const keepPage = async (cache: RuntimeCache, url: URL) => {
-    if (!url.href.startsWith(scope.href) || precache.has(url)) return;
-    const content = shell?.contentKey(url);
-    const target = content ?? url;
-    const generation = identity?.generation ?? 0;
-    const response = await fetch(target, { credentials: 'same-origin' }).catch(() => undefined);
-    if (response) await identity?.observe(response, generation);
-    // Kept only when its kind (content or full page) matches the key's.
-    if (response && isCacheable(response) && !content === !response.headers.get(CONTENT_HEADER) && response.headers.get('Content-Type')?.includes('text/html')) {
-      await cache.put(target.href, response);
-    }
-  };
+  // The precedence: the first unit that takes a request answers it.
+  const units = [
+    identity?.unit, // sign-out requests
+    precacheUnit(precache), // this version's files
+    shell?.unit({ pages: pagesCache, pagesHandler: pages.handler, cacheable: isCacheable, log, owns }), // navigations and their content
+    routes, // your routes (and their catch handler, first to recover)
+    pages, // navigations, network-first into the pages cache
+    offlineUnit({ precache, offlinePage: url(options.offlinePage, script), offlineImage: url(options.offlineImage, script), log }),
+    routesDefault, // whatever nothing else took
+    registry.unit, // the runtime caches (no routes: what they keep)
+    logger.unit,
+  ].filter((unit): unit is Unit => !!unit);
+  const lifecycle = createLifecycle({ units, version, scope, activate: options.activate, preloadHeader: shell && PRELOAD_CONTENT, log });
+  units.push(lifecycle.unit);
+  const core = createCore({ units, log, watch, contentPreload: !!shell });
 
   const shellac: Shellac = {
     precache,
-    pages,
+    pages: pagesCache,
     logger,
     version,
     identity,
-    runtimeCache: (name, limits) => (limits?.perUser ? makeUserCache : makeCache)(cacheName({ scope: scope.pathname, kind: 'runtime', name }), limits),
+    runtimeCache(name, limits) {
+      if (!isCacheWord(name)) throw new ShellacWorkerError('bad-cache-name', { name });
+      return cacheFor(at('runtime', name), limits, limits?.perUser);
+    },
+    handle: core,
     handleFetch(event) {
-      const { request } = event;
-      const url = new URL(request.url);
-      if (url.href.startsWith(reserved)) return;
-      if (identity?.intercept(event, url)) return;
-      // An unused preload is cancelled with a console warning; waiting on it is the cure.
-      if (request.mode === 'navigate') event.waitUntil(Promise.resolve(event.preloadResponse).catch(() => {}));
-      const known = precache.has(url);
-      const picked = known === undefined ? undefined : pick(request, url);
-      if (known !== undefined && !picked) return;
-      event.respondWith(respond(event, url, picked).catch((e) => (log(`${url.pathname}: ${e}`), Response.error())));
+      const answer = core(event.request, {
+        preload: event.preloadResponse as Promise<Response | undefined>, // a promise of the preload response, or undefined
+        waitUntil: (p) => event.waitUntil(p),
+        clientId: event.clientId,
+        resultingClientId: event.resultingClientId,
+      });
+      if (answer) event.respondWith(answer);
     },
-    async clear() {
-      const names = (await caches.keys()).filter(ours);
-      await Promise.all(names.map((n) => caches.delete(n)));
-      runtimeCaches.forEach((c) => c.reset());
-      precache.reset();
-      log(`cleared ${names}`);
-      return names;
-    },
+    clear: () => lifecycle.clear(),
     listen(worker) {
-      void precache.ready();
-      void identity?.ready();
-      void meta().then((c) => c.match(debugKey)).then((r) => r && (logger.on = true));
-      worker.addEventListener('install', (event) => {
-        event.waitUntil(
-          Promise.all([precache.install(), shell?.install(log)]).then(
-            async () => {
-              if (options.activate === 'immediately') await worker.skipWaiting();
-            },
-            async (error: unknown) => {
-              const failures = (error instanceof ShellacWorkerError && error.details.failures) || [{ url: '', reason: String(error) }];
-              const message: UpdateFailedMessage = { type: MESSAGE.updateFailed, version, failures: failures as UpdateFailure[] }; // precache-failed details hold UpdateFailure[]
-              for (const client of await worker.clients.matchAll({ includeUncontrolled: true })) client.postMessage(message);
-              throw error;
-            },
-          ),
-        );
-      });
-      worker.addEventListener('activate', (event) => {
-        // Caches of this scope that this version no longer names (an old route's, say) go too.
-        const keep = new Set([precacheName, metaName, shell?.cacheName, ...runtimeCaches.keys()]);
-        event.waitUntil(
-          Promise.all([
-            precache.activate(),
-            // In app-shell mode the preload asks for the content alone (the shell is cached).
-            worker.registration.navigationPreload?.enable().then(() => shell && worker.registration.navigationPreload.setHeaderValue(PRELOAD_CONTENT)),
-            caches.keys().then((all) => Promise.all(all.filter((n) => ours(n) && !keep.has(n) && !identity?.manages(n)).map((n) => caches.delete(n)))),
-          ]).then(() => worker.clients.claim()),
-        );
-      });
+      units.forEach((unit) => void unit.ready?.());
+      lifecycle.listen(worker);
+      const onMessage = createMessages(units, log);
       worker.addEventListener('fetch', (event) => shellac.handleFetch(event));
-      worker.addEventListener('message', (event) => {
-        const data = event.data as PageMessage | undefined; // from our own client; unknown types are ignored
-        const reply = (value: unknown) => event.ports[0]?.postMessage(value);
-        const type = data?.type;
-        if (!data) return;
-        if (type === MESSAGE.skipWaiting) event.waitUntil(worker.skipWaiting());
-        if (type === MESSAGE.clear) event.waitUntil(shellac.clear().then((deleted) => reply({ ok: true, deleted }), (e) => reply({ ok: false, deleted: [], error: String(e) })));
-        if (data.type === MESSAGE.debug) {
-          logger.on = data.on;
-          // Kept, so the channel stays on after the browser stops and restarts an idle worker.
-          event.waitUntil(meta().then((c) => (data.on ? c.put(debugKey, new Response('1')) : c.delete(debugKey).then(() => {}))));
-        }
-        if (type === MESSAGE.status) reply({ version, scope: scope.href });
-        if (data.type === MESSAGE.cacheUrls && pages) event.waitUntil(Promise.all(data.urls.map((u) => keepPage(pages, new URL(u, scope)))));
-      });
+      worker.addEventListener('message', (event) => onMessage(event));
     },
   };
   return shellac;
 }
+
+const url = (path: string | undefined, base: URL) => (path ? new URL(path, base) : undefined);

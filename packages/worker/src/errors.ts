@@ -4,7 +4,9 @@ export type WorkerErrorCode =
   | 'precache-failed'
   | 'cache-miss'
   | 'unknown-strategy'
-  | 'bad-pattern';
+  | 'bad-pattern'
+  | 'bad-message'
+  | 'bad-cache-name';
 
 /**
  * The base error of `@shellac/worker`: a typed `code` and structured `details` (the URL, route or

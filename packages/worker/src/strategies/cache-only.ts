@@ -1,6 +1,6 @@
 import { ShellacWorkerError } from '../errors.js';
-import type { Handler } from '../route-context.js';
-import type { RuntimeCache } from '../runtime-cache.js';
+import type { Handler } from '../routing/route-context.js';
+import type { RuntimeCache } from '../caches/runtime-cache.js';
 
 /** Only the cache; a miss goes to the catch handler. */
 export function cacheOnly(options: { cache: RuntimeCache }): Handler {

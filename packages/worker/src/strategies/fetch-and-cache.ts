@@ -1,14 +1,14 @@
-import { cacheable, type Cacheable } from '../cacheable.js';
-import type { RouteContext } from '../route-context.js';
-import type { RuntimeCache } from '../runtime-cache.js';
+import { cacheable, type Cacheable } from '../caches/cacheable.js';
+import type { RouteContext } from '../routing/route-context.js';
+import type { RuntimeCache } from '../caches/runtime-cache.js';
 
 const byDefault = cacheable();
 
-/** The navigation preload response when there is one, else a fetch; shown to the runtime (`seen`) first. */
+/** The navigation preload response when there is one, else a fetch; shown to the runtime (`observe`) first. */
 export async function fromNetwork(ctx: RouteContext): Promise<Response> {
   const preloaded = await ctx.preload?.catch(() => undefined);
   const response = preloaded ?? (await fetch(ctx.request));
-  await ctx.seen?.(response);
+  await ctx.observe?.(response);
   return response;
 }
 

@@ -1,4 +1,4 @@
-import type { Handler } from '../route-context.js';
+import type { Handler } from '../routing/route-context.js';
 import { fetchAndCache } from './fetch-and-cache.js';
 import type { NetworkTimeoutOptions, StrategyOptions } from './strategy-options.js';
 

@@ -1,4 +1,4 @@
-import type { Handler } from '../route-context.js';
+import type { Handler } from '../routing/route-context.js';
 import { fromNetwork } from './fetch-and-cache.js';
 
 /** Always the network (navigation preload included); failures go to the catch handler. */

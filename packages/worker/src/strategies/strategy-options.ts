@@ -1,5 +1,5 @@
-import type { Cacheable } from '../cacheable.js';
-import type { RuntimeCache } from '../runtime-cache.js';
+import type { Cacheable } from '../caches/cacheable.js';
+import type { RuntimeCache } from '../caches/runtime-cache.js';
 
 /** Options shared by every strategy that reads or writes a cache. */
 export interface StrategyOptions {

@@ -1,3 +1,4 @@
+import type { MetaStore } from '../core/meta-store.js';
 import { isQuotaError } from './is-quota-error.js';
 import { selectEvictions, type CacheLimits, type EntryMeta } from './select-evictions.js';
 
@@ -22,10 +23,11 @@ export interface RuntimeCache {
 export interface RuntimeCacheOptions {
   name: string;
   limits?: CacheLimits;
-  /** Where the index is persisted: one record per cache in the scope's meta cache. */
-  meta: () => Promise<Cache>;
+  /** Where the index is persisted: one record per cache in the scope's meta store. */
+  meta: MetaStore;
   metaKey: string;
-  now?: () => number;
+  /** The clock of `maxAgeSeconds` and recency (ms since the epoch); default `Date.now`. */
+  now?: (() => number) | undefined;
   /** Frees room across caches when the origin's quota is full; resolves once done. */
   onQuotaExceeded?: (bytesNeeded: number) => Promise<unknown>;
 }
@@ -46,11 +48,7 @@ export function createRuntimeCache(options: RuntimeCacheOptions): RuntimeCache {
 
   const load = () =>
     (loading ??= (async () => {
-      const [cache, metaCache] = await Promise.all([caches.open(name), meta()]);
-      const saved: Saved = await metaCache
-        .match(metaKey)
-        .then((r) => (r ? r.json() : {}))
-        .catch(() => ({}));
+      const [cache, saved = {}] = await Promise.all([caches.open(name), meta.get<Saved>(metaKey)]);
       for (const request of await cache.keys()) {
         const s = saved[request.url];
         index.set(request.url, s ? { stored: s[0], used: s[1], size: s[2] } : { stored: 0, used: 0, size: 0 });
@@ -68,7 +66,7 @@ export function createRuntimeCache(options: RuntimeCacheOptions): RuntimeCache {
         queued = undefined;
         const data: Saved = {};
         for (const [url, m] of index) data[url] = [m.stored, m.used, m.size];
-        return meta().then((c) => c.put(metaKey, new Response(JSON.stringify(data))));
+        return meta.put(metaKey, data);
       })
       .catch(() => {}));
 

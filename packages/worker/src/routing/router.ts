@@ -1,5 +1,6 @@
-import { compileMatcher, type Params, type UrlMatcher } from './url-pattern.js';
+import type { Unit } from '../core/unit.js';
 import type { CatchHandler, Handler } from './route-context.js';
+import { compileMatcher, type Params, type UrlMatcher } from './url-pattern.js';
 
 /** What a route matches on. Every given field must match; `method` defaults to GET. */
 export interface RouteMatch {
@@ -29,6 +30,12 @@ export interface Router {
   setCatch(handler: CatchHandler): Router;
   find(request: Request, url: URL): Routed | undefined;
   readonly catchHandler: CatchHandler | undefined;
+  /**
+   * The router as two units of a Shellac runtime: its routes (and its catch handler, the first to
+   * recover a failure), which come before the built-in pages route, and its default handler,
+   * which takes only what nothing else does rather than switching the pages cache off.
+   */
+  units(): [routes: Unit, fallback: Unit];
 }
 
 /** `scope` defaults to the worker's registration scope; patterns are relative to it. */
@@ -69,6 +76,16 @@ export function createRouter(scope: URL = new URL((self as unknown as ServiceWor
       }
       return fallback && request.method === 'GET' ? { name: 'default', handler: fallback, params: {}, isDefault: true } : undefined;
     },
+    units: () => [
+      {
+        route(request, url) {
+          const found = router.find(request, url);
+          return found && !found.isDefault ? found : undefined;
+        },
+        recover: async (ctx, error) => router.catchHandler?.(ctx, error),
+      },
+      { route: (request) => (fallback && request.method === 'GET' ? { name: 'default', handler: fallback } : undefined) },
+    ],
   };
   return router;
 }

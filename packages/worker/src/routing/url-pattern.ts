@@ -1,5 +1,5 @@
 import { compilePathPattern } from '@shellac/protocol';
-import { ShellacWorkerError } from './errors.js';
+import { ShellacWorkerError } from '../errors.js';
 
 /** What a route can match a URL with: a path pattern, a RegExp, or a function. */
 export type UrlMatcher = string | RegExp | ((url: URL, request: Request) => boolean);

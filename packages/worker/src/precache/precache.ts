@@ -1,7 +1,7 @@
 import { RESERVED_PATH, type Manifest, type ManifestEntry, type UpdateFailure } from '@shellac/protocol';
-import { ShellacWorkerError } from './errors.js';
-import { isQuotaError } from './is-quota-error.js';
-import type { Logger } from './logger.js';
+import { isQuotaError } from '../caches/is-quota-error.js';
+import type { Log } from '../core/logger.js';
+import { ShellacWorkerError } from '../errors.js';
 
 export interface PrecacheOptions {
   /** Cache that holds every precached body, keyed by content hash, whatever the version. */
@@ -19,7 +19,7 @@ export interface PrecacheOptions {
   /** Query parameters that never change a precached file (tracking tags). */
   ignoreParams?: RegExp[];
   onQuotaExceeded?: (bytesNeeded: number) => Promise<unknown>;
-  log: Logger['log'];
+  log: Log;
 }
 
 /** What an install did. */
@@ -38,8 +38,8 @@ export interface Precache {
   match(url: URL): Promise<Response | undefined>;
   /** True when the URL is in this version (synchronous once `ready()` resolved). */
   has(url: URL): boolean | undefined;
-  /** Resolves once this version's manifest is loaded from the cache. */
-  ready(): Promise<void>;
+  /** Undefined once this version's manifest is loaded from the cache; until then, a promise of it. */
+  ready(): Promise<void> | undefined;
   reset(): void;
 }
 
@@ -125,7 +125,7 @@ export function createPrecache(options: PrecacheOptions): Precache {
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
       const report = { downloaded: todo.size - failures.length, reused: manifest.entries.length - todo.size, bytes };
-      log(`precache ${version} ${JSON.stringify({ ...report, failures })}`);
+      log(() => `precache ${version} ${JSON.stringify({ ...report, failures })}`);
       if (failures.length) throw new ShellacWorkerError('precache-failed', { version, failures });
       await cache.put(manifestKey, new Response(JSON.stringify(manifest)));
       use(manifest);
@@ -138,7 +138,7 @@ export function createPrecache(options: PrecacheOptions): Precache {
       await Promise.all((await cache.keys()).filter((r) => !keep.has(r.url)).map((r) => cache.delete(r)));
     },
     ready() {
-      if (lookup) return Promise.resolve();
+      if (lookup) return undefined;
       return (loading ??= caches
         .open(cacheName)
         .then((c) => c.match(manifestKey))

@@ -1,21 +1,22 @@
-import { APPSHELL_PARAM, cacheName, CONTENT_HEADER, contentUrl, HEADER, SHELL_PATH, type AppShellConfig } from '@shellac/protocol';
-import type { Cacheable } from './cacheable.js';
-import type { Logger } from './logger.js';
-import type { Handler } from './route-context.js';
-import type { RuntimeCache } from './runtime-cache.js';
-import { networkFirst } from './strategies/network-first.js';
-import { networkOnly } from './strategies/network-only.js';
-import { compileMatcher } from './url-pattern.js';
+import { APPSHELL_PARAM, cacheName, CONTENT_HEADER, contentUrl, HEADER, looksLikeFile, SHELL_PATH, type AppShellConfig } from '@shellac/protocol';
+import type { Cacheable } from '../caches/cacheable.js';
+import type { RuntimeCache } from '../caches/runtime-cache.js';
+import type { Log } from '../core/logger.js';
+import type { Unit } from '../core/unit.js';
+import type { Handler } from '../routing/route-context.js';
+import { compileMatcher } from '../routing/url-pattern.js';
+import { networkFirst } from '../strategies/network-first.js';
+import { networkOnly } from '../strategies/network-only.js';
 
 export interface AppShellOptions extends AppShellConfig {
   /** The registration scope (default: the worker's own). */
   scope?: string;
+  /** The clock of `maxAgeSeconds` (ms since the epoch); default `Date.now`. */
+  now?: () => number;
 }
 
-type Log = Logger['log'];
-
-/** What the runtime lends the shell to build its two routes. */
-export interface ShellRouteEnv {
+/** What the runtime lends the shell to build its unit. */
+export interface ShellUnitEnv {
   /** The pages cache: content responses are kept there under their `?from_appshell=1` URL. */
   pages: RuntimeCache | undefined;
   /** How a navigation is answered without the shell (network-first full page). */
@@ -34,8 +35,6 @@ export interface AppShell {
   readonly perUser: boolean;
   /** How long the shell's content request waits for the network before the cached copy. */
   readonly contentTimeoutSeconds: number;
-  /** Fetches and stores the shell; rejects when the server cannot render it (the install fails). */
-  install(log: Log): Promise<void>;
   /** True for navigations the shell answers: in scope, allowed, not denied, not a file, not content. */
   takes(request: Request, url: URL): boolean;
   /** True for page URLs the shell would answer (the URL half of `takes`). */
@@ -48,17 +47,16 @@ export interface AppShell {
    */
   respond(waitUntil: (p: Promise<unknown>) => void, log: Log, owns?: (response: Response) => boolean): Promise<Response | undefined>;
   /**
-   * The shell's two routes: allowed navigations → the shell (stashing the navigation preload,
-   * which carries the content alone, for the content request); `?from_appshell=1` requests → the
-   * preloaded content, else network-first with `contentTimeoutSeconds` into the pages cache,
-   * keeping only responses marked `X-Shellac-Content: 1`.
+   * The shell's unit. Its routes: allowed navigations → the shell (stashing the navigation
+   * preload, which carries the content alone, for the content request); `?from_appshell=1`
+   * requests → the preloaded content, else network-first with `contentTimeoutSeconds` into the
+   * pages cache, keeping only responses marked `X-Shellac-Content: 1`. It installs the shell (a
+   * server that cannot render it fails the install).
    */
-  routes(env: ShellRouteEnv): (request: Request, url: URL) => [name: string, handler: Handler] | undefined;
+  unit(env: ShellUnitEnv): Unit;
 }
 
-const STORED = 'X-Shellac-Stored';
-/** A file, not a page: an extension other than .html (the loader draws the same line). */
-const FILE = /\/[^/]*\.(?!html?$)[A-Za-z0-9]{1,8}$/;
+const STORED = HEADER.stored;
 
 /**
  * App-shell mode. The shell is one URL rendered by the server, cached whole; its version is its
@@ -68,6 +66,7 @@ const FILE = /\/[^/]*\.(?!html?$)[A-Za-z0-9]{1,8}$/;
 export function createAppShell(options: AppShellOptions = {}): AppShell {
   const scope = new URL(options.scope ?? (self as unknown as ServiceWorkerGlobalScope).registration.scope); // self is the worker's global scope
   const shellCache = cacheName({ scope: scope.pathname, kind: 'shell' });
+  const now = options.now ?? Date.now;
   const shellUrl = new URL(options.url ?? SHELL_PATH, scope);
   const maxAge = (options.maxAgeSeconds ?? 86_400) * 1000;
   const allow = (options.allow ?? []).map((p) => compileMatcher(p, scope));
@@ -76,7 +75,7 @@ export function createAppShell(options: AppShellOptions = {}): AppShell {
 
   const store = async (response: Response) => {
     const headers = new Headers(response.headers);
-    headers.set(STORED, String(Date.now()));
+    headers.set(STORED, String(now()));
     const copy = new Response(await response.blob(), { status: 200, headers });
     await (await caches.open(shellCache)).put(shellUrl, copy.clone());
     return copy;
@@ -100,9 +99,6 @@ export function createAppShell(options: AppShellOptions = {}): AppShell {
     cacheName: shellCache,
     perUser: !!options.perUser,
     contentTimeoutSeconds: options.contentTimeoutSeconds ?? 4,
-    async install(log) {
-      await refresh(log);
-    },
     takes(request, url) {
       return request.mode === 'navigate' && request.method === 'GET' && shell.covers(url, request);
     },
@@ -110,7 +106,7 @@ export function createAppShell(options: AppShellOptions = {}): AppShell {
       return shell.covers(url) ? contentUrl(url) : undefined;
     },
     covers(url, request = new Request(url)) {
-      if (!url.href.startsWith(scope.href) || url.searchParams.has(APPSHELL_PARAM) || FILE.test(url.pathname) || url.href === shellUrl.href) return false;
+      if (!url.href.startsWith(scope.href) || url.searchParams.has(APPSHELL_PARAM) || looksLikeFile(url.pathname) || url.href === shellUrl.href) return false;
       if (allow.length && !allow.some((m) => m(url, request))) return false;
       return !deny.some((m) => m(url, request));
     },
@@ -118,7 +114,7 @@ export function createAppShell(options: AppShellOptions = {}): AppShell {
       let cached = await caches.open(shellCache).then((c) => c.match(shellUrl));
       // A per-user shell stored for someone else is no shell at all.
       if (cached && shell.perUser && owns && !owns(cached)) cached = undefined;
-      const age = cached ? Date.now() - Number(cached.headers.get(STORED) ?? 0) : Infinity;
+      const age = cached ? now() - Number(cached.headers.get(STORED) ?? 0) : Infinity;
       if (cached && age <= maxAge) {
         // A copy: the page reads `cached` itself.
         waitUntil(refresh(log, cached.clone()).catch((e) => log(`shell refresh failed: ${e}`)));
@@ -129,7 +125,7 @@ export function createAppShell(options: AppShellOptions = {}): AppShell {
       log(`shell ${fresh ? 'fetched' : cached ? 'stale, offline' : 'missing'}`);
       return fresh?.clone() ?? cached;
     },
-    routes({ pages, pagesHandler, cacheable, log, owns }) {
+    unit({ pages, pagesHandler, cacheable, log, owns }) {
       const isContent: Cacheable = (r) => cacheable(r) && r.headers.get(CONTENT_HEADER) === '1';
       const fromNetwork = pages ? networkFirst({ cache: pages, cacheable: isContent, networkTimeoutSeconds: shell.contentTimeoutSeconds }) : networkOnly();
       // Navigation preload responses (the content alone) waiting for the shell's content request.
@@ -152,7 +148,7 @@ export function createAppShell(options: AppShellOptions = {}): AppShell {
         preloads.delete(ctx.url.href);
         if (preloaded && isContent(preloaded)) {
           log(`${ctx.url.pathname} content from navigation preload`);
-          await ctx.seen?.(preloaded);
+          await ctx.observe?.(preloaded);
           if (pages) ctx.waitUntil(pages.put(ctx.url.href, preloaded.clone()).catch(() => {}));
           return preloaded;
         }
@@ -165,10 +161,14 @@ export function createAppShell(options: AppShellOptions = {}): AppShell {
         page.searchParams.delete(APPSHELL_PARAM);
         return Response.redirect(page.href, 302);
       };
-      return (request, url) => {
-        if (shell.takes(request, url)) return ['shell', toShell];
-        if (request.method !== 'GET' || url.origin !== scope.origin || url.searchParams.get(APPSHELL_PARAM) !== '1') return undefined;
-        return request.mode === 'navigate' ? ['content as page', toPage] : ['content', toContent];
+      return {
+        route(request, url) {
+          if (shell.takes(request, url)) return { name: 'shell', handler: toShell, contentPreload: true };
+          if (request.method !== 'GET' || url.origin !== scope.origin || url.searchParams.get(APPSHELL_PARAM) !== '1') return undefined;
+          return request.mode === 'navigate' ? { name: 'content as page', handler: toPage } : { name: 'content', handler: toContent };
+        },
+        install: () => refresh(log),
+        keeps: (cache) => cache.kind === 'shell',
       };
     },
   };

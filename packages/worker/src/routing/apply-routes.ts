@@ -1,10 +1,10 @@
 import { routeCacheName, type RouteConfig, type StrategyName } from '@shellac/protocol';
-import { cacheable, type Cacheable } from './cacheable.js';
-import type { Shellac } from './create-shellac.js';
-import { ShellacWorkerError } from './errors.js';
+import { cacheable, type Cacheable } from '../caches/cacheable.js';
+import type { RuntimeCache } from '../caches/runtime-cache.js';
+import type { Shellac } from '../create-shellac.js';
+import { ShellacWorkerError } from '../errors.js';
 import type { Handler } from './route-context.js';
 import type { Router } from './router.js';
-import type { RuntimeCache } from './runtime-cache.js';
 
 /** A strategy factory as routes from configuration call it. */
 export type StrategyFactory = (options: { cache: RuntimeCache; cacheable?: Cacheable; networkTimeoutSeconds?: number }) => Handler;

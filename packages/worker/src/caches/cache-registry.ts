@@ -1,0 +1,69 @@
+import { cacheName, parseCacheName, type CacheNameParts } from '@shellac/protocol';
+import type { MetaStore } from '../core/meta-store.js';
+import type { Unit } from '../core/unit.js';
+import { freeQuota } from './free-quota.js';
+import { createRuntimeCache, type RuntimeCache } from './runtime-cache.js';
+import type { CacheLimits } from './select-evictions.js';
+
+/** The scope's runtime caches (pages, routes), each opened once, with quota handling across them. */
+export interface CacheRegistry {
+  /** The runtime cache of this full name, created on first use with these limits. */
+  open(name: string, limits?: CacheLimits): RuntimeCache;
+  /** Frees room across every runtime cache after a quota error (least recently used first). */
+  free(bytes: number): Promise<number>;
+  /**
+   * Deletes this scope's caches that `test` picks (whether opened here or left by an earlier
+   * worker) and forgets their in-memory state; resolves with their names.
+   */
+  drop(test: (cache: CacheNameParts) => boolean): Promise<string[]>;
+  /** Records a cache (any owner's, for a per-person one) as in use, so activation keeps it. */
+  declare(name: CacheNameParts): void;
+  /** Keeps the declared caches at activation; forgets in-memory state after a clear. */
+  readonly unit: Unit;
+}
+
+export interface CacheRegistryOptions {
+  /** The registration scope's path: only this scope's caches are ever dropped. */
+  scope: string;
+  meta: MetaStore;
+  now?: () => number;
+  log?: (message: () => string) => void;
+}
+
+export function createCacheRegistry(options: CacheRegistryOptions): CacheRegistry {
+  const { scope, meta, now, log } = options;
+  const open = new Map<string, RuntimeCache>();
+  // Names without their owner: every person's copy of a cache in use is kept.
+  const declared = new Set<string>();
+  const registry: CacheRegistry = {
+    open(name, limits) {
+      let cache = open.get(name);
+      if (!cache) open.set(name, (cache = createRuntimeCache({ name, limits, meta, metaKey: `meta/${name}`, now, onQuotaExceeded: registry.free })));
+      return cache;
+    },
+    free(bytes) {
+      log?.(() => `quota full, freeing ${bytes} B`);
+      return freeQuota([...open.values()], bytes);
+    },
+    async drop(test) {
+      const names = (await caches.keys()).filter((name) => {
+        const parts = parseCacheName(name);
+        return parts?.scope === scope && test(parts);
+      });
+      for (const name of names) {
+        open.get(name)?.reset();
+        open.delete(name);
+      }
+      await Promise.all(names.map((name) => caches.delete(name)));
+      return names;
+    },
+    declare(name) {
+      declared.add(cacheName({ ...name, owner: undefined }));
+    },
+    unit: {
+      keeps: (cache) => declared.has(cacheName({ ...cache, owner: undefined })),
+      reset: () => open.forEach((cache) => cache.reset()),
+    },
+  };
+  return registry;
+}

@@ -1,0 +1,86 @@
+import type { RouteContext } from '../routing/route-context.js';
+import type { Log } from './logger.js';
+import type { FetchEnv, Observe, Route, Unit } from './unit.js';
+
+/**
+ * The runtime as a web-standard function: a request (and what its event gives) in, a response out,
+ * or undefined when the browser should handle the request as if there were no worker.
+ */
+export type Core = (request: Request, env: FetchEnv) => Promise<Response> | undefined;
+
+export interface CoreOptions {
+  /**
+   * The units in order of precedence: a request goes to the first that routes it, and when the
+   * answer fails, each unit that recovers is asked in this same order.
+   */
+  units: readonly Unit[];
+  log: Log;
+  /** Makes the observer of one request's network responses (identity's switch). */
+  watch?: ((env: FetchEnv) => Observe) | undefined;
+  /** The navigation preload asks for the content alone (app-shell mode). */
+  contentPreload?: boolean;
+}
+
+/** Makes the core that a fetch listener (or a test) calls with each request. */
+export function createCore(options: CoreOptions): Core {
+  const { units, log, watch, contentPreload } = options;
+
+  const pick = (request: Request, url: URL): Route | false | undefined => {
+    for (const unit of units) {
+      const route = unit.route?.(request, url);
+      if (route !== undefined) return route;
+    }
+    return undefined;
+  };
+
+  const recover = async (ctx: RouteContext, error: unknown): Promise<Response> => {
+    for (const unit of units) {
+      if (!unit.recover) continue;
+      try {
+        const answer = await unit.recover(ctx, error);
+        if (answer) return answer;
+      } catch (next) {
+        error = next; // a recovery that fails hands its own reason on
+      }
+    }
+    throw error;
+  };
+
+  const answer = async (request: Request, url: URL, route: Route, env: FetchEnv): Promise<Response> => {
+    const ctx: RouteContext = {
+      request,
+      url,
+      params: route.params ?? {},
+      preload: request.mode === 'navigate' && (!contentPreload || route.contentPreload) ? env.preload : undefined,
+      waitUntil: env.waitUntil,
+      log,
+      observe: watch?.(env),
+      clientIds: [env.clientId ?? '', env.resultingClientId ?? ''],
+    };
+    log(() => `${request.method} ${url.pathname}${url.search} → ${route.name}`);
+    try {
+      return await route.handler(ctx);
+    } catch (error) {
+      return recover(ctx, error);
+    }
+  };
+
+  return function core(request, env) {
+    const url = new URL(request.url);
+    // An unused preload is cancelled with a console warning; waiting on it is the cure.
+    if (request.mode === 'navigate' && env.preload) env.waitUntil(env.preload.catch(() => {}));
+    const failed = (error: unknown) => (log(() => `${url.pathname}: ${error}`), Response.error());
+    const waiting = units.map((unit) => unit.ready?.()).filter(Boolean);
+    if (waiting.length) {
+      // First requests after the worker started: what routes them is still loading.
+      return Promise.all(waiting)
+        .then(() => {
+          const route = pick(request, url);
+          return route ? answer(request, url, route, env) : fetch(request);
+        })
+        .catch(failed);
+    }
+    const route = pick(request, url);
+    return route ? answer(request, url, route, env).catch(failed) : undefined;
+  };
+}

@@ -1,0 +1,93 @@
+import { MESSAGE, parseCacheName, type StatusReply, type UpdateFailedMessage, type UpdateFailure } from '@shellac/protocol';
+import { ShellacWorkerError } from '../errors.js';
+import type { Log } from './logger.js';
+import type { Unit } from './unit.js';
+
+export interface LifecycleOptions {
+  units: readonly Unit[];
+  version: string;
+  scope: URL;
+  /** `immediately`: activate once installed, without waiting for every tab to close. */
+  activate?: 'immediately' | 'waiting' | undefined;
+  /** The navigation preload header value (app-shell mode asks for the content alone). */
+  preloadHeader?: string | undefined;
+  log: Log;
+}
+
+/** A version's life: installing, taking over, and the page messages about it. */
+export interface Lifecycle {
+  /** Adds the install and activate listeners. */
+  listen(worker: ServiceWorkerGlobalScope): void;
+  /** Deletes every Shellac cache of the scope and resets every unit; resolves with the names. */
+  clear(): Promise<string[]>;
+  /** `skipWaiting`, `clear` and `status`. */
+  readonly unit: Unit;
+}
+
+/**
+ * Install runs every unit's install at once, and a version activates only when all succeeded;
+ * otherwise the pages hear which files failed and why, and the old version keeps serving. At
+ * activation, caches of the scope that no unit keeps (an old route's, say) are deleted.
+ */
+export function createLifecycle(options: LifecycleOptions): Lifecycle {
+  const { units, version, scope, log } = options;
+  let global: ServiceWorkerGlobalScope | undefined;
+  const each = (step: 'install' | 'activate') => Promise.all(units.map((unit) => unit[step]?.()));
+  const ours = (name: string) => parseCacheName(name)?.scope === scope.pathname;
+
+  const failed = async (worker: ServiceWorkerGlobalScope, error: unknown) => {
+    const failures = (error instanceof ShellacWorkerError && (error.details.failures as UpdateFailure[])) || [{ url: '', reason: String(error) }]; // precache-failed details hold UpdateFailure[]
+    const message: UpdateFailedMessage = { type: MESSAGE.updateFailed, version, failures };
+    for (const client of await worker.clients.matchAll({ includeUncontrolled: true })) client.postMessage(message);
+    throw error;
+  };
+
+  const cleanUp = async () => {
+    const stale = (await caches.keys()).filter((name) => {
+      const parts = parseCacheName(name);
+      return parts?.scope === scope.pathname && parts.kind !== 'meta' && !units.some((unit) => unit.keeps?.(parts));
+    });
+    await Promise.all(stale.map((name) => caches.delete(name)));
+  };
+
+  const lifecycle: Lifecycle = {
+    listen(worker) {
+      global = worker;
+      worker.addEventListener('install', (event) => {
+        event.waitUntil(
+          each('install').then(
+            async () => {
+              if (options.activate === 'immediately') await worker.skipWaiting();
+            },
+            (error) => failed(worker, error),
+          ),
+        );
+      });
+      worker.addEventListener('activate', (event) => {
+        const preload = worker.registration.navigationPreload;
+        event.waitUntil(
+          Promise.all([
+            each('activate'),
+            preload?.enable().then(() => (options.preloadHeader ? preload.setHeaderValue(options.preloadHeader) : undefined)),
+            cleanUp(),
+          ]).then(() => worker.clients.claim()),
+        );
+      });
+    },
+    async clear() {
+      const names = (await caches.keys()).filter(ours);
+      await Promise.all(names.map((name) => caches.delete(name)));
+      units.forEach((unit) => unit.reset?.());
+      log(() => `cleared ${names}`);
+      return names;
+    },
+    unit: {
+      messages: {
+        [MESSAGE.skipWaiting]: () => global?.skipWaiting(),
+        [MESSAGE.clear]: () => lifecycle.clear().then((deleted) => ({ ok: true, deleted })),
+        [MESSAGE.status]: (): StatusReply => ({ version, scope: scope.href }),
+      },
+    },
+  };
+  return lifecycle;
+}
