@@ -22,6 +22,21 @@ export function workerVersion(page: Page): Promise<string> {
   );
 }
 
+/**
+ * The controlling worker's `status` reply. The worker answers once it has read back its debug
+ * flag, so a reply proves that lines logged before it were printed or dropped.
+ */
+export function workerStatus(page: Page): Promise<{ version: string; scope: string; debug: boolean }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (e) => resolve(e.data);
+        navigator.serviceWorker.controller!.postMessage({ type: 'shellac:status' }, [channel.port2]);
+      }),
+  );
+}
+
 /** The URLs held in one of this origin's caches (by name suffix, e.g. ':pages'). */
 export function cachedUrls(page: Page, suffix: string): Promise<string[]> {
   return page.evaluate(async (suffix) => {
@@ -34,7 +49,7 @@ export function cachedUrls(page: Page, suffix: string): Promise<string[]> {
   }, suffix);
 }
 
-/** Offline as DEVELOPERS.md means it: the browser emulates no network and the server is stopped. */
+/** Offline for real: the browser emulates no network and the server is stopped. */
 export async function goOffline(context: BrowserContext, server: SiteServer) {
   await context.setOffline(true);
   await server.stop();

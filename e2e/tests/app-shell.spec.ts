@@ -203,7 +203,9 @@ test('a shell older than maxAgeSeconds is fetched before it is used', async ({ p
     const original = await (await fetch(server.url('__shell'))).text();
     server.override = (path) =>
       path.startsWith('/__shell') ? { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', ETag: '"v2"', 'Cache-Control': 'no-cache' }, body: original.replace('</footer>', '<p id="shell-v2">New shell</p></footer>') } : undefined;
-    await page.waitForTimeout(1500);
+    // Wait until the stored shell is past its age, as the worker stamped it.
+    const age = () => page.evaluate(() => caches.match('/__shell').then((r) => Date.now() - Number(r?.headers.get('X-Shellac-Stored') ?? Date.now())));
+    await expect.poll(age).toBeGreaterThan(1000);
     // Past its age, this very navigation gets the new shell (not only the next one).
     await page.goto(server.url('about'));
     await expect(page.locator('#shell-v2')).toHaveCount(1);

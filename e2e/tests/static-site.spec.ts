@@ -193,3 +193,29 @@ test('a site under a path prefix installs with that scope and works offline', as
   await expect(page).toHaveTitle(/You are offline/);
   expect(await styles(page)).toEqual(SITE_LOOK);
 });
+
+test('a site in a user folder (/~alice/docs/) keeps its precache and meta cache when the person changes', async ({ page, context }) => {
+  await start({ identity: {} }, '/~alice/docs/');
+  let tag = 'alice-tag';
+  server.extraHeaders = (path) => (/\/$|\.html$/.test(path.replace(/\?.*$/, '')) ? { 'X-Shellac-User': tag } : {});
+  await page.goto(server.url());
+  await waitForControl(page);
+  const names = () => page.evaluate(() => caches.keys());
+  await expect.poll(() => cachedUrls(page, ':precache')).toContain(server.url(`__shellac/manifest/${build.summary!.version}`));
+  await page.evaluate(() => window.shellac!.debug(true));
+  const metaKeys = () => cachedUrls(page, ':meta');
+  await expect.poll(metaKeys).toContain(server.url('__shellac/debug'));
+  // Two changes of person: the first tag seen, then another one.
+  await page.goto(server.url('about.html'));
+  await expect.poll(metaKeys).toContain(server.url('__shellac/user'));
+  tag = 'bob-tag';
+  await page.goto(server.url('guide/'));
+  await expect.poll(async () => (await names()).filter((n) => n.includes(':pages~'))).toEqual(['shellac:/~alice/docs/:pages~bob-tag']);
+  // The scope's own `~` is part of the scope: its shared caches stay.
+  expect(await names()).toEqual(expect.arrayContaining(['shellac:/~alice/docs/:precache', 'shellac:/~alice/docs/:meta']));
+  expect(await metaKeys()).toContain(server.url('__shellac/debug'));
+  await goOffline(context, server);
+  await page.goto(server.url('reference/'));
+  await expect(page).toHaveTitle(/You are offline/);
+  expect(await styles(page)).toEqual(SITE_LOOK);
+});

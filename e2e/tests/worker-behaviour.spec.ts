@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SiteBuild } from '../support/build.js';
 import { SiteServer } from '../support/site-server.js';
-import { cachedUrls, goOffline, waitForControl, workerVersion } from '../support/worker.js';
+import { cachedUrls, goOffline, waitForControl, workerStatus, workerVersion } from '../support/worker.js';
 
 let build: SiteBuild;
 let server: SiteServer;
@@ -145,10 +145,11 @@ test('with activate "waiting", updateReady fires and applyUpdate activates the n
   await page.evaluate(() => (window as Win).updateReady!.then(() => undefined));
   expect(await workerVersion(page)).toBe(v1);
   // A listener added after the update was found is told at once.
-  expect(await page.evaluate(() => new Promise<boolean>((resolve) => {
-    window.shellac!.on('updateReady', () => resolve(true));
-    setTimeout(() => resolve(false), 500);
-  }))).toBe(true);
+  expect(await page.evaluate(() => {
+    let called = false;
+    window.shellac!.on('updateReady', () => (called = true));
+    return called; // at once: within on() itself
+  })).toBe(true);
   const reloaded = page.waitForEvent('load');
   await page.evaluate(() => (window as Win).updateReady!.then((e) => e.applyUpdate()));
   await reloaded;
@@ -198,11 +199,13 @@ test('the debug channel is off by default and can be turned on from the page', a
   await page.goto(server.url('about.html'));
   await expect.poll(() => lines.join('\n')).toMatch(/GET \/about\.html → pages/);
   await page.evaluate(() => window.shellac!.debug(false));
-  await page.waitForTimeout(200);
+  await expect.poll(() => cachedUrls(page, ':meta')).not.toContain(server.url('__shellac/debug'));
   await cdp.send('ServiceWorker.stopAllWorkers');
   lines.length = 0;
   await page.goto(server.url('guide/'));
-  await page.waitForTimeout(300);
+  await waitForControl(page);
+  // Answered once the restarted worker has read its flag back: its lines so far are decided.
+  expect((await workerStatus(page)).debug).toBe(false);
   expect(lines).toEqual([]);
 });
 
@@ -224,7 +227,13 @@ test('pages older than maxAgeSeconds are not served', async ({ page, context }) 
   await waitForControl(page);
   await page.goto(server.url('guide/'));
   await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('guide/'));
-  await page.waitForTimeout(3200);
+  // Wait until the kept copy is past its age, as the worker's index records it.
+  const age = () =>
+    page.evaluate(async (url) => {
+      const record = await caches.open('shellac:/:meta').then((c) => c.match('/__shellac/meta/shellac:/:pages')).then((r) => r?.json());
+      return Date.now() - (record?.[url]?.[0] ?? Date.now());
+    }, server.url('guide/'));
+  await expect.poll(age, { timeout: 10_000 }).toBeGreaterThan(3000);
   await page.goto(server.url('about.html'));
   await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('about.html'));
   await goOffline(context, server);

@@ -56,4 +56,10 @@ export interface ClearReply { ok: boolean; deleted: string[] }
  * request that failed. `error` says which, in words meant for the developer reading the console.
  */
 export interface ErrorReply { ok: false; error: string }
-export interface StatusReply { version: string; scope: string }
+/** What the worker says of itself. */
+export interface StatusReply {
+  version: string;
+  scope: string;
+  /** The debug channel is on (answered once the remembered flag is read back). */
+  debug: boolean;
+}

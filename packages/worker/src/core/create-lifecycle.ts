@@ -85,7 +85,10 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
       messages: {
         [MESSAGE.skipWaiting]: () => global?.skipWaiting(),
         [MESSAGE.clear]: () => lifecycle.clear().then((deleted) => ({ ok: true, deleted })),
-        [MESSAGE.status]: (): StatusReply => ({ version, scope: scope.href }),
+        [MESSAGE.status]: async (): Promise<StatusReply> => {
+          const parts = await Promise.all(units.map((unit) => unit.state?.()));
+          return Object.assign({ version, scope: scope.href }, ...parts) as StatusReply; // each unit adds its own fields
+        },
       },
     },
   };

@@ -71,6 +71,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       messages: {
         [MESSAGE.debug]: (m) => logger.set(!!m.on),
       },
+      // After the flag is read back: lines held until then are printed or dropped by now.
+      state: async () => (await restored, { debug: on }),
     },
   };
   return logger;

@@ -57,4 +57,6 @@ export interface Unit {
   reset?(): void;
   /** The page messages this unit answers, by type. */
   messages?: Record<string, MessageHandler>;
+  /** What this unit tells of its state (the `status` reply), once its state is loaded. */
+  state?(): Promise<Record<string, unknown>>;
 }
