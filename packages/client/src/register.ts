@@ -1,4 +1,4 @@
-import { FILES, MESSAGE, parseCacheName, type ClearReply, type UpdateFailure, type UserChangeReason, type WorkerMessage } from '@shellac/protocol';
+import { cacheScope, FILES, MESSAGE, type ClearReply, type UpdateFailure, type UserChangeReason, type WorkerMessage } from '@shellac/protocol';
 import { ShellacClientError } from './errors.js';
 
 /** What each event passes to its listeners. */
@@ -149,7 +149,7 @@ export function register(options: RegisterOptions = {}): ShellacClient {
       // browser has them (not on plain-HTTP pages other than localhost).
       if (typeof caches === 'undefined') return [];
       const path = new URL(scope).pathname;
-      const names = (await caches.keys()).filter((n) => parseCacheName(n)?.scope === path);
+      const names = (await caches.keys()).filter((n) => cacheScope(n) === path);
       await Promise.all(names.map((n) => caches.delete(n)));
       return names;
     },

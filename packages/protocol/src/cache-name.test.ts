@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cacheName, isCacheWord, ownerKey, OWNER_MARK, parseCacheName, PREFIX, type CacheNameParts } from './index.js';
+import { cacheName, cacheScope, isCacheWord, ownerKey, OWNER_MARK, parseCacheName, PREFIX, type CacheNameParts } from './index.js';
 
 const cases: [string, CacheNameParts][] = [
   ['shellac:/:precache', { scope: '/', kind: 'precache' }],
@@ -17,7 +17,9 @@ test('cache names round-trip through the grammar, whatever the scope holds', () 
   for (const [name, parts] of cases) {
     assert.deepEqual(parseCacheName(name), parts, name);
     assert.equal(cacheName(parts), name);
+    assert.equal(cacheScope(name), parts.scope);
   }
+  assert.equal(cacheScope('workbox-precache-v2'), undefined);
 });
 
 test('names that are not Shellac caches parse to undefined', () => {

@@ -53,6 +53,15 @@ export function parseCacheName(full: string): CacheNameParts | undefined {
   return parts;
 }
 
+/**
+ * The scope of a Shellac cache name, as {@link parseCacheName} reads it, for code that needs only
+ * that (the page's fallback `clear`, where every byte ships): the path up to the name's last `/`.
+ * Undefined for names that are not Shellac's.
+ */
+export function cacheScope(name: string): string | undefined {
+  return name.startsWith('shellac:/') ? name.slice(8, name.lastIndexOf('/') + 1) : undefined;
+}
+
 /** A cache-name-safe key for a user tag (tags from other backends may hold any character). */
 export function ownerKey(tag: string): string {
   return tag.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) || '_';

@@ -1,11 +1,14 @@
 /** The prefix of every cache, header and message Shellac owns, so one glance tells what is ours. */
 export const PREFIX = 'shellac';
 
+/** The precache manifest's file name (also `FILES.manifest`; alone so a bundle can take just it). */
+export const MANIFEST_FILE = 'shellac-manifest.json';
+
 /** Names the build gives to the files it writes next to the site. */
 export const FILES = {
   worker: 'sw.js',
   client: 'shellac.js',
-  manifest: 'shellac-manifest.json',
+  manifest: MANIFEST_FILE,
   offline: 'offline.html',
   /** App mode: source name → hashed URL of every static file, for the server's `asset()`. */
   assets: 'shellac-assets.json',

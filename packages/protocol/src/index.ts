@@ -1,5 +1,5 @@
-export { PREFIX, FILES, RESERVED_PATH } from './files.js';
-export { cacheName, parseCacheName, isCacheWord, ownerKey, OWNER_MARK } from './cache-name.js';
+export { PREFIX, FILES, MANIFEST_FILE, RESERVED_PATH } from './files.js';
+export { cacheName, cacheScope, parseCacheName, isCacheWord, ownerKey, OWNER_MARK } from './cache-name.js';
 export type { CacheKind, CacheNameParts } from './cache-name.js';
 export { routeCacheName } from './route-cache-name.js';
 export { compilePathPattern } from './path-pattern.js';

@@ -1,4 +1,4 @@
-import { cacheName, FILES, isCacheWord, PRELOAD_CONTENT, RESERVED_PATH, type CacheNameParts, type WorkerConfig } from '@shellac/protocol';
+import { cacheName, MANIFEST_FILE, PRELOAD_CONTENT, RESERVED_PATH, type CacheNameParts, type WorkerConfig } from '@shellac/protocol';
 import type { AppShell } from './app-shell/create-app-shell.js';
 import { createCacheRegistry } from './caches/cache-registry.js';
 import { cacheable } from './caches/cacheable.js';
@@ -10,7 +10,6 @@ import { createMessages } from './core/create-messages.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { createMetaStore } from './core/meta-store.js';
 import type { FetchEnv, Unit } from './core/unit.js';
-import { ShellacWorkerError } from './errors.js';
 import type { IdentityFeature } from './identity/create-identity.js';
 import type { Identity } from './identity/identity.js';
 import { createPrecache, type Precache } from './precache/precache.js';
@@ -58,7 +57,7 @@ export interface Shellac {
   /**
    * A named runtime cache of this scope (`shellac:<scope>:runtime:<name>`), created once, with
    * quota handling. With `perUser`, it holds one person's responses and is dropped when another
-   * person signs in or this one signs out. `name`: 1-64 letters, digits, `-` or `_`.
+   * person signs in or this one signs out. `name`: 1-64 letters, digits, `-` or `_` (`isCacheWord`).
    */
   runtimeCache(name: string, limits?: CacheLimits & { perUser?: boolean }): RuntimeCache;
   /** The core: answers a request, or returns undefined when the browser should handle it. */
@@ -104,7 +103,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
   const precache = createPrecache({
     cacheName: cacheName(at('precache')),
     version,
-    manifestUrl: new URL(`${options.manifest ?? FILES.manifest}?v=${version}`, script),
+    manifestUrl: new URL(`${options.manifest ?? MANIFEST_FILE}?v=${version}`, script),
     scope,
     concurrency: options.precacheConcurrency,
     directoryIndex: options.directoryIndex,
@@ -141,7 +140,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     registry.unit, // the runtime caches (no routes: what they keep)
     logger.unit,
   ].filter((unit): unit is Unit => !!unit);
-  const lifecycle = createLifecycle({ units, version, scope, activate: options.activate, preloadHeader: shell && PRELOAD_CONTENT, log });
+  const lifecycle = createLifecycle({ units, version, scope, activate: options.activate, preloadHeader: shell && PRELOAD_CONTENT, drop: registry.drop, log });
   units.push(lifecycle.unit);
   const core = createCore({ units, log, watch, contentPreload: !!shell });
 
@@ -151,10 +150,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     logger,
     version,
     identity,
-    runtimeCache(name, limits) {
-      if (!isCacheWord(name)) throw new ShellacWorkerError('bad-cache-name', { name });
-      return cacheFor(at('runtime', name), limits, limits?.perUser);
-    },
+    runtimeCache: (name, limits) => cacheFor(at('runtime', name), limits, limits?.perUser),
     handle: core,
     handleFetch(event) {
       const answer = core(event.request, {

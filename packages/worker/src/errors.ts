@@ -5,8 +5,7 @@ export type WorkerErrorCode =
   | 'cache-miss'
   | 'unknown-strategy'
   | 'bad-pattern'
-  | 'bad-message'
-  | 'bad-cache-name';
+  | 'bad-message';
 
 /**
  * The base error of `@shellac/worker`: a typed `code` and structured `details` (the URL, route or

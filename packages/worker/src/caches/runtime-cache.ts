@@ -1,5 +1,5 @@
 import type { MetaStore } from '../core/meta-store.js';
-import { isQuotaError } from './is-quota-error.js';
+import { putWithRoom } from './put-with-room.js';
 import { selectEvictions, type CacheLimits, type EntryMeta } from './select-evictions.js';
 
 /** A cache with limits, kept least-recently-used. */
@@ -105,13 +105,7 @@ export function createRuntimeCache(options: RuntimeCacheOptions): RuntimeCache {
       const body = opaque ? undefined : await response.blob();
       // A null-body status (204, 304) must be rebuilt without a body, or the constructor throws.
       const copy = () => (body ? new Response(response.status === 204 || response.status === 304 ? null : body, response) : response);
-      try {
-        await cache.put(request, copy());
-      } catch (error) {
-        if (!isQuotaError(error) || !options.onQuotaExceeded || !body) throw error;
-        await options.onQuotaExceeded(body.size);
-        await cache.put(request, copy());
-      }
+      await putWithRoom(cache, request, copy, body?.size ?? 0, body && options.onQuotaExceeded);
       const t = now();
       index.set(keyOf(request), { stored: t, used: t, size: body?.size ?? 0 });
       await remove(selectEvictions(index, limits, t));

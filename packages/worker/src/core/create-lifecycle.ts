@@ -1,4 +1,4 @@
-import { MESSAGE, parseCacheName, type StatusReply, type UpdateFailedMessage, type UpdateFailure } from '@shellac/protocol';
+import { MESSAGE, type CacheNameParts, type StatusReply, type UpdateFailedMessage, type UpdateFailure } from '@shellac/protocol';
 import { ShellacWorkerError } from '../errors.js';
 import type { Log } from './logger.js';
 import type { Unit } from './unit.js';
@@ -11,6 +11,8 @@ export interface LifecycleOptions {
   activate?: 'immediately' | 'waiting' | undefined;
   /** The navigation preload header value (app-shell mode asks for the content alone). */
   preloadHeader?: string | undefined;
+  /** Deletes the scope's caches that `test` picks; resolves with their names (the cache registry's). */
+  drop(test: (cache: CacheNameParts) => boolean): Promise<string[]>;
   log: Log;
 }
 
@@ -30,24 +32,15 @@ export interface Lifecycle {
  * activation, caches of the scope that no unit keeps (an old route's, say) are deleted.
  */
 export function createLifecycle(options: LifecycleOptions): Lifecycle {
-  const { units, version, scope, log } = options;
+  const { units, version, scope, drop, log } = options;
   let global: ServiceWorkerGlobalScope | undefined;
   const each = (step: 'install' | 'activate') => Promise.all(units.map((unit) => unit[step]?.()));
-  const ours = (name: string) => parseCacheName(name)?.scope === scope.pathname;
 
   const failed = async (worker: ServiceWorkerGlobalScope, error: unknown) => {
     const failures = (error instanceof ShellacWorkerError && (error.details.failures as UpdateFailure[])) || [{ url: '', reason: String(error) }]; // precache-failed details hold UpdateFailure[]
     const message: UpdateFailedMessage = { type: MESSAGE.updateFailed, version, failures };
     for (const client of await worker.clients.matchAll({ includeUncontrolled: true })) client.postMessage(message);
     throw error;
-  };
-
-  const cleanUp = async () => {
-    const stale = (await caches.keys()).filter((name) => {
-      const parts = parseCacheName(name);
-      return parts?.scope === scope.pathname && parts.kind !== 'meta' && !units.some((unit) => unit.keeps?.(parts));
-    });
-    await Promise.all(stale.map((name) => caches.delete(name)));
   };
 
   const lifecycle: Lifecycle = {
@@ -69,14 +62,13 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
           Promise.all([
             each('activate'),
             preload?.enable().then(() => (options.preloadHeader ? preload.setHeaderValue(options.preloadHeader) : undefined)),
-            cleanUp(),
+            drop((cache) => cache.kind !== 'meta' && !units.some((unit) => unit.keeps?.(cache))),
           ]).then(() => worker.clients.claim()),
         );
       });
     },
     async clear() {
-      const names = (await caches.keys()).filter(ours);
-      await Promise.all(names.map((name) => caches.delete(name)));
+      const names = await drop(() => true);
       units.forEach((unit) => unit.reset?.());
       log(() => `cleared ${names}`);
       return names;

@@ -1,5 +1,5 @@
 import { RESERVED_PATH, type Manifest, type ManifestEntry, type UpdateFailure } from '@shellac/protocol';
-import { isQuotaError } from '../caches/is-quota-error.js';
+import { putWithRoom } from '../caches/put-with-room.js';
 import type { Log } from '../core/logger.js';
 import { ShellacWorkerError } from '../errors.js';
 
@@ -91,12 +91,7 @@ export function createPrecache(options: PrecacheOptions): Precache {
     // The body is already decoded; a stale encoding or length header would misdescribe it.
     headers.delete('Content-Encoding');
     headers.delete('Content-Length');
-    const put = () => cache.put(hashKey(hash), new Response(body, { status: 200, headers }));
-    await put().catch(async (e) => {
-      if (!isQuotaError(e) || !options.onQuotaExceeded) throw e;
-      await options.onQuotaExceeded(body.byteLength);
-      await put();
-    });
+    await putWithRoom(cache, hashKey(hash), () => new Response(body, { status: 200, headers }), body.byteLength, options.onQuotaExceeded);
     return body.byteLength;
   };
 
