@@ -86,7 +86,7 @@ test('a bad config names the file, the key and the value, and writes nothing', a
 test('an offlinePage that does not exist is named', async () => {
   const s = site({ 'index.html': PAGE, 'shellac.config.json': JSON.stringify({ offlinePage: 'pages/offline.html' }) });
   const r = await shellac('build', s.site, '--out', s.out);
-  assert.match(r.err, /"offlinePage" names pages\/offline\.html, which is not in /);
+  assert.match(r.err, /shellac\.config\.json: "offlinePage" is not a file in .*site, got "pages\/offline\.html"/);
 });
 
 test('the output folder must not be the site, nor a folder that is not a Shellac build', async () => {

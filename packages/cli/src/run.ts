@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { normalizeBase } from '@shellac/protocol';
-import { buildSite, type BuildSummary } from './build-site.js';
+import type { BuildSummary } from './build-options.js';
+import { buildSite } from './build-site.js';
 import { ShellacCliError } from './errors.js';
 import { serveSite } from './serve-site.js';
 
