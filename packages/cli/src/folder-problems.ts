@@ -20,9 +20,16 @@ function within(inner: string, outer: string): boolean {
   return path === '' || (path.split(sep)[0] !== '..' && !isAbsolute(path));
 }
 
+/** A folder beside the site for an output refused inside it, as the user would type it. */
+function besideSite(siteDir: string, outDir: string): string {
+  const beside = join(dirname(siteDir), basename(outDir));
+  return relative(process.cwd(), beside === siteDir ? `${beside}-out` : beside) || '.';
+}
+
 /**
  * Every problem of the site and output folders as given: a site that is no folder; an output that
- * is the site or holds it; an output that is a file, or a folder other than an earlier Shellac build.
+ * is the site, holds it or lies inside it (a later build would read the output as part of the
+ * site); an output that is a file, or a folder other than an earlier Shellac build.
  */
 export function folderProblems(options: { siteDir: string; outDir: string }): ShellacCliError[] {
   const problems: ShellacCliError[] = [];
@@ -35,6 +42,9 @@ export function folderProblems(options: { siteDir: string; outDir: string }): Sh
   const [realSite, realOut] = [realPath(siteDir), realPath(outDir)];
   if (within(realSite, realOut)) {
     problems.push(new ShellacCliError('usage', `--out ${options.outDir} would overwrite the site itself: give a separate folder, e.g. "--out dist".`, { file: options.outDir }));
+  } else if (site?.isDirectory() && within(realOut, realSite)) {
+    const other = besideSite(siteDir, outDir);
+    problems.push(new ShellacCliError('usage', `--out ${options.outDir} is inside the site folder ${options.siteDir}: the next build would copy this output into the new one. Give a folder outside the site, e.g. "--out ${other}".`, { file: options.outDir, site: options.siteDir }));
   }
   const out = statSync(outDir, { throwIfNoEntry: false });
   if (out && !out.isDirectory()) {

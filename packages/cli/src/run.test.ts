@@ -89,6 +89,35 @@ test('an offlinePage that does not exist is named', async () => {
   assert.match(r.err, /shellac\.config\.json: "offlinePage" is not a file in .*site, got "pages\/offline\.html"/);
 });
 
+test('--out inside the site is refused, and nothing is written', async () => {
+  const s = site({ 'index.html': PAGE, 'css/a.css': 'body{}' });
+  const before = readdirSync(s.site).sort();
+  const inside = join(s.site, 'dist');
+  const r = await shellac('build', s.site, '--out', inside);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /--out .*site\/dist is inside the site folder .*site: the next build would copy this output into the new one\. Give a folder outside the site, e\.g\. "--out .*dist"/);
+  assert.deepEqual(readdirSync(s.site).sort(), before);
+  assert.deepEqual(readdirSync(s.root), ['site']);
+  // Deeper, and through a link to the site, too.
+  const { symlinkSync } = await import('node:fs');
+  symlinkSync(s.site, join(s.root, 'alias'));
+  assert.match((await shellac('build', s.site, '--out', join(s.root, 'alias', 'a', 'b'))).err, /is inside the site folder/);
+  assert.deepEqual(readdirSync(s.site).sort(), before);
+});
+
+test('problems of every kind are reported together, and nothing is written', async () => {
+  const s = site({ 'css/a.css': 'body{}', 'sw.js': 'self.oninstall = () => {}', 'shellac.config.json': JSON.stringify({ precahe: [], offlineImage: 'nope.svg' }) });
+  const r = await shellac('build', s.site, '--out', join(s.site, 'out'));
+  assert.equal(r.code, 1);
+  const lines = r.err.split('\n');
+  assert.equal(lines[0], 'shellac: 4 problems; nothing was written:');
+  assert.match(lines[1]!, /^ {2}--out .*out is inside the site folder/);
+  assert.match(lines[2]!, /^ {2}.*shellac\.config\.json: "precahe" is not a known key \(did you mean "precache"\?\)$/);
+  assert.match(lines[3]!, /^ {2}.*site: no HTML page found \(2 other file\(s\)\)/);
+  assert.match(lines[4]!, /^ {2}.*sw\.js: the site already has a sw\.js/);
+  assert.deepEqual(readdirSync(s.root), ['site']);
+});
+
 test('the output folder must not be the site, nor a folder that is not a Shellac build', async () => {
   const s = site({ 'index.html': PAGE });
   assert.match((await shellac('build', s.site, '--out', s.site)).err, /would overwrite the site itself/);
