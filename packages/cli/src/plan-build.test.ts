@@ -88,12 +88,12 @@ test('a failing plan lists every problem, writes nothing, and leaves the previou
 });
 
 test('a plan with problems still returns the warnings found', async () => {
-  const s = scratch({ 'index.html': PAGE, 'big.png': Buffer.alloc(3000), 'img/a.png': 'png', 'sw.js': 'self.skipWaiting()' });
-  writeFileSync(join(s.site, 'shellac.config.json'), JSON.stringify({ maxFileSizeBytes: 2000, routes: [{ match: 'img/*', strategy: 'cacheFirst' }] }));
+  const s = scratch({ 'index.html': PAGE, 'big.png': Buffer.alloc(3000), 'sw.js': 'self.skipWaiting()' });
+  writeFileSync(join(s.site, 'shellac.config.json'), JSON.stringify({ maxFileSizeBytes: 2000, routes: [{ match: 'api/me/*', strategy: 'networkFirst', perUser: true }] }));
   const plan = await planBuild({ siteDir: s.site, outDir: s.out });
   assert.equal(plan.ok, false);
   assert.deepEqual(plan.problems.map((p) => p.code), ['site']);
   assert.equal(plan.warnings.length, 2);
   assert.match(plan.warnings[0]!, /^big\.png is 2\.9 KiB, above maxFileSizeBytes/);
-  assert.match(plan.warnings[1]!, /^routes\[0\] \("img\/\*"\) matches 1 precached file/);
+  assert.match(plan.warnings[1]!, /^routes\[0\] \("api\/me\/\*"\) has "perUser": true, but identity is off/);
 });

@@ -62,7 +62,7 @@ function checkSite(files: SiteFile[], given: BuildConfig, options: BuildOptions,
   const required = new Set([config.offlinePage, config.offlineImage].filter((x): x is string => !!x));
   const selection = selectPrecache(files, config, required, options.siteDir);
   const problems = absent.length ? [configError(configFile, absent), ...selection.problems] : selection.problems;
-  const warnings = [...selection.warnings, ...routeWarnings(config.routes, selection.precached)];
+  const warnings = [...selection.warnings, ...routeWarnings(config.routes, selection.precached, app || config.identity !== undefined)];
   const site: CheckedSite = { files, config, app, base: normalizeBase(options.base ?? '/static/'), precached: selection.precached, offlineFile: byRel.get(config.offlinePage) };
   return { site, problems, warnings };
 }

@@ -118,6 +118,21 @@ test('problems of every kind are reported together, and nothing is written', asy
   assert.deepEqual(readdirSync(s.root), ['site']);
 });
 
+test('a perUser route is flagged while identity is off, and not once it is on', async () => {
+  const routes = [{ match: 'img/*', strategy: 'cacheFirst' }, { match: 'data/*', strategy: 'networkFirst' }, { match: 'api/me/*', strategy: 'networkFirst', perUser: true }];
+  const s = site({ 'index.html': PAGE, 'shellac.config.json': JSON.stringify({ routes }) });
+  const r = await shellac('build', s.site, '--out', s.out, '--quiet');
+  assert.equal(r.code, 0, r.err);
+  assert.equal(
+    r.err,
+    'shellac: warning: routes[2] ("api/me/*") has "perUser": true, but identity is off: its cache is shared by everyone who uses this browser, is kept when another person signs in, and never stores Cache-Control: private responses. Turn identity on with "identity": {} in shellac.config.json (or build with --app).',
+  );
+  writeFileSync(join(s.site, 'shellac.config.json'), JSON.stringify({ routes, identity: {} }));
+  assert.equal((await shellac('build', s.site, '--out', s.out, '--quiet')).err, '');
+  writeFileSync(join(s.site, 'shellac.config.json'), JSON.stringify({ routes }));
+  assert.equal((await shellac('build', s.site, '--out', join(s.root, 'app'), '--quiet', '--app')).err, '');
+});
+
 test('the output folder must not be the site, nor a folder that is not a Shellac build', async () => {
   const s = site({ 'index.html': PAGE });
   assert.match((await shellac('build', s.site, '--out', s.site)).err, /would overwrite the site itself/);
