@@ -40,10 +40,12 @@ const whole = (min: number): Check => (v) => (typeof v === 'number' && Number.is
 const positive: Check = (v) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? undefined : 'must be a number above 0');
 const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'must be a non-empty string');
 const bool: Check = (v) => (typeof v === 'boolean' ? undefined : 'must be true or false');
+// `includes` answers false for a value of any other type: the cast only lets it be asked.
 const oneOf = (values: readonly string[]): Check => (v) => (values.includes(v as string) ? undefined : `must be one of ${values.map((x) => `"${x}"`).join(', ')}`);
 const strings = (problem: string): Check => (v) => (Array.isArray(v) && v.every((g) => typeof g === 'string' && g !== '') ? undefined : problem);
 const globs = strings('must be an array of glob strings');
 const patterns = strings('must be an array of route patterns (such as "lessons/*")');
+// `v` is a string once `text` has passed it.
 const relativePath: Check = (v, at, found) => text(v, at, found) ?? (/^(\/|[a-z]+:)|(^|\/)\.\.(\/|$)/i.test(v as string) ? 'must be a path inside the site (no leading "/", no "..")' : undefined);
 /** In `pages`, `null` removes a default limit. */
 const orNull = (check: Check): Check => (v, at, found) => (v === null ? undefined : check(v, at, found));
