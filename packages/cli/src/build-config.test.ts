@@ -27,7 +27,46 @@ test('page limits merge with the defaults', () => {
 test('an unknown key is named, with the closest known key', () => {
   const e = problem({ precahe: ['**/*.css'] });
   assert.match(e.message, /site\/shellac\.config\.json: "precahe" is not a known key \(did you mean "precache"\?\)/);
-  assert.equal(e.details.key, 'precahe');
+  assert.deepEqual(e.details.problems, [{ key: 'precahe', problem: 'is not a known key (did you mean "precache"?)', value: undefined }]);
+});
+
+test('every problem is reported at once, each with its key, its value and the file', () => {
+  const e = problem({
+    precahe: ['**/*.css'],
+    maxFileSizeBytes: 0,
+    pages: { maxEntries: -3, networkTimeoutSeconds: 'fast' },
+    routes: [{ match: 'api/*', strategy: 'fastest' }, { strategy: 'cacheFirst', networkTimeoutSeconds: 2 }, 'img/*'],
+    activate: 'later',
+  });
+  assert.equal(e.code, 'config');
+  assert.equal(e.details.file, 'site/shellac.config.json');
+  assert.deepEqual(e.details.problems, [
+    { key: 'precahe', problem: 'is not a known key (did you mean "precache"?)', value: undefined },
+    { key: 'maxFileSizeBytes', problem: 'must be a whole number ≥ 1', value: 0 },
+    { key: 'pages.maxEntries', problem: 'must be a whole number ≥ 1', value: -3 },
+    { key: 'pages.networkTimeoutSeconds', problem: 'must be a number above 0', value: 'fast' },
+    { key: 'routes[0].strategy', problem: 'must be one of "networkOnly", "cacheOnly", "cacheFirst", "staleWhileRevalidate", "networkFirst"', value: 'fastest' },
+    { key: 'routes[1].match', problem: 'is required', value: undefined },
+    { key: 'routes[1].networkTimeoutSeconds', problem: 'has no effect with strategy "cacheFirst" (it applies to networkFirst)', value: undefined },
+    { key: 'routes[2]', problem: 'must be an object', value: 'img/*' },
+    { key: 'activate', problem: 'must be one of "immediately", "waiting"', value: 'later' },
+  ]);
+  const lines = e.message.split('\n');
+  assert.equal(lines[0], '9 problems in site/shellac.config.json:');
+  assert.equal(lines.length, 10);
+  assert.equal(lines[3], '  site/shellac.config.json: "pages.maxEntries" must be a whole number ≥ 1, got -3');
+  assert.equal(lines[8], '  site/shellac.config.json: "routes[2]" must be an object, got "img/*"');
+});
+
+test('the old key "user" is reported as renamed to "identity", with the rest', () => {
+  const e = problem({ user: { logout: ['bye'] }, debug: 'yes' });
+  assert.deepEqual(e.details.problems, [
+    { key: 'user', problem: 'was renamed "identity" (same shape: { "logout": [...] }): rename the key', value: undefined },
+    { key: 'debug', problem: 'must be true or false', value: 'yes' },
+  ]);
+  assert.match(e.message, /^ {2}site\/shellac\.config\.json: "user" was renamed "identity" \(same shape: \{ "logout": \[\.\.\.\] \}\): rename the key$/m);
+  // Only at the top: a nested "user" is an unknown key like any other.
+  assert.match(problem({ appShell: { user: true } }).message, /"appShell\.user" is not a known key/);
 });
 
 test('a bad nested value names its path and the value', () => {
@@ -47,7 +86,9 @@ test('paths must stay inside the site', () => {
 });
 
 test('the whole config must be an object', () => {
-  assert.match(problem([1, 2]).message, /site\/shellac\.config\.json: the config must be a JSON object/);
+  const e = problem([1, 2]);
+  assert.equal(e.message, 'site/shellac.config.json: the config must be a JSON object ({ "key": value, … }), got [1,2]');
+  assert.deepEqual(e.details.problems, [{ key: '', problem: 'must be a JSON object ({ "key": value, … })', value: [1, 2] }]);
 });
 
 test('route options a strategy ignores are refused', () => {

@@ -1,9 +1,13 @@
 export { buildSite } from './build-site.js';
-export type { BuildOptions, BuildSummary } from './build-site.js';
+export type { BuildOptions, BuildSummary } from './build-options.js';
+export { planBuild } from './plan-build.js';
+export type { BuildPlan, ReadyPlan, BlockedPlan, PlannedFile } from './build-plan.js';
+export { writeBuild } from './write-build.js';
 export { serveSite, cacheControlFor } from './serve-site.js';
 export type { ServeOptions } from './serve-site.js';
 export { validateConfig, loadConfig, DEFAULT_CONFIG, CONFIG_FILE } from './build-config.js';
 export type { BuildConfig } from './build-config.js';
+export type { ConfigProblem } from './config-problems.js';
 export { injectRegistration } from './inject-registration.js';
 export { offlinePage } from './offline-page.js';
 export { globToRegExp, globFilter } from './glob-to-regexp.js';

@@ -86,7 +86,51 @@ test('a bad config names the file, the key and the value, and writes nothing', a
 test('an offlinePage that does not exist is named', async () => {
   const s = site({ 'index.html': PAGE, 'shellac.config.json': JSON.stringify({ offlinePage: 'pages/offline.html' }) });
   const r = await shellac('build', s.site, '--out', s.out);
-  assert.match(r.err, /"offlinePage" names pages\/offline\.html, which is not in /);
+  assert.match(r.err, /shellac\.config\.json: "offlinePage" is not a file in .*site, got "pages\/offline\.html"/);
+});
+
+test('--out inside the site is refused, and nothing is written', async () => {
+  const s = site({ 'index.html': PAGE, 'css/a.css': 'body{}' });
+  const before = readdirSync(s.site).sort();
+  const inside = join(s.site, 'dist');
+  const r = await shellac('build', s.site, '--out', inside);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /--out .*site\/dist is inside the site folder .*site: the next build would copy this output into the new one\. Give a folder outside the site, e\.g\. "--out .*dist"/);
+  assert.deepEqual(readdirSync(s.site).sort(), before);
+  assert.deepEqual(readdirSync(s.root), ['site']);
+  // Deeper, and through a link to the site, too.
+  const { symlinkSync } = await import('node:fs');
+  symlinkSync(s.site, join(s.root, 'alias'));
+  assert.match((await shellac('build', s.site, '--out', join(s.root, 'alias', 'a', 'b'))).err, /is inside the site folder/);
+  assert.deepEqual(readdirSync(s.site).sort(), before);
+});
+
+test('problems of every kind are reported together, and nothing is written', async () => {
+  const s = site({ 'css/a.css': 'body{}', 'sw.js': 'self.oninstall = () => {}', 'shellac.config.json': JSON.stringify({ precahe: [], offlineImage: 'nope.svg' }) });
+  const r = await shellac('build', s.site, '--out', join(s.site, 'out'));
+  assert.equal(r.code, 1);
+  const lines = r.err.split('\n');
+  assert.equal(lines[0], 'shellac: 4 problems; nothing was written:');
+  assert.match(lines[1]!, /^ {2}--out .*out is inside the site folder/);
+  assert.match(lines[2]!, /^ {2}.*shellac\.config\.json: "precahe" is not a known key \(did you mean "precache"\?\)$/);
+  assert.match(lines[3]!, /^ {2}.*site: no HTML page found \(2 other file\(s\)\)/);
+  assert.match(lines[4]!, /^ {2}.*sw\.js: the site already has a sw\.js/);
+  assert.deepEqual(readdirSync(s.root), ['site']);
+});
+
+test('a perUser route is flagged while identity is off, and not once it is on', async () => {
+  const routes = [{ match: 'img/*', strategy: 'cacheFirst' }, { match: 'data/*', strategy: 'networkFirst' }, { match: 'api/me/*', strategy: 'networkFirst', perUser: true }];
+  const s = site({ 'index.html': PAGE, 'shellac.config.json': JSON.stringify({ routes }) });
+  const r = await shellac('build', s.site, '--out', s.out, '--quiet');
+  assert.equal(r.code, 0, r.err);
+  assert.equal(
+    r.err,
+    'shellac: warning: routes[2] ("api/me/*") has "perUser": true, but identity is off: its cache is shared by everyone who uses this browser, is kept when another person signs in, and never stores Cache-Control: private responses. Turn identity on with "identity": {} in shellac.config.json (or build with --app).',
+  );
+  writeFileSync(join(s.site, 'shellac.config.json'), JSON.stringify({ routes, identity: {} }));
+  assert.equal((await shellac('build', s.site, '--out', s.out, '--quiet')).err, '');
+  writeFileSync(join(s.site, 'shellac.config.json'), JSON.stringify({ routes }));
+  assert.equal((await shellac('build', s.site, '--out', join(s.root, 'app'), '--quiet', '--app')).err, '');
 });
 
 test('the output folder must not be the site, nor a folder that is not a Shellac build', async () => {

@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { normalizeBase } from '@shellac/protocol';
-import { buildSite, type BuildSummary } from './build-site.js';
+import type { BuildSummary } from './build-options.js';
+import { buildSite } from './build-site.js';
 import { ShellacCliError } from './errors.js';
 import { serveSite } from './serve-site.js';
 
@@ -39,65 +40,69 @@ function summary(s: BuildSummary, io: Io) {
   if (s.configFile) io.out(`  config          ${s.configFile}`);
 }
 
+const OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  port: { type: 'string', short: 'p' },
+  host: { type: 'string' },
+  base: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  link: { type: 'boolean' },
+  app: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+async function build(dir: string | undefined, values: Values, io: Io): Promise<number> {
+  if (!dir) throw new ShellacCliError('usage', `build needs the site folder: shellac build <siteDir> --out <outDir>`);
+  if (!values.out) throw new ShellacCliError('usage', `build needs --out <outDir>: shellac build ${dir} --out dist`);
+  let last = 0;
+  const result = await buildSite({
+    siteDir: dir,
+    outDir: values.out,
+    configFile: values.config,
+    link: values.link,
+    app: values.app,
+    base: values.base,
+    onProgress: values.quiet ? undefined : ({ files, bytes, totalFiles }) => {
+      if (totalFiles < 500 || (files - last < 1000 && files !== totalFiles)) return;
+      last = files;
+      io.err(`shellac: ${files}/${totalFiles} files, ${size(bytes)} processed`);
+    },
+  });
+  if (!values.quiet) summary(result, io);
+  // Warnings name files left out of the precache: printed even with --quiet.
+  for (const w of result.warnings) io.err(`shellac: warning: ${w}`);
+  return 0;
+}
+
+async function serve(dir: string | undefined, values: Values, io: Io): Promise<number> {
+  if (!dir) throw new ShellacCliError('usage', `serve needs a folder: shellac serve dist --port 3000`);
+  const port = values.port === undefined ? Number(process.env.PORT ?? 3000) : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ShellacCliError('usage', `--port ${values.port}: expected a port number from 0 to 65535`);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new ShellacCliError('usage', `${dir}: no such folder to serve. Build first: shellac build <siteDir> --out ${dir}`, { file: dir });
+  const base = normalizeBase(values.base ?? '');
+  const server = await serveSite({ dir, port, host: values.host, base }).catch((e: NodeJS.ErrnoException) => {
+    throw new ShellacCliError('io', e.code === 'EADDRINUSE' ? `port ${port} is in use: pass another with --port` : `cannot serve ${dir}: ${e.message}`);
+  });
+  const address = server.address() as AddressInfo; // listening on TCP, so an AddressInfo
+  const host = values.host ?? '127.0.0.1';
+  io.out(`shellac: serving ${dir} at http://${host === '127.0.0.1' ? 'localhost' : host}:${address.port}${base}`);
+  return 0;
+}
+
 /** Runs the command line; resolves with the exit code (the server keeps running for `serve`). */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   try {
-    const { positionals, values } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        config: { type: 'string', short: 'c' },
-        port: { type: 'string', short: 'p' },
-        host: { type: 'string' },
-        base: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        link: { type: 'boolean' },
-        app: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
     const [command, dir, ...rest] = positionals;
     if (values.help || (!command && !values.version)) return io.out(HELP), values.help ? 0 : 1;
     if (values.version) return io.out('0.1.0'), 0;
     if (rest.length) throw new ShellacCliError('usage', `unexpected argument "${rest[0]}".\n${HELP}`);
-    if (command === 'build') {
-      if (!dir) throw new ShellacCliError('usage', `build needs the site folder: shellac build <siteDir> --out <outDir>`);
-      if (!values.out) throw new ShellacCliError('usage', `build needs --out <outDir>: shellac build ${dir} --out dist`);
-      let last = 0;
-      const result = await buildSite({
-        siteDir: dir,
-        outDir: values.out,
-        configFile: values.config,
-        link: values.link,
-        app: values.app,
-        base: values.base,
-        onProgress: values.quiet ? undefined : ({ files, bytes, totalFiles }) => {
-          if (totalFiles < 500 || (files - last < 1000 && files !== totalFiles)) return;
-          last = files;
-          io.err(`shellac: ${files}/${totalFiles} files, ${size(bytes)} processed`);
-        },
-      });
-      if (!values.quiet) summary(result, io);
-      // Warnings name files left out of the precache: printed even with --quiet.
-      for (const w of result.warnings) io.err(`shellac: warning: ${w}`);
-      return 0;
-    }
-    if (command === 'serve') {
-      if (!dir) throw new ShellacCliError('usage', `serve needs a folder: shellac serve dist --port 3000`);
-      const port = values.port === undefined ? Number(process.env.PORT ?? 3000) : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ShellacCliError('usage', `--port ${values.port}: expected a port number from 0 to 65535`);
-      if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new ShellacCliError('usage', `${dir}: no such folder to serve. Build first: shellac build <siteDir> --out ${dir}`, { file: dir });
-      const base = normalizeBase(values.base ?? '');
-      const server = await serveSite({ dir, port, host: values.host, base }).catch((e: NodeJS.ErrnoException) => {
-        throw new ShellacCliError('io', e.code === 'EADDRINUSE' ? `port ${port} is in use: pass another with --port` : `cannot serve ${dir}: ${e.message}`);
-      });
-      const address = server.address() as AddressInfo; // listening on TCP, so an AddressInfo
-      const host = values.host ?? '127.0.0.1';
-      io.out(`shellac: serving ${dir} at http://${host === '127.0.0.1' ? 'localhost' : host}:${address.port}${base}`);
-      return 0;
-    }
+    if (command === 'build') return await build(dir, values, io);
+    if (command === 'serve') return await serve(dir, values, io);
     throw new ShellacCliError('usage', `unknown command "${command}".\n${HELP}`);
   } catch (error) {
     if (error instanceof ShellacCliError) return io.err(`shellac: ${error.message}`), 1;

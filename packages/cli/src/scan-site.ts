@@ -8,6 +8,9 @@ export interface SiteFile {
   size: number;
 }
 
+/** Whether a site path is an HTML page (`.html` or `.htm`, any case). */
+export const isHtml = (rel: string): boolean => /\.html?$/i.test(rel);
+
 /** Folders never part of a site's output. */
 const SKIP = new Set(['.git', '.hg', '.svn', 'node_modules', '.DS_Store']);
 

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FILES, type ManifestEntry } from '@shellac/protocol';
+import type { BuildConfig } from './build-config.js';
+import type { PlannedFile } from './build-plan.js';
+import { injectRegistration } from './inject-registration.js';
+import { offlinePage } from './offline-page.js';
+import { isHtml, type SiteFile } from './scan-site.js';
+import { depthOf, urlOf } from './site-url.js';
+
+/** A site checked and ready to plan: its files (Shellac's own names left out) and the config for it. */
+export interface CheckedSite {
+  files: SiteFile[];
+  config: BuildConfig;
+  app: boolean;
+  /** With `app`: the URL path of the static folder, as `/static/`. */
+  base: string;
+  /** Paths of the site files to precache. */
+  precached: Set<string>;
+  offlineFile: SiteFile | undefined;
+}
+
+/** The output files planned so far, the manifest entries of the precached ones, the asset map. */
+export interface FilesPlan {
+  files: PlannedFile[];
+  entries: ManifestEntry[];
+  assets: Record<string, string>;
+  pages: number;
+}
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+const entry = (url: string, data: Buffer | string): ManifestEntry => ({ url, hash: sha256(data), size: Buffer.byteLength(data) });
+
+/**
+ * Plans the site's own files. App mode: each file twice, under its name and a hashed one (the
+ * hashed one for views, immutable; the plain one for relative `url()`s in CSS). Otherwise: pages
+ * with the registration script (unless `inject` is off), other files unchanged.
+ */
+export function planSiteFiles(site: CheckedSite): FilesPlan {
+  const plan: FilesPlan = { files: [], entries: [], assets: {}, pages: 0 };
+  for (const f of site.files) {
+    const precached = site.precached.has(f.rel);
+    if (site.app) {
+      const data = readFileSync(f.abs);
+      const hashed = f.rel.replace(/(\.[^./]+)?$/, (ext) => `.${sha256(data).slice(0, 8)}${ext}`);
+      plan.assets[f.rel] = hashed;
+      if (precached) plan.entries.push(entry(site.base + urlOf(hashed), data));
+      plan.files.push({ path: f.rel, source: f }, { path: hashed, source: f });
+    } else if (isHtml(f.rel) && site.config.inject) {
+      const content = injectRegistration(readFileSync(f.abs, 'utf8'), depthOf(f.rel));
+      if (precached) plan.entries.push(entry(urlOf(f.rel), content));
+      plan.files.push({ path: f.rel, source: f, content });
+      plan.pages++;
+    } else {
+      if (precached) plan.entries.push(entry(urlOf(f.rel), readFileSync(f.abs)));
+      plan.files.push({ path: f.rel, source: f });
+    }
+  }
+  return plan;
+}
+
+/**
+ * Adds the files Shellac makes beside the site's: the offline page when the site has none (in the
+ * look of its root index, or of its first page), `shellac.js`, and in app mode `shellac-shell.js`
+ * and `shellac-assets.json`. Returns `shellac.js`, whose size the summary reports.
+ */
+export function planGeneratedFiles(site: CheckedSite, plan: FilesPlan): Buffer {
+  const add = (path: string, content: string | Buffer, url = path) => {
+    plan.entries.push(entry(url, content));
+    plan.files.push({ path, content });
+  };
+  if (!site.offlineFile && !site.app) {
+    const source = site.files.find((f) => f.rel === 'index.html') ?? site.files.find((f) => isHtml(f.rel))!; // the plan refuses a site without pages
+    const page = offlinePage(readFileSync(source.abs, 'utf8'), depthOf(source.rel));
+    const path = site.config.offlinePage;
+    add(path, site.config.inject ? injectRegistration(page, depthOf(path)) : page, urlOf(path));
+  }
+  const clientPath = fileURLToPath(import.meta.resolve('@shellac/client/browser'));
+  const client = readFileSync(clientPath);
+  // Beside sw.js: served at the scope root, also in app mode.
+  add(FILES.client, client);
+  if (site.app) {
+    add(FILES.shellClient, readFileSync(join(dirname(clientPath), FILES.shellClient)));
+    plan.files.push({ path: FILES.assets, content: JSON.stringify({ base: site.base, files: plan.assets }) });
+  }
+  return client;
+}
