@@ -197,7 +197,7 @@ test('a site under a path prefix installs with that scope and works offline', as
 test('a site in a user folder (/~alice/docs/) keeps its precache and meta cache when the person changes', async ({ page, context }) => {
   await start({ identity: {} }, '/~alice/docs/');
   let tag = 'alice-tag';
-  server.extraHeaders = (path) => (/\/$|\.html$/.test(path.replace(/\?.*$/, '')) ? { 'X-Shellac-User': tag } : {});
+  server.extraHeaders = (path): Record<string, string> => (/\/$|\.html$/.test(path.replace(/\?.*$/, '')) ? { 'X-Shellac-User': tag } : {});
   await page.goto(server.url());
   await waitForControl(page);
   const names = () => page.evaluate(() => caches.keys());
