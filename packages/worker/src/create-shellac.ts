@@ -1,6 +1,7 @@
 import { cacheName, MANIFEST_FILE, PRELOAD_CONTENT, RESERVED_PATH, type CacheNameParts, type WorkerConfig } from '@shellac/protocol';
 import type { AppShell } from './app-shell/create-app-shell.js';
 import { createCacheRegistry } from './caches/cache-registry.js';
+import { layeredCache } from './caches/layered-cache.js';
 import { cacheable } from './caches/cacheable.js';
 import type { RuntimeCache } from './caches/runtime-cache.js';
 import type { CacheLimits } from './caches/select-evictions.js';
@@ -14,6 +15,7 @@ import type { IdentityFeature } from './identity/create-identity.js';
 import type { Identity } from './identity/identity.js';
 import { createPrecache, type Precache } from './precache/precache.js';
 import type { Router } from './routing/router.js';
+import type { SavedFeature } from './save/create-saved.js';
 import { offlineUnit } from './units/offline-unit.js';
 import { pagesUnit } from './units/pages-unit.js';
 import { precacheUnit } from './units/precache-unit.js';
@@ -37,6 +39,11 @@ export interface ShellacOptions extends Omit<Partial<WorkerConfig>, 'routes' | '
    * out keeps its code out of the bundle. For routes written as JSON, see `applyRoutes`.
    */
   router?: Router;
+  /**
+   * Save for offline (`createSaved()`): people choose pages to keep with everything they need,
+   * answered when the network fails. Leaving it out keeps its code out of the bundle.
+   */
+  saved?: SavedFeature;
   /** The registration scope (default: the worker's own). */
   scope?: string;
   /** The worker script's URL, which `manifest`, `offlinePage` and `offlineImage` are relative to. */
@@ -114,8 +121,25 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
   // A page for one person (`Cache-Control: private`) is kept only when it names that person, in
   // that person's cache; an untagged private page could be anyone's.
   const isCacheable = identity ? identity.cacheable(cacheable()) : cacheable();
-  const watch = identity && ((env: FetchEnv) => identity.watch(env));
-  const pagesCache = pagesLimits && cacheFor(at('pages'), pagesLimits, true);
+  const watch = identity && ((env: Pick<FetchEnv, 'clientId' | 'resultingClientId'>) => identity.watch(env));
+  const broadcast = async (message: unknown) => {
+    for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) client.postMessage(message);
+  };
+  const saved = options.saved?.start({
+    scope,
+    log,
+    meta,
+    owner: identity,
+    precached: (url) => precache.has(url),
+    contentKey: shell && ((url) => shell.contentKey(url)),
+    ensureShell: shell && (() => shell.ensure(log)),
+    observe: identity && (() => identity.watch({})),
+    evict: registry.forget,
+    broadcast,
+  });
+  const keptPages = pagesLimits && cacheFor(at('pages'), pagesLimits, true);
+  // Pages read through to saved ones: the network first, then the last visit's copy, then the saved one.
+  const pagesCache = saved ? layeredCache(keptPages, saved.match) : keptPages;
   const pages = pagesUnit({
     cache: pagesCache,
     cacheable: isCacheable,
@@ -133,6 +157,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     identity?.unit, // sign-out requests
     precacheUnit(precache), // this version's files
     shell?.unit({ pages: pagesCache, pagesHandler: pages.handler, cacheable: isCacheable, log, owns }), // navigations and their content
+    saved, // files of pages people saved
     routes, // your routes (and their catch handler, first to recover)
     pages, // navigations, network-first into the pages cache
     offlineUnit({ precache, offlinePage: url(options.offlinePage, script), offlineImage: url(options.offlineImage, script), log }),
@@ -146,7 +171,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
 
   const shellac: Shellac = {
     precache,
-    pages: pagesCache,
+    pages: keptPages,
     logger,
     version,
     identity,
@@ -167,6 +192,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
       lifecycle.listen(worker);
       const onMessage = createMessages(units, log);
       worker.addEventListener('fetch', (event) => shellac.handleFetch(event));
+      for (const unit of units) for (const [type, listener] of Object.entries(unit.events ?? {})) worker.addEventListener(type, listener as EventListener); // typed per unit
       worker.addEventListener('message', (event) => onMessage(event));
     },
   };

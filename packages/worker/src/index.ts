@@ -11,6 +11,8 @@ export type { RouteContext, Handler, CatchHandler } from './routing/route-contex
 export type { UrlMatcher, Params } from './routing/url-pattern.js';
 export { createAppShell } from './app-shell/create-app-shell.js';
 export type { AppShell, AppShellOptions } from './app-shell/create-app-shell.js';
+export { createSaved } from './save/create-saved.js';
+export type { Saved, SavedFeature, SavedOptions, SavedEnv } from './save/create-saved.js';
 export { createIdentity } from './identity/create-identity.js';
 export type { IdentityFeature } from './identity/create-identity.js';
 export type { Identity, IdentityEnv } from './identity/identity.js';
@@ -19,6 +21,7 @@ export { cacheOnly } from './strategies/cache-only.js';
 export { cacheFirst } from './strategies/cache-first.js';
 export { staleWhileRevalidate } from './strategies/stale-while-revalidate.js';
 export { networkFirst } from './strategies/network-first.js';
+export { withRanges } from './strategies/with-ranges.js';
 export type { StrategyOptions, NetworkTimeoutOptions } from './strategies/strategy-options.js';
 export { cacheable } from './caches/cacheable.js';
 export type { Cacheable, CacheableOptions } from './caches/cacheable.js';

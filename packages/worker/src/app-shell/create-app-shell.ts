@@ -39,6 +39,8 @@ export interface AppShell {
   takes(request: Request, url: URL): boolean;
   /** True for page URLs the shell would answer (the URL half of `takes`). */
   covers(url: URL, request?: Request): boolean;
+  /** Stores the shell when none is (a saved page shows inside it offline). */
+  ensure(log: Log): Promise<void>;
   /** Where a page's content is kept: its `?from_appshell=1` URL when the shell covers it. */
   contentKey(url: URL): URL | undefined;
   /**
@@ -101,6 +103,9 @@ export function createAppShell(options: AppShellOptions = {}): AppShell {
     contentTimeoutSeconds: options.contentTimeoutSeconds ?? 4,
     takes(request, url) {
       return request.mode === 'navigate' && request.method === 'GET' && shell.covers(url, request);
+    },
+    async ensure(log) {
+      if (!(await caches.open(shellCache).then((c) => c.match(shellUrl)))) await refresh(log);
     },
     contentKey(url) {
       return shell.covers(url) ? contentUrl(url) : undefined;

@@ -16,6 +16,8 @@ export interface CacheRegistry {
    * worker) and forgets their in-memory state; resolves with their names.
    */
   drop(test: (cache: CacheNameParts) => boolean): Promise<string[]>;
+  /** Deletes these URLs from every runtime cache opened (a saved copy replaces them). */
+  forget(urls: string[]): Promise<void>;
   /** Records a cache (any owner's, for a per-person one) as in use, so activation keeps it. */
   declare(name: CacheNameParts): void;
   /** Keeps the declared caches at activation; forgets in-memory state after a clear. */
@@ -56,6 +58,9 @@ export function createCacheRegistry(options: CacheRegistryOptions): CacheRegistr
       }
       await Promise.all(names.map((name) => caches.delete(name)));
       return names;
+    },
+    async forget(urls) {
+      await Promise.all([...open.values()].map((cache) => cache.remove(urls)));
     },
     declare(name) {
       declared.add(cacheName({ ...name, owner: undefined }));

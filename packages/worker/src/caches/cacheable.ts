@@ -25,6 +25,7 @@ export function cacheable(options: CacheableOptions = {}): Cacheable {
     const control = response.headers.get('Cache-Control') ?? '';
     if (/(^|,)\s*no-store\b/i.test(control) || (!options.private && /(^|,)\s*private\b/i.test(control))) return false;
     if (response.type === 'opaque') return !!options.opaque;
-    return (response.type === 'basic' || response.type === 'cors' || response.type === 'default') && statuses.includes(response.status);
+    // A 206 is a part of a file, never the file, whatever `statuses` says.
+    return (response.type === 'basic' || response.type === 'cors' || response.type === 'default') && response.status !== 206 && statuses.includes(response.status);
   };
 }

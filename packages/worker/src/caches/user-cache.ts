@@ -5,6 +5,8 @@ import type { RuntimeCache } from './runtime-cache.js';
 export interface Owner {
   /** The current person's key, once the remembered person is loaded. */
   key(): Promise<string>;
+  /** The current person's key now; undefined until the remembered person is loaded. */
+  readonly current: string | undefined;
   /** True when a stored response may be shown to the current person. */
   owns(response: Response): boolean;
 }

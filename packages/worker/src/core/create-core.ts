@@ -16,7 +16,7 @@ export interface CoreOptions {
   units: readonly Unit[];
   log: Log;
   /** Makes the observer of one request's network responses (identity's switch). */
-  watch?: ((env: FetchEnv) => Observe) | undefined;
+  watch?: ((env: Pick<FetchEnv, 'clientId' | 'resultingClientId'>) => Observe) | undefined;
   /** The navigation preload asks for the content alone (app-shell mode). */
   contentPreload?: boolean;
 }

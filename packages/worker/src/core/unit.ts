@@ -59,4 +59,6 @@ export interface Unit {
   messages?: Record<string, MessageHandler>;
   /** What this unit tells of its state (the `status` reply), once its state is loaded. */
   state?(): Promise<Record<string, unknown>>;
+  /** Other events of the worker this unit listens to (Background Fetch's), by type. */
+  events?: Record<string, (event: ExtendableEvent) => void>;
 }

@@ -62,6 +62,8 @@ export function startIdentity(options: IdentityEnv & IdentityConfig): Identity {
   const loaded = meta.get<Saved>(KEY).then((saved) => {
     if (typeof saved?.key === 'string') state = saved;
   });
+  let known = false;
+  void loaded.then(() => (known = true));
   const settled = () => loaded.then(() => switching);
   const save = () => meta.put(KEY, state).catch(() => {});
 
@@ -101,6 +103,9 @@ export function startIdentity(options: IdentityEnv & IdentityConfig): Identity {
       return state.tag;
     },
     key: () => settled().then(() => state.key),
+    get current() {
+      return known ? state.key : undefined;
+    },
     owns(response) {
       const tags = parseUserTags(response.headers.get(USER_HEADER));
       return !tags.length || (state.tag !== undefined && tags.includes(state.tag));

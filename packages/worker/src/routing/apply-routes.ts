@@ -4,6 +4,7 @@ import type { RuntimeCache } from '../caches/runtime-cache.js';
 import type { Shellac } from '../create-shellac.js';
 import { ShellacWorkerError } from '../errors.js';
 import type { Handler } from './route-context.js';
+import { withRanges } from '../strategies/with-ranges.js';
 import type { Router } from './router.js';
 
 /** A strategy factory as routes from configuration call it. */
@@ -25,7 +26,9 @@ export function applyRoutes(shellac: Shellac, router: Router, routes: RouteConfi
       cacheable: cacheable({ statuses: route.statuses, opaque: route.cacheOpaque, private: route.perUser && !!shellac.identity }),
       networkTimeoutSeconds: route.networkTimeoutSeconds,
     });
-    router.add({ url: route.match, destination: route.destination as RequestDestination }, handler, `${route.match} (${route.strategy})`); // validated by the build
+    // A caching route may hold audio or video: seeking gets the part asked for, from the whole file.
+    const routed = route.strategy === 'networkOnly' ? handler : withRanges(handler);
+    router.add({ url: route.match, destination: route.destination as RequestDestination }, routed, `${route.match} (${route.strategy})`); // validated by the build
   });
   return router;
 }

@@ -14,7 +14,8 @@ export async function fromNetwork(ctx: RouteContext): Promise<Response> {
 
 /**
  * Fetches and, when the response may be kept, stores a copy in the background, so the caller
- * never waits on storage and a failing write never breaks the response.
+ * never waits on storage and a failing write never breaks the response. (Range requests reach a
+ * caching strategy whole: see `withRanges`.)
  */
 export async function fetchAndCache(ctx: RouteContext, cache: RuntimeCache, isCacheable: Cacheable = byDefault): Promise<Response> {
   const response = await fromNetwork(ctx);

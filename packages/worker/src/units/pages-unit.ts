@@ -20,7 +20,7 @@ export interface PagesUnitOptions {
   /** Where a page is kept: under the app shell, its content URL; undefined: its own URL. */
   keyFor?: ((url: URL) => URL | undefined) | undefined;
   /** The observer of network responses (identity). */
-  watch?: ((env: FetchEnv) => Observe) | undefined;
+  watch?: ((env: Pick<FetchEnv, 'clientId' | 'resultingClientId'>) => Observe) | undefined;
 }
 
 /** The pages cache unit, and its handler (the app shell falls back to it). */
@@ -46,7 +46,7 @@ export function pagesUnit(options: PagesUnitOptions): PagesUnit {
     if (!url.href.startsWith(scope.href) || skip(url)) return;
     const content = keyFor?.(url);
     const target = content ?? url;
-    const observe = watch?.({ waitUntil: () => {} });
+    const observe = watch?.({});
     const response = await fetch(target, { credentials: 'same-origin' }).catch(() => undefined);
     if (!response) return;
     await observe?.(response);

@@ -1,0 +1,81 @@
+import type { BackgroundSave, SaveFailure } from '@shellac/protocol';
+import type { MetaStore } from '../core/meta-store.js';
+import { storedCopy } from './fetch-files.js';
+import { commitItem, planItem, type SaveItemEnv, type SavePlan } from './save-item.js';
+import { SaveError } from './save-error.js';
+import type { SavedRecord } from './saved-store.js';
+
+/** What a Background Fetch event gives (typed here: TypeScript's lib has no Background Fetch yet). */
+interface BackgroundFetchEventLike extends ExtendableEvent {
+  registration: {
+    id: string;
+    failureReason: string;
+    matchAll(): Promise<{ request: Request; responseReady: Promise<Response> }[]>;
+  };
+  updateUI?(options: { title: string }): Promise<void>;
+}
+
+type Pending = Pick<SavePlan, 'record' | 'owner'>;
+
+export interface BackgroundSaves {
+  /** Plans an item and remembers it under `id` until its fetch ends. */
+  plan(id: string, url: string, also: string[], signal: AbortSignal): Promise<BackgroundSave>;
+  /** The worker's Background Fetch listeners. */
+  readonly events: Record<string, (event: ExtendableEvent) => void>;
+}
+
+export interface BackgroundSavesOptions {
+  item: SaveItemEnv;
+  meta: MetaStore;
+  /** Reports the end of an item: stored, or why not. */
+  done(id: string, url: string, result: SavedRecord | SaveFailure, cancelled?: boolean): void;
+}
+
+const key = (id: string) => `saving/${id}`;
+
+/**
+ * The Background Fetch path of "save for offline": the browser downloads an item's files even
+ * after every tab closed, and wakes the worker when they are all there. The plan is kept in the
+ * meta store meanwhile, so a worker restarted in between still knows whose item it is.
+ */
+export function backgroundSaves(options: BackgroundSavesOptions): BackgroundSaves {
+  const { item, meta, done } = options;
+  const settle = (event: ExtendableEvent, work: (id: string, pending: Pending) => Promise<void>) => {
+    const { id } = (event as BackgroundFetchEventLike).registration;
+    event.waitUntil(
+      meta.get<Pending>(key(id)).then(async (pending) => {
+        if (!pending) return; // not one of ours
+        await work(id, pending).catch((error: unknown) => done(id, pending.record.url, error instanceof SaveError ? error.failure : { code: 'network', url: pending.record.url, message: String(error) }));
+        await meta.delete(key(id));
+      }),
+    );
+  };
+  return {
+    async plan(id, url, also, signal) {
+      const { record, owner } = await planItem(item, url, also, signal);
+      await meta.put(key(id), { record, owner } satisfies Pending);
+      return { id, url: record.url, title: record.title, requests: record.files };
+    },
+    events: {
+      backgroundfetchsuccess: (event) =>
+        settle(event, async (id, pending) => {
+          const files = new Map<string, Response>();
+          for (const record of await (event as BackgroundFetchEventLike).registration.matchAll()) {
+            const response = await record.responseReady;
+            if (response.status !== 200) throw new SaveError('http', pending.record.url, `${record.request.url}: HTTP ${response.status}`, { file: record.request.url, status: response.status });
+            files.set(record.request.url, storedCopy(response, await response.blob()));
+          }
+          const saved = await commitItem(item, pending, files);
+          await (event as BackgroundFetchEventLike).updateUI?.({ title: `Saved: ${saved.title}` }).catch(() => {});
+          done(id, saved.url, saved);
+        }),
+      backgroundfetchfail: (event) =>
+        settle(event, async (id, pending) => {
+          const reason = (event as BackgroundFetchEventLike).registration.failureReason;
+          done(id, pending.record.url, { code: reason === 'quota-exceeded' ? 'quota' : 'network', url: pending.record.url, message: `Background Fetch failed: ${reason}` });
+        }),
+      backgroundfetchabort: (event) =>
+        settle(event, async (id, pending) => done(id, pending.record.url, { code: 'cancelled', url: pending.record.url, message: 'the save was cancelled' }, true)),
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { SAVE_MESSAGE, type SavedItem, type SaveFailure, type SaveProgressMessage, type SaveReply } from '@shellac/protocol';
+import { answerRange } from '../caches/answer-range.js';
+import type { Owner } from '../caches/user-cache.js';
+import type { Log } from '../core/logger.js';
+import type { MetaStore } from '../core/meta-store.js';
+import type { Unit } from '../core/unit.js';
+import { ShellacWorkerError } from '../errors.js';
+import { backgroundSaves } from './background-save.js';
+import { SaveError } from './save-error.js';
+import { saveItem, type SaveItemEnv } from './save-item.js';
+import { createSavedStore, type SavedRecord } from './saved-store.js';
+
+/** Options of {@link createSaved}. */
+export interface SavedOptions {
+  /** Files fetched at once for one save. Default 4. */
+  concurrency?: number;
+  /** URLs kept with every saved page, relative to the scope (the app's own "on this device" page, say). */
+  also?: string[];
+}
+
+/** What the runtime lends the saved unit. */
+export interface SavedEnv extends Omit<SaveItemEnv, 'store' | 'concurrency' | 'also' | 'progress' | 'owner'> {
+  /** Whose items are current (identity); without it, one partition for everyone. */
+  owner?: Owner | undefined;
+  meta: MetaStore;
+  log: Log;
+  /** Posts a message to every open page. */
+  broadcast(message: unknown): Promise<void>;
+}
+
+/** The saved unit: it answers saved files, and the runtime reads saved pages through `match`. */
+export interface Saved extends Unit {
+  /** The saved copy of a page or file of the current person. */
+  match(url: string): Promise<Response | undefined>;
+}
+
+/** "Save for offline" for `createShellac({ saved })`: started by the runtime with what it lends. */
+export interface SavedFeature {
+  start(env: SavedEnv): Saved;
+}
+
+const EVERYONE: Owner = { key: async () => '', current: '', owns: () => true };
+
+const toItem = (r: SavedRecord): SavedItem => ({ url: r.url, title: r.title, savedAt: r.savedAt, bytes: r.bytes, files: r.files.length });
+const failure = (url: string, error: unknown): SaveFailure => (error instanceof SaveError ? error.failure : { code: 'network', url, message: String(error) });
+const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+/**
+ * Save for offline: people choose pages to keep, with everything they need (files, media), in
+ * their own partition (`shellac:<scope>:saved~<person>`), which eviction and quota handling never
+ * touch. Each item is stored whole or not at all. Saved pages answer when the network fails;
+ * saved files answer at once, media seeking included.
+ */
+export function createSaved(options: SavedOptions = {}): SavedFeature {
+  return {
+    start(env) {
+      const owner = env.owner ?? EVERYONE;
+      const store = createSavedStore({ scope: env.scope, name: { scope: env.scope.pathname, kind: 'saved' } });
+      const running = new Map<string, AbortController>();
+      const changed = () => void env.broadcast({ type: SAVE_MESSAGE.changed });
+      const tell = (message: Omit<SaveProgressMessage, 'type'>) => void env.broadcast({ type: SAVE_MESSAGE.progress, ...message });
+      const item: SaveItemEnv = { ...env, owner, store, concurrency: options.concurrency ?? 4, also: options.also ?? [], progress: tell };
+      const ended = (id: string, url: string, result: SavedRecord | SaveFailure, cancelled?: boolean) => {
+        const files = { done: 0, total: 0 };
+        if ('code' in result) tell({ id, url, state: cancelled ? 'cancelled' : 'failed', files, bytes: files, error: result });
+        else tell({ id, url, state: 'saved', files: { done: result.files.length, total: result.files.length }, bytes: { done: result.bytes, total: result.bytes }, item: toItem(result) });
+        changed();
+      };
+      const background = backgroundSaves({ item, meta: env.meta, done: ended });
+      const loaded = async () => store.load(await owner.key());
+
+      const save = async (message: Record<string, unknown>): Promise<SaveReply> => {
+        const { id, urls, also = [] } = message;
+        if (typeof id !== 'string' || !strings(urls) || !strings(also)) throw new ShellacWorkerError('bad-message', { type: SAVE_MESSAGE.save, fields: 'id, urls, also' });
+        const control = new AbortController();
+        running.set(id, control);
+        const reply: SaveReply = { ok: true, items: [], errors: [], ...(message.background ? { background: [] } : {}) };
+        await loaded();
+        for (const [i, url] of urls.entries()) {
+          try {
+            if (reply.background) reply.background.push(await background.plan(`${id}:${i}`, url, also, control.signal));
+            else {
+              const record = await saveItem(item, id, url, also, control.signal);
+              reply.items.push(toItem(record));
+              ended(id, record.url, record);
+            }
+          } catch (error) {
+            reply.ok = false;
+            reply.errors.push(failure(url, error));
+            ended(id, url, failure(url, error), control.signal.aborted);
+          }
+        }
+        running.delete(id);
+        return reply;
+      };
+
+      return {
+        match: async (url) => (await loaded(), store.match(url)),
+        ready: () => (owner.current !== undefined && store.owner === owner.current ? undefined : loaded()),
+        route(request, url) {
+          // Pages go network-first (the pages route reads saved pages through `match`); files
+          // an item holds are answered at once.
+          if (request.method !== 'GET' || request.mode === 'navigate' || !store.has(url.href)) return undefined;
+          return { name: 'saved', handler: async (ctx) => answerRange(ctx.request, (await store.match(ctx.url.href)) ?? (await fetch(ctx.request))) };
+        },
+        keeps: (cache) => cache.kind === 'saved',
+        state: async () => (await loaded(), { saved: store.list().length }),
+        events: background.events,
+        messages: {
+          [SAVE_MESSAGE.save]: save,
+          [SAVE_MESSAGE.cancel]: (m) => {
+            running.get(String(m.id))?.abort();
+            return { ok: true };
+          },
+          [SAVE_MESSAGE.list]: async () => (await loaded(), { ok: true, items: store.list().map(toItem) }),
+          [SAVE_MESSAGE.remove]: async (m) => {
+            await loaded();
+            const removed = await store.remove(new URL(String(m.url), env.scope).href);
+            if (removed) changed();
+            return { ok: true, removed };
+          },
+          [SAVE_MESSAGE.clear]: async () => {
+            await loaded();
+            const removed = await store.clear();
+            changed();
+            return { ok: true, removed };
+          },
+          // Background Fetch progress reaches only the page that started it: passed on to all.
+          [SAVE_MESSAGE.progress]: (m) => void env.broadcast(m),
+        },
+      };
+    },
+  };
+}
+

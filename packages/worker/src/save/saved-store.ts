@@ -1,0 +1,126 @@
+import { cacheName, RESERVED_PATH, type CacheNameParts, type SavedItem } from '@shellac/protocol';
+
+/** One saved item as stored: its page, under which key the page is kept, and every file it holds. */
+export interface SavedRecord extends Omit<SavedItem, 'files'> {
+  /** Where the page is kept: its URL, or its content URL under the app shell. */
+  key: string;
+  /** Every file of the item, the page's key first. */
+  files: string[];
+}
+
+/** One person's saved items: what is held, and changes that happen whole or not at all. */
+export interface SavedStore {
+  /** The owner whose items are loaded, or undefined before the first load. */
+  readonly owner: string | undefined;
+  /** Loads `owner`'s items (once per owner). */
+  load(owner: string): Promise<void>;
+  /** True when a saved item holds this URL (synchronous: for the loaded owner). */
+  has(url: string): boolean;
+  match(url: string): Promise<Response | undefined>;
+  list(): SavedRecord[];
+  record(url: string): SavedRecord | undefined;
+  /**
+   * Stores an item: its new files, then the index naming it. When any write fails (quota), what
+   * this call wrote is deleted again and the error is thrown: nothing is left half-stored.
+   */
+  commit(record: SavedRecord, files: Map<string, Response>): Promise<void>;
+  /** Removes an item, and the files no other item holds. */
+  remove(url: string): Promise<boolean>;
+  /** Removes every item of the loaded owner. */
+  clear(): Promise<number>;
+}
+
+export interface SavedStoreOptions {
+  scope: URL;
+  /** The cache's name without owner (`{ scope, kind: 'saved' }`); owners other than '' are added. */
+  name: CacheNameParts;
+}
+
+/**
+ * The index is a record inside the saved cache itself, written after the files it names: a cache
+ * deleted whole (a change of person) takes its index with it, and a crash between the files and
+ * the index leaves only files no index names, which the next commit of that owner sweeps away.
+ */
+export function createSavedStore(options: SavedStoreOptions): SavedStore {
+  const indexKey = `${options.scope.href}${RESERVED_PATH}saved`;
+  let owner: string | undefined;
+  let items = new Map<string, SavedRecord>();
+  let held = new Map<string, number>();
+  let loading: Promise<void> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const open = (who = owner ?? '') => caches.open(cacheName({ ...options.name, ...(who && { owner: who }) }));
+  // One change at a time: two saves sharing a file must not race on it.
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work);
+    queue = next.catch(() => {});
+    return next;
+  };
+  const count = () => {
+    held = new Map();
+    for (const item of items.values()) for (const file of item.files) held.set(file, (held.get(file) ?? 0) + 1);
+  };
+  const writeIndex = async (cache: Cache) => cache.put(indexKey, new Response(JSON.stringify([...items.values()])));
+
+  const store: SavedStore = {
+    get owner() {
+      return owner;
+    },
+    load(who) {
+      if (owner === who && !loading) return Promise.resolve();
+      return (loading = (async () => {
+        const records = (await (await open(who)).match(indexKey).then((r) => r?.json()).catch(() => undefined)) as SavedRecord[] | undefined; // written by writeIndex
+        items = new Map((records ?? []).map((r) => [r.url, r]));
+        owner = who;
+        count();
+      })().finally(() => (loading = undefined)));
+    },
+    has: (url) => held.has(url),
+    match: async (url) => (held.has(url) ? (await open()).match(url, { ignoreVary: true }) : undefined),
+    list: () => [...items.values()],
+    record: (url) => items.get(url),
+    commit: (record, files) =>
+      serial(async () => {
+        const cache = await open();
+        const written: string[] = [];
+        const previous = items.get(record.url);
+        try {
+          for (const [url, response] of files) {
+            if (held.has(url) && !previous?.files.includes(url)) continue; // another item holds it already
+            await cache.put(url, response);
+            written.push(url);
+          }
+          items.set(record.url, record);
+          await writeIndex(cache);
+        } catch (error) {
+          if (previous) items.set(record.url, previous);
+          else items.delete(record.url);
+          await Promise.all(written.filter((url) => !held.has(url)).map((url) => cache.delete(url)));
+          throw error;
+        }
+        count();
+        // Files of a replaced version, and files no index names (a crash before its index), go.
+        const keys = (await cache.keys()).map((r) => r.url).filter((url) => url !== indexKey && !held.has(url));
+        await Promise.all(keys.map((url) => cache.delete(url)));
+      }),
+    remove: (url) =>
+      serial(async () => {
+        const item = items.get(url);
+        if (!item) return false;
+        items.delete(url);
+        count();
+        const cache = await open();
+        await writeIndex(cache);
+        await Promise.all(item.files.filter((file) => !held.has(file)).map((file) => cache.delete(file)));
+        return true;
+      }),
+    clear: () =>
+      serial(async () => {
+        const removed = items.size;
+        items = new Map();
+        held = new Map();
+        await caches.delete(cacheName({ ...options.name, ...(owner && { owner }) }));
+        return removed;
+      }),
+  };
+  return store;
+}
