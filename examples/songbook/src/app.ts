@@ -66,7 +66,7 @@ export function createSongbook(options: SongbookOptions = {}): Songbook {
     shell: () => renderBase(undefined, { asset: (name) => shellac.asset(name), header: { shell: true } }),
     // Every page names its person (a keyed hash of the user id), so the worker keeps each
     // person's pages apart and drops them when someone else signs in (issue 4).
-    user: { secret: options.secret ?? loadSecret(dbPath) },
+    identity: { secret: options.secret ?? loadSecret(dbPath) },
   });
 
   /** The one template choice of the app-shell contract: the whole page, or its content alone. */
