@@ -8,4 +8,8 @@ export type { IdentityOptions, IdentityHeaders, ClearSiteDataType } from './iden
 export type { ShellResult } from './shell-response.js';
 export { ShellacServerError } from './errors.js';
 export type { ServerErrorCode } from './errors.js';
-export { contentTypeFor, etagMatches } from './serve-file.js';
+export { contentTypeFor } from './serve-file.js';
+export { etagMatches } from './conditional-request.js';
+export { rangeResponse } from './range-response.js';
+export type { RangeResponseOptions } from './range-response.js';
+export type { RangeRequest } from './representation-response.js';

@@ -81,6 +81,20 @@ function suite(start: (shellac: ShellacServer) => Promise<Started>, more?: (get:
     assert.doesNotMatch(await escape.text(), /do not serve/);
   });
 
+  test('static files answer Range with 206 and an unsatisfiable one with 416', async () => {
+    const r = await get('/static/css/app.css', { headers: { Range: 'bytes=5-9' } });
+    assert.equal(r.status, 206);
+    assert.equal(r.headers.get('content-range'), 'bytes 5-9/15');
+    assert.equal(await r.text(), 'color');
+    const whole = await get('/static/css/app.css');
+    assert.equal(whole.headers.get('accept-ranges'), 'bytes');
+    await whole.arrayBuffer();
+    const none = await get('/static/css/app.css', { headers: { Range: 'bytes=15-' } });
+    assert.equal(none.status, 416);
+    assert.equal(none.headers.get('content-range'), 'bytes */15');
+    await none.arrayBuffer();
+  });
+
   test('the full page varies on the preload header and is not marked content-only', async () => {
     const r = await get(PAGE_PATH);
     assert.equal(r.headers.get(HEADER.user), null); // its view named nobody
