@@ -8,7 +8,7 @@ import { prepareIdentity } from './identity.js';
 import { methodNotAllowed } from './plain-response.js';
 import { requestPath } from './request-path.js';
 import type { ShellacServer, ShellacServerOptions } from './shellac-server.js';
-import { createView, initialState, needsIdentity } from './shellac-view.js';
+import { createViews, initialState, needsIdentity } from './shellac-view.js';
 import { shellResponse } from './shell-response.js';
 
 /**
@@ -72,6 +72,6 @@ export function createShellacServer(options: ShellacServerOptions): ShellacServe
       return wantsContentOnly(request) && topLevelContent(new URL(request.url), request);
     },
     userTag: identity ? identity.userTag : needsIdentity,
-    view: (request) => createView(request, identity, files.asset),
+    view: createViews({ identity, asset: files.asset }),
   };
 }

@@ -61,36 +61,47 @@ export function initialState(request: RequestLike, identity: Identity | undefine
   return { contentOnly: wantsContentOnly(request), title: undefined, identity: identity?.forRequest(request).headers };
 }
 
-/** The view of one request: its helpers, and the state they write for finishing. */
-export function createView(request: RequestLike, identity: Identity | undefined, asset: (name: string) => string): ShellacView {
-  const contentOnly = wantsContentOnly(request);
-  const who = identity?.forRequest(request);
-  const state: { -readonly [K in keyof ShellacViewState]: ShellacViewState[K] } = { contentOnly, title: undefined, identity: who?.headers };
-  // Only a title found counts: a string without one may be a template name (`layout('lesson',
-  // 'lesson-content')`) or a fragment the app wraps later, so then the body is read as before.
-  const note = (html: string): void => {
-    const title = scanTitle(html);
-    if (typeof title === 'string') state.title = title;
-  };
-  return {
-    contentOnly,
-    layout<T>(full: T, content: T): T {
-      if (!contentOnly) return full;
-      if (typeof content === 'string') note(content);
-      else if (typeof content === 'function') {
-        const render = content as (...args: unknown[]) => unknown; // narrowed from T by the typeof above
-        const noting = function (this: unknown, ...args: unknown[]) {
-          const html = render.apply(this, args);
-          if (typeof html === 'string') note(html);
-          return html;
-        };
-        return noting as T; // same call signature as `content`, which is a T
-      }
-      return content;
-    },
-    asset,
-    user: who ? who.user : needsIdentity,
-    loggedOut: who ? who.loggedOut : needsIdentity,
-    state,
+/** Options of {@link createViews}: what every view of one server shares. */
+export interface ViewOptions {
+  /** The server's prepared identity; undefined without the `identity` option. */
+  identity: Identity | undefined;
+  /** The server's `asset`. */
+  asset: (name: string) => string;
+}
+
+/** Makes the views of one server: each request's helpers, and the state they write for finishing. */
+export function createViews(options: ViewOptions): (request: RequestLike) => ShellacView {
+  const { identity, asset } = options;
+  return function shellacView(request) {
+    const contentOnly = wantsContentOnly(request);
+    const who = identity?.forRequest(request);
+    const state: { -readonly [K in keyof ShellacViewState]: ShellacViewState[K] } = { contentOnly, title: undefined, identity: who?.headers };
+    // Only a title found counts: a string without one may be a template name (`layout('lesson',
+    // 'lesson-content')`) or a fragment the app wraps later, so then the body is read as before.
+    const note = (html: string): void => {
+      const title = scanTitle(html);
+      if (typeof title === 'string') state.title = title;
+    };
+    return {
+      contentOnly,
+      layout<T>(full: T, content: T): T {
+        if (!contentOnly) return full;
+        if (typeof content === 'string') note(content);
+        else if (typeof content === 'function') {
+          const render = content as (...args: unknown[]) => unknown; // narrowed from T by the typeof above
+          const noting = function (this: unknown, ...args: unknown[]) {
+            const html = render.apply(this, args);
+            if (typeof html === 'string') note(html);
+            return html;
+          };
+          return noting as T; // same call signature as `content`, which is a T
+        }
+        return content;
+      },
+      asset,
+      user: who ? who.user : needsIdentity,
+      loggedOut: who ? who.loggedOut : needsIdentity,
+      state,
+    };
   };
 }
