@@ -38,7 +38,7 @@ function checkValidators(options: RangeResponseOptions): { etag?: string; lastMo
  * The response for bytes an application holds in memory (a database BLOB, a generated file),
  * honouring `Range`, `If-Range`, `If-None-Match` and `If-Modified-Since` as the build's static
  * files do: 200 with `Accept-Ranges: bytes`, 206 with one range (`bytes=0-499`, `bytes=500-`,
- * `bytes=-500`), 304, or 416 with `Content-Range: bytes *\/<size>`. Several ranges get the whole
+ * `bytes=-500`), 304, or 416 with a `Content-Range` that gives the size. Several ranges get the whole
  * body. A string is sent as UTF-8.
  *
  * ```ts

@@ -18,7 +18,7 @@ export interface Representation {
 /**
  * The answer to a request for a representation held whole: 304 when the client's copy is current;
  * 206 with one range when `Range` asks for one and `If-Range`, if sent, names this representation;
- * 416 with `Content-Range: bytes *\/<size>` when no range overlaps it; else 200, `Accept-Ranges:
+ * 416 with a `Content-Range` giving the size when no range overlaps it; else 200, `Accept-Ranges:
  * bytes` on every 200 and 206. Range is defined for GET alone (RFC 9110 §14.2): HEAD gets the
  * 200's headers, other methods the whole body. `read` gives the body: all of it, or one range.
  */
