@@ -1,4 +1,5 @@
-// Runs every *.test.ts under packages/ with Node's test runner (TypeScript through tsx).
+// Runs every *.test.ts under packages/ and examples/ with Node's test runner (TypeScript through
+// tsx). The examples' tests use the built packages, as the examples do: run `npm run build` first.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +14,9 @@ const walk = (dir) => {
   }
 };
 walk('packages');
+walk('examples');
 if (!found.length) {
-  console.error('unit: no *.test.ts files found under packages/');
+  console.error('unit: no *.test.ts files found under packages/ or examples/');
   process.exit(1);
 }
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...found], { stdio: 'inherit' });

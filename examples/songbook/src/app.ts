@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { APPSHELL_PARAM, FILES } from '@shellac/protocol';
-import { createShellacServer } from '@shellac/server';
+import { createShellacServer, rangeResponse } from '@shellac/server';
 import { shellacHono } from '@shellac/server/hono';
 import { verifyPassword } from './auth/passwords.js';
 import { loadSecret } from './auth/secret.js';
@@ -66,7 +66,7 @@ export function createSongbook(options: SongbookOptions = {}): Songbook {
     shell: () => renderBase(undefined, { asset: (name) => shellac.asset(name), header: { shell: true } }),
     // Every page names its person (a keyed hash of the user id), so the worker keeps each
     // person's pages apart and drops them when someone else signs in (issue 4).
-    user: { secret: options.secret ?? loadSecret(dbPath) },
+    identity: { secret: options.secret ?? loadSecret(dbPath) },
   });
 
   /** The one template choice of the app-shell contract: the whole page, or its content alone. */
@@ -83,12 +83,11 @@ export function createSongbook(options: SongbookOptions = {}): Songbook {
     return c.redirect(contentOnly ? `${path}?${APPSHELL_PARAM}=1` : path, c.req.method === 'GET' ? 302 : 303);
   };
 
+  // The lesson's files come from the database. Range lets a player seek in a clip (and fetch only
+  // what it plays); If-None-Match and If-Range keep the copies a browser holds current.
   const media = (c: SongbookContext, found: Media | undefined, type: string) => {
     if (!found) return c.text('Not found', 404);
-    const headers = { ETag: found.etag, 'Cache-Control': 'public, max-age=3600' };
-    if (c.req.header('if-none-match')?.split(/\s*,\s*/).includes(found.etag)) return c.body(null, 304, headers);
-    const body = typeof found.body === 'string' ? found.body : new Uint8Array(found.body);
-    return c.body(body, 200, { ...headers, 'Content-Type': type });
+    return rangeResponse(c.req.raw, found.body, { etag: found.etag, headers: { 'Content-Type': type, 'Cache-Control': 'public, max-age=3600' } });
   };
 
   const lessonId = (c: SongbookContext) => Number(c.req.param('id'));

@@ -1,5 +1,5 @@
 import { HEADER } from '@shellac/protocol';
-import { encodeTitle, withVary } from './finish-response.js';
+import { encodeTitle, withVary } from './finish-headers.js';
 
 /** A page's content alone, as the application's view gives it to `content()`. */
 export interface ContentPage {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { ANONYMOUS, FILES, HEADER, parseUserTags, PRELOAD_CONTENT, type RequestLike } from '@shellac/protocol';
-import { createShellacServer, createUserTagger, ShellacServerError, type ShellacUserOptions } from './index.js';
+import { createShellacServer, createUserTagger, ShellacServerError, type IdentityOptions } from './index.js';
 import { HASHED_CSS, makeBuildDir } from './testing/build-dir.js';
 
 const build = makeBuildDir();
@@ -430,11 +430,11 @@ describe('finish with the view: the title from layout', () => {
   });
 });
 
-describe('user: the X-Shellac-User tag', () => {
+describe('identity: the X-Shellac-User tag', () => {
   const SECRET = 'a-test-secret-of-32-characters!!';
   const OLD = 'the-previous-secret-0123456789';
   const tagOf = createUserTagger({ secret: SECRET });
-  const make = (user: ShellacUserOptions) => createShellacServer({ buildDir: build.buildDir, shell: () => SHELL, user });
+  const make = (identity: IdentityOptions) => createShellacServer({ buildDir: build.buildDir, shell: () => SHELL, identity });
   // The session cookie `sid=<user id>`, as an app's session lookup would give it.
   const identify = (request: RequestLike) => /(?:^|;\s*)sid=([^;]+)/.exec(request.headers.get('cookie') ?? '')?.[1] ?? null;
   const signedIn = (path: string, id: string, init: RequestInit = {}) => {
@@ -567,17 +567,17 @@ describe('user: the X-Shellac-User tag', () => {
     }
   });
 
-  test('without the user option: no tag, and view.user / userTag say what to set', async () => {
+  test('without the identity option: no tag, and view.user / userTag say what to set', async () => {
     const r = await shellac.finish(at('/lessons/1'), html('x'));
     assert.equal(r.headers.get(HEADER.user), null);
     assert.equal(r.headers.get('cache-control'), null);
     const view = shellac.view(at('/lessons/1'));
     for (const call of [() => view.user('42'), () => view.loggedOut(), () => shellac.userTag('42')]) {
-      assert.throws(call, (e: unknown) => e instanceof ShellacServerError && e.code === 'options' && /`user` option/.test(e.message));
+      assert.throws(call, (e: unknown) => e instanceof ShellacServerError && e.code === 'options' && /`identity` option/.test(e.message));
     }
   });
 
-  test('the user option is checked at createShellacServer', () => {
+  test('the identity option is checked at createShellacServer', () => {
     throwsCode(() => make({ secret: 'short' }), 'options');
     throwsCode(() => make({ secret: [SECRET, 'old'] }), 'options');
     throwsCode(() => make({ secret: SECRET, identify: 'sid' as unknown as () => null }), 'options'); // as plain JS could pass it

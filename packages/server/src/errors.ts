@@ -9,7 +9,9 @@ export type ServerErrorCode =
   /** A user tag was asked for an id that is not a string, a number, null or undefined. */
   | 'user-id'
   /** The `shell` option returned something other than a string or a Response. */
-  | 'shell';
+  | 'shell'
+  /** `rangeResponse` was given an `etag` or `lastModified` it cannot send. */
+  | 'validator';
 
 /**
  * The one error `@shellac/server` throws: a typed `code`, structured `details` (file, name, value)

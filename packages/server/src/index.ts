@@ -1,10 +1,15 @@
 export { createShellacServer } from './create-shellac-server.js';
-export type { ShellacServer, ShellacServerOptions, ShellacView, ShellRenderer } from './create-shellac-server.js';
+export type { ShellacServer, ShellacServerOptions, ShellRenderer } from './shellac-server.js';
+export type { ShellacView, ShellacViewState } from './shellac-view.js';
 export type { ContentPage } from './content-document.js';
 export { createUserTagger } from './user-tag.js';
 export type { UserTaggerOptions, UserId } from './user-tag.js';
-export type { ShellacUserOptions, ClearSiteDataType } from './user-identity.js';
+export type { IdentityOptions, IdentityHeaders, ClearSiteDataType } from './identity.js';
 export type { ShellResult } from './shell-response.js';
 export { ShellacServerError } from './errors.js';
 export type { ServerErrorCode } from './errors.js';
-export { contentTypeFor, etagMatches } from './serve-file.js';
+export { contentTypeFor } from './serve-file.js';
+export { etagMatches } from './conditional-request.js';
+export { rangeResponse } from './range-response.js';
+export type { RangeResponseOptions } from './range-response.js';
+export type { RangeRequest } from './representation-response.js';

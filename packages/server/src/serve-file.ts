@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
+import { representationResponse } from './representation-response.js';
 
 /** `Cache-Control` for a file whose name carries its content hash: it can never change. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -27,32 +28,19 @@ export function contentTypeFor(file: string): string {
 }
 
 /**
- * True when an `If-None-Match` header names this ETag. The header may list several, or `*`, and a
- * browser may send our strong tag back as weak (`W/"…"`); 304 decisions use the weak comparison.
- */
-export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const bare = etag.replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === bare;
-  });
-}
-
-/**
  * Serves one file of the build: ETag from size and modification time (no hashing of every file on
- * every request), 304 on a match, no body for HEAD. Returns undefined when there is no such file,
- * so the caller decides between a 404 and letting the application answer.
+ * every request), 304 when the client's copy is current, ranges for media players and resumed
+ * downloads, no body for HEAD. Returns undefined when there is no such file, so the caller decides
+ * between a 404 and letting the application answer.
  */
 export async function serveFile(request: Request, file: string, cacheControl: string, extra: Record<string, string> = {}): Promise<Response | undefined> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return undefined;
   const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
-  const headers = new Headers({ 'Cache-Control': cacheControl, ETag: etag, 'Last-Modified': info.mtime.toUTCString(), ...extra });
-  if (etagMatches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
-  headers.set('Content-Type', contentTypeFor(file));
-  headers.set('Content-Length', String(info.size));
-  if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
-  // Streamed rather than read whole: a build folder may hold videos as well as stylesheets.
-  return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>, { status: 200, headers });
+  const headers = new Headers({ 'Cache-Control': cacheControl, 'Content-Type': contentTypeFor(file), ...extra });
+  // Streamed rather than read whole, and only the range asked for: a build folder may hold videos
+  // as well as stylesheets. (`end` is inclusive in both createReadStream and Content-Range.)
+  return representationResponse(request, { size: info.size, etag, lastModified: info.mtime, headers }, (range) =>
+    Readable.toWeb(createReadStream(file, range && { start: range.start, end: range.end })) as ReadableStream<Uint8Array>, // a byte stream: no encoding was set
+  );
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { HEADER } from '@shellac/protocol';
 import { ShellacServerError } from './errors.js';
-import { etagMatches, REVALIDATE } from './serve-file.js';
+import { etagMatches } from './conditional-request.js';
+import { REVALIDATE } from './serve-file.js';
 
 /** What the `shell` option may give back. */
 export type ShellResult = string | Response;

@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3';
 
-/** Bumped when the tables change; an older database is rebuilt and seeded afresh (it is demo data). */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped when the tables or the seeded data change; an older database is rebuilt and seeded afresh
+ * (it is demo data). 2: the clips became 30-second loops.
+ */
+export const SCHEMA_VERSION = 2;
 
 export const TABLES = ['practice', 'sessions', 'users', 'lessons'] as const;
 

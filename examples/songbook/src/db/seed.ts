@@ -20,7 +20,7 @@ function notesText(lesson: LessonSeed): string {
   return [
     lesson.about,
     `This lesson is in ${lesson.key}, in ${lesson.beatsPerMeasure}/4 time, at about ${lesson.tempo} beats per minute. ${ADVICE[lesson.level]}`,
-    `What to focus on: ${lesson.focus}. The audio clip plays the opening at a slow practice tempo; listen to it once before you start, then play along with it.`,
+    `What to focus on: ${lesson.focus}. The audio clip plays the melody at this tempo over and over for half a minute, with a bar's rest between passes; listen to it once before you start, then play along with it, and skip back to the bar that needs work.`,
     'A good practice session is short and regular: ten focused minutes a day do more than an hour once a week. Use the practice timer below to keep yourself honest, and add this lesson to your practice list to find it again quickly.',
   ].join('\n\n');
 }
@@ -37,7 +37,7 @@ export function seed(db: Database): void {
     LESSONS.forEach((lesson, i) => {
       const notes = parseMelody(lesson.melody);
       const sheet = renderSheetSvg(notes, { title: lesson.title, beatsPerMeasure: lesson.beatsPerMeasure });
-      const clip = renderWav(notes);
+      const clip = renderWav(notes, { tempo: lesson.tempo, beatsPerMeasure: lesson.beatsPerMeasure });
       insertLesson.run({ ...lesson, id: i + 1, notes: notesText(lesson), sheet, clip, sheetEtag: etag(sheet), clipEtag: etag(clip) });
     });
     for (const name of SEED_USERS) insertUser.run(name, hashPassword(SEED_PASSWORD));

@@ -3,6 +3,7 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { ACCOUNT_PATH, BROKEN_PATH, errorText, LOGOUT_PATH, PAGE_PATH, renderAccount, renderBroken, renderLesson } from '../testing/app.js';
+import { CASE_PATH, renderCase } from '../testing/header-cases.js';
 import { adapterSuite, closeServer, identityChecks } from '../testing/adapter-checks.js';
 import { shellacExpress } from './express.js';
 
@@ -19,6 +20,10 @@ adapterSuite('Express adapter', async (shellac) => {
   app.post(LOGOUT_PATH, (req, res) => {
     req.shellac.loggedOut();
     res.redirect(303, '/');
+  });
+  app.all(`${CASE_PATH}:name`, (req, res) => {
+    const sent = renderCase(req.shellac, req.params.name);
+    res.status(sent.status).set(sent.headers).send(sent.body);
   });
   app.get(BROKEN_PATH, (req, res) => {
     res.type('html').send(renderBroken(req.shellac));

@@ -1,6 +1,8 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
-import type { ShellacServer, ShellacView } from '../create-shellac-server.js';
-import { finishServerResponse, requestLike, sendWebResponse, toWebRequest } from './node-bridge.js';
+import type { ShellacServer } from '../shellac-server.js';
+import type { ShellacView } from '../shellac-view.js';
+import { finishServerResponse } from './finish-server-response.js';
+import { requestLike, sendWebResponse, toWebRequest } from './node-bridge.js';
 
 declare global {
   // Express's documented way to type what middleware adds to `req` and `res.locals`.
@@ -37,7 +39,7 @@ export function shellacExpress(shellac: ShellacServer): (req: ExpressRequest, re
       const view = shellac.view(light);
       req.shellac = view;
       res.locals.shellac = view;
-      finishServerResponse(res, view);
+      finishServerResponse(res, view.state);
     } catch (error) {
       return next(error);
     }

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { HEADER } from '@shellac/protocol';
 import Fastify from 'fastify';
 import { ACCOUNT_PATH, BROKEN_PATH, errorText, LOGOUT_PATH, PAGE_PATH, renderAccount, renderBroken, renderLesson } from '../testing/app.js';
+import { CASE_PATH, renderCase } from '../testing/header-cases.js';
 import { adapterSuite, identityChecks } from '../testing/adapter-checks.js';
 import { shellacFastify } from './fastify.js';
 
@@ -15,6 +16,10 @@ adapterSuite('Fastify adapter', async (shellac) => {
   app.post(LOGOUT_PATH, (request, reply) => {
     request.shellac.loggedOut();
     return reply.redirect('/', 303);
+  });
+  app.get<{ Params: { name: string } }>(`${CASE_PATH}:name`, (request, reply) => {
+    const sent = renderCase(request.shellac, request.params.name);
+    return reply.code(sent.status).headers(sent.headers).send(sent.body);
   });
   app.get(BROKEN_PATH, (request, reply) => reply.type('text/html; charset=utf-8').send(renderBroken(request.shellac)));
   app.get('/streamed', (_request, reply) =>

@@ -1,11 +1,10 @@
-import { Readable } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
-import { HEADER } from '@shellac/protocol';
-import type { ShellacServer, ShellacView } from '../create-shellac-server.js';
-import { encodeTitle, finishResponse, isHtml, scanTitle, TITLE_SCAN_LIMIT, withVary } from '../finish-response.js';
-import { applyUserHeaders, userResolver } from '../user-identity.js';
-import { knownTitle } from '../view-title.js';
+import { finishHeaders, type HeaderAccess } from '../finish-headers.js';
+import { finishResponse } from '../finish-response.js';
+import type { ShellacServer } from '../shellac-server.js';
+import type { ShellacView } from '../shellac-view.js';
 import { requestLike, sendWebResponse, toWebRequest } from './node-bridge.js';
+import { titledPayload } from './payload-title.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,27 +44,11 @@ export const shellacFastify: FastifyPluginAsync<ShellacFastifyOptions> = async f
   });
   fastify.addHook('onSend', async (request, reply, payload) => {
     const view = request.shellac;
-    if (payload instanceof Response) return view ? finishResponse(payload, view.contentOnly, knownTitle(view), userResolver(view)) : payload;
     if (!view) return payload;
-    const html = isHtml(reply.getHeader('content-type'));
-    const who = userResolver(view)?.(html);
-    if (who) applyUserHeaders({ get: (name) => reply.getHeader(name), set: (name, value) => void reply.header(name, value) }, who);
-    if (!html) return payload;
-    reply.header('vary', withVary(reply.getHeader('vary')));
-    if (!view.contentOnly) return payload;
-    reply.header(HEADER.content, '1');
-    if (reply.hasHeader(HEADER.title) || payload == null) return payload;
-    if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
-      const title = scanTitle(typeof payload === 'string' ? payload.slice(0, TITLE_SCAN_LIMIT) : payload.subarray(0, TITLE_SCAN_LIMIT).toString());
-      if (title) reply.header(HEADER.title, encodeTitle(title));
-      return payload;
-    }
-    // A stream: let the core read its head for the title and hand back the whole stream.
-    const body = payload instanceof Readable ? (Readable.toWeb(payload) as ReadableStream<Uint8Array>) : (payload as ReadableStream<Uint8Array>);
-    const finished = await finishResponse(new Response(body, { headers: { 'Content-Type': 'text/html' } }), true);
-    const title = finished.headers.get(HEADER.title);
-    if (title) reply.header(HEADER.title, title);
-    return finished.body;
+    if (payload instanceof Response) return finishResponse(payload, view.state);
+    const headers: HeaderAccess = { get: (name) => reply.getHeader(name), set: (name, value) => void reply.header(name, value), has: (name) => reply.hasHeader(name) };
+    const needsTitle = finishHeaders(headers, view.state);
+    return needsTitle && payload != null ? titledPayload(headers, payload) : payload;
   });
 };
 

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ACCOUNT_PATH, BROKEN_PATH, errorText, LOGOUT_PATH, PAGE_PATH, renderAccount, renderBroken, renderLesson } from '../testing/app.js';
+import { CASE_PATH, renderCase } from '../testing/header-cases.js';
 import { adapterSuite, closeServer, identityChecks } from '../testing/adapter-checks.js';
 import { shellacHono } from './hono.js';
 
@@ -14,6 +15,10 @@ adapterSuite('Hono adapter', async (shellac) => {
   app.post(LOGOUT_PATH, (c) => {
     c.get('shellac').loggedOut();
     return c.redirect('/', 303);
+  });
+  app.get(`${CASE_PATH}:name`, (c) => {
+    const sent = renderCase(c.get('shellac'), c.req.param('name'));
+    return new Response(sent.body, sent);
   });
   app.get(BROKEN_PATH, (c) => c.html(renderBroken(c.get('shellac'))));
   app.onError((error, c) => c.text(errorText(error), 500));

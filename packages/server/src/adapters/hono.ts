@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import type { ShellacServer, ShellacView } from '../create-shellac-server.js';
+import type { ShellacServer } from '../shellac-server.js';
+import type { ShellacView } from '../shellac-view.js';
 
 declare module 'hono' {
   // Hono's documented way for middleware to type `c.get(...)` in every app that uses it.

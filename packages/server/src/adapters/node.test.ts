@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { HEADER } from '@shellac/protocol';
 import { ACCOUNT_PATH, BROKEN_PATH, errorText, LOGOUT_PATH, PAGE_PATH, renderAccount, renderBroken, renderLesson } from '../testing/app.js';
+import { CASE_PATH, renderCase } from '../testing/header-cases.js';
 import { adapterSuite, closeServer, identityChecks } from '../testing/adapter-checks.js';
 import { withShellac } from './node.js';
 
@@ -25,6 +26,9 @@ adapterSuite(
           } else if (path === LOGOUT_PATH && req.method === 'POST') {
             req.shellac.loggedOut();
             res.writeHead(303, { Location: '/' }).end();
+          } else if (path.startsWith(CASE_PATH)) {
+            const sent = renderCase(req.shellac, path.slice(CASE_PATH.length));
+            res.writeHead(sent.status, sent.headers).end(sent.body);
           } else if (path === BROKEN_PATH) {
             res.end(renderBroken(req.shellac));
           } else if (path === '/streamed') {

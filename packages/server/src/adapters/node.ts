@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ShellacServer, ShellacView } from '../create-shellac-server.js';
-import { finishServerResponse, requestLike, sendWebResponse, toWebRequest } from './node-bridge.js';
+import type { ShellacServer } from '../shellac-server.js';
+import type { ShellacView } from '../shellac-view.js';
+import { finishServerResponse } from './finish-server-response.js';
+import { requestLike, sendWebResponse, toWebRequest } from './node-bridge.js';
 
 /** A Node request with Shellac's view helpers attached. */
 export type ShellacIncomingMessage = IncomingMessage & { shellac: ShellacView };
@@ -30,7 +32,7 @@ export function withShellac(shellac: ShellacServer, handler: ShellacNodeHandler)
       }
       const view = shellac.view(light);
       const shellacReq = Object.assign(req, { shellac: view });
-      finishServerResponse(res, view);
+      finishServerResponse(res, view.state);
       await handler(shellacReq, res);
     } catch (error) {
       // node:http has no error handler of its own; an unanswered request would hang until timeout.

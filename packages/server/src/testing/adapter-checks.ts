@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { ANONYMOUS, HEADER, PRELOAD_CONTENT, SHELL_PATH } from '@shellac/protocol';
-import { createShellacServer, type ShellacServer } from '../create-shellac-server.js';
+import { createShellacServer } from '../create-shellac-server.js';
+import type { ShellacServer } from '../shellac-server.js';
 import { createUserTagger } from '../user-tag.js';
 import { ACCOUNT_PATH, ACCOUNT_USER, BROKEN_PATH, LOGOUT_PATH, PAGE_PATH, renderShell, TITLE, USER_SECRET } from './app.js';
 import { HASHED_CSS, makeBuildDir } from './build-dir.js';
+import { CASE_IDENTITY, headerCaseChecks } from './header-cases.js';
 
 /** A fetch relative to the running test server. */
 export type Get = (path: string, init?: RequestInit) => Promise<Response>;
@@ -20,7 +22,8 @@ export interface Started {
 /**
  * Registers the shared tests for one adapter, under its name. `start` mounts the adapter and the test app
  * (testing/app.ts: the page at PAGE_PATH with `Vary: Cookie`, the broken view at BROKEN_PATH,
- * errors answered 500 with `errorText`) on 127.0.0.1, port 0. `more` adds the adapter's own tests,
+ * errors answered 500 with `errorText`, and the route at CASE_PATH + name sending
+ * `renderCase(view, name)`, testing/header-cases.ts) on 127.0.0.1, port 0. `more` adds the adapter's own tests,
  * given a fetch relative to the server (same lifetime as the shared ones).
  */
 export function adapterSuite(name: string, start: (shellac: ShellacServer) => Promise<Started>, more?: (get: Get) => void): void {
@@ -30,7 +33,7 @@ export function adapterSuite(name: string, start: (shellac: ShellacServer) => Pr
 function suite(start: (shellac: ShellacServer) => Promise<Started>, more?: (get: Get) => void): void {
   const build = makeBuildDir();
   // With user tags but no `identify`: only views that name their person are tagged.
-  const shellac = createShellacServer({ buildDir: build.buildDir, shell: () => renderShell(), user: { secret: USER_SECRET } });
+  const shellac = createShellacServer({ buildDir: build.buildDir, shell: () => renderShell(), identity: CASE_IDENTITY });
   let server: Started | undefined;
   const get: Get = (path, init) => fetch(`${server!.origin}${path}`, init);
   before(async () => {
@@ -76,6 +79,20 @@ function suite(start: (shellac: ShellacServer) => Promise<Started>, more?: (get:
     const escape = await get('/static/..%2f..%2fsecret.txt');
     assert.equal(escape.status, 403);
     assert.doesNotMatch(await escape.text(), /do not serve/);
+  });
+
+  test('static files answer Range with 206 and an unsatisfiable one with 416', async () => {
+    const r = await get('/static/css/app.css', { headers: { Range: 'bytes=5-9' } });
+    assert.equal(r.status, 206);
+    assert.equal(r.headers.get('content-range'), 'bytes 5-9/15');
+    assert.equal(await r.text(), 'color');
+    const whole = await get('/static/css/app.css');
+    assert.equal(whole.headers.get('accept-ranges'), 'bytes');
+    await whole.arrayBuffer();
+    const none = await get('/static/css/app.css', { headers: { Range: 'bytes=15-' } });
+    assert.equal(none.status, 416);
+    assert.equal(none.headers.get('content-range'), 'bytes */15');
+    await none.arrayBuffer();
   });
 
   test('the full page varies on the preload header and is not marked content-only', async () => {
@@ -131,6 +148,7 @@ function suite(start: (shellac: ShellacServer) => Promise<Started>, more?: (get:
     assert.match(text, /shellac build --app/);
   });
 
+  headerCaseChecks(get);
   more?.(get);
 }
 

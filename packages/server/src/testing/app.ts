@@ -1,7 +1,7 @@
 // Test support: the one application every adapter test serves, so all four are held to the same
 // checks (adapter-checks.ts).
 import { CONTENT_ATTR } from '@shellac/protocol';
-import type { ShellacView } from '../create-shellac-server.js';
+import type { ShellacView } from '../shellac-view.js';
 
 /** The app route every adapter test mounts. */
 export const PAGE_PATH = '/lesson/3';

@@ -1,7 +1,7 @@
-// Internal: who each response is for. `createShellacServer` builds one identity from its `user`
-// option; each view then carries what the app said about its request (`user(id)`, `loggedOut()`),
-// and the finishing code (core, node bridge, Fastify hook) asks it for the headers to send.
-import { ANONYMOUS, HEADER, type RequestLike } from '@shellac/protocol';
+// Internal: who each response is for. `createShellacServer` prepares one identity from its
+// `identity` option; each view's state then carries what the app said about its request
+// (`user(id)`, `loggedOut()`), and `finishHeaders` asks it for the headers to send.
+import { ANONYMOUS, type RequestLike } from '@shellac/protocol';
 import { ShellacServerError } from './errors.js';
 import { checkUserId, createUserTagger, type UserId } from './user-tag.js';
 
@@ -10,8 +10,8 @@ export type ClearSiteDataType = 'cache' | 'cookies' | 'storage' | 'executionCont
 
 const CLEAR_TYPES: ReadonlySet<string> = new Set<ClearSiteDataType>(['cache', 'cookies', 'storage', 'executionContexts', '*']);
 
-/** The `user` option of `createShellacServer`. */
-export interface ShellacUserOptions {
+/** The `identity` option of `createShellacServer`. */
+export interface IdentityOptions {
   /**
    * Keys the tags (see `createUserTagger`): a random string of 16+ characters from the
    * environment, or a list, newest first, while rotating it without logging anyone out.
@@ -31,25 +31,25 @@ export interface ShellacUserOptions {
 }
 
 /** What a response says about its person: `X-Shellac-User`, and on a logout maybe `Clear-Site-Data`. */
-export interface UserHeaders {
+export interface IdentityHeaders {
   readonly tag: string;
   readonly clearSiteData?: string;
 }
 
 /** Given whether the response is HTML, what it should say about its person (undefined: nothing). */
-export type UserResolver = (html: boolean) => UserHeaders | undefined;
+export type IdentityResolver = (html: boolean) => IdentityHeaders | undefined;
 
-/** One request's side: what its view exposes, and what the finishing code asks. */
-export interface RequestUser {
+/** One request's identity: what its view exposes, and what finishing its response asks. */
+export interface RequestIdentity {
   user(id: UserId): void;
   loggedOut(): void;
-  resolve: UserResolver;
+  headers: IdentityResolver;
 }
 
 /** A server's identity settings, prepared once. */
-export interface UserIdentity {
+export interface Identity {
   userTag(id: UserId): string;
-  forRequest(request: RequestLike): RequestUser;
+  forRequest(request: RequestLike): RequestIdentity;
 }
 
 function clearSiteDataValue(value: unknown): string | undefined {
@@ -60,25 +60,25 @@ function clearSiteDataValue(value: unknown): string | undefined {
   if (!types || types.length === 0 || wrong !== undefined) {
     throw new ShellacServerError(
       'options',
-      `createShellacServer: \`user.clearSiteData\` should be true, or a list of ${[...CLEAR_TYPES].map((t) => `"${t}"`).join(', ')}${wrong === undefined ? '' : `, not ${JSON.stringify(wrong)}`}.`,
-      { option: 'user.clearSiteData', value: wrong ?? value },
+      `createShellacServer: \`identity.clearSiteData\` should be true, or a list of ${[...CLEAR_TYPES].map((t) => `"${t}"`).join(', ')}${wrong === undefined ? '' : `, not ${JSON.stringify(wrong)}`}.`,
+      { option: 'identity.clearSiteData', value: wrong ?? value },
     );
   }
   return types.map((type) => `"${String(type)}"`).join(', ');
 }
 
-/** Checks the `user` option and prepares the tagger and the logout headers once. */
-export function userIdentity(options: ShellacUserOptions): UserIdentity {
+/** Checks the `identity` option and prepares the tagger and the logout headers once. */
+export function prepareIdentity(options: IdentityOptions): Identity {
   if (typeof options !== 'object' || options === null) {
-    throw new ShellacServerError('options', 'createShellacServer: `user` should be an object: `{ secret, identify?, clearSiteData? }`.', { option: 'user' });
+    throw new ShellacServerError('options', 'createShellacServer: `identity` should be an object: `{ secret, identify?, clearSiteData? }`.', { option: 'identity' });
   }
   const { identify } = options;
   if (identify !== undefined && typeof identify !== 'function') {
-    throw new ShellacServerError('options', 'createShellacServer: `user.identify` should be a function (request) => the user id, or null for nobody signed in.', { option: 'user.identify' });
+    throw new ShellacServerError('options', 'createShellacServer: `identity.identify` should be a function (request) => the user id, or null for nobody signed in.', { option: 'identity.identify' });
   }
   const userTag = createUserTagger({ secret: options.secret });
   const clearSiteData = clearSiteDataValue(options.clearSiteData);
-  const logout: UserHeaders = clearSiteData ? { tag: ANONYMOUS, clearSiteData } : { tag: ANONYMOUS };
+  const logout: IdentityHeaders = clearSiteData ? { tag: ANONYMOUS, clearSiteData } : { tag: ANONYMOUS };
   return {
     userTag,
     forRequest(request) {
@@ -93,7 +93,7 @@ export function userIdentity(options: ShellacUserOptions): UserIdentity {
         loggedOut() {
           said = 'logout';
         },
-        resolve(html) {
+        headers(html) {
           if (said === 'logout') return logout; // any response: a logout usually answers 303
           if (!html) return undefined;
           if (said === 'user') return { tag: userTag(id) };
@@ -102,35 +102,4 @@ export function userIdentity(options: ShellacUserOptions): UserIdentity {
       };
     },
   };
-}
-
-// The resolver of each view, for the finishing code that is handed only the view.
-const resolvers = new WeakMap<object, UserResolver>();
-
-/** Ties a view to its request's resolver. */
-export function trackUser(view: object, resolve: UserResolver): void {
-  resolvers.set(view, resolve);
-}
-
-/** The resolver of `view`: undefined when the server has no `user` option (nothing to do). */
-export function userResolver(view: object | undefined): UserResolver | undefined {
-  return view ? resolvers.get(view) : undefined;
-}
-
-/** The two header operations every response type this package finishes has, under some name. */
-export interface HeaderAccess {
-  get(name: string): unknown;
-  set(name: string, value: string): void;
-}
-
-/**
- * Puts the person on a response. A value the app set itself wins (it knows better), and so does
- * its own Cache-Control; without one, a tagged page is `private`, as no shared cache or CDN may
- * hand one person's page to another.
- */
-export function applyUserHeaders(headers: HeaderAccess, user: UserHeaders): void {
-  let tag = headers.get(HEADER.user);
-  if (tag == null) headers.set(HEADER.user, (tag = user.tag));
-  if (user.clearSiteData && headers.get('clear-site-data') == null) headers.set('Clear-Site-Data', user.clearSiteData);
-  if (String(tag).trim() !== ANONYMOUS && headers.get('cache-control') == null) headers.set('Cache-Control', 'private');
 }
