@@ -1,32 +1,40 @@
-/** One satisfiable byte range of a representation, both ends included. */
+/** One satisfiable byte range of a representation: its first and last byte, inclusive, as `Content-Range` writes them. */
 export interface ByteRange {
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
 }
 
+// int-range (`first-last`, last optional) or suffix-range (`-length`): RFC 9110 §14.1.1.
+const SPEC = /^(\d*)-(\d*)$/;
+
 /**
- * Reads a `Range` header against a representation of `size` bytes (RFC 9110 §14): the ranges to
- * send, in the order asked; `'unsatisfiable'` when none overlaps the representation (answer 416);
- * undefined when the header is absent, not in bytes, or malformed (answer 200 with everything,
- * as the RFC allows for a Range a server does not understand).
+ * Reads a `Range` header against a representation of `size` bytes (RFC 9110 §14.1.2): the
+ * satisfiable ranges, clipped to the representation, in the order asked; `'unsatisfiable'` when
+ * none overlaps it (answer 416); undefined when the header is absent, in another unit, malformed,
+ * or the representation is empty (answer 200 with the whole, as the RFC allows for a Range a
+ * server does not take). Both the server and the worker answer one range with 206 and several
+ * with the whole: media elements ask for one at a time, and no cache on the way stores a
+ * `multipart/byteranges` body.
  */
 export function parseRange(header: string | null | undefined, size: number): ByteRange[] | 'unsatisfiable' | undefined {
-  const m = header ? /^\s*bytes\s*=\s*(.+)$/i.exec(header) : null;
-  if (!m) return undefined;
+  const match = /^bytes=(.*)$/i.exec(header?.trim() ?? '');
+  if (!match || size === 0) return undefined;
+  // A list may hold empty elements and spaces around its commas (RFC 9110 §5.6.1).
+  const specs = match[1]!.split(',').map((spec) => spec.trim()).filter(Boolean);
+  if (!specs.length) return undefined;
   const ranges: ByteRange[] = [];
-  for (const spec of m[1]!.split(',')) {
-    const part = /^\s*(\d*)\s*-\s*(\d*)\s*$/.exec(spec);
-    if (!part || (part[1] === '' && part[2] === '')) return undefined;
-    if (part[1] === '') {
+  for (const spec of specs) {
+    const m = SPEC.exec(spec);
+    if (!m || (m[1] === '' && m[2] === '')) return undefined;
+    const [, first = '', last = ''] = m;
+    if (first === '') {
       // A suffix: the last N bytes.
-      const length = Number(part[2]);
-      if (length > 0 && size > 0) ranges.push({ start: Math.max(0, size - length), end: size - 1 });
+      if (Number(last) > 0) ranges.push({ start: Math.max(0, size - Number(last)), end: size - 1 });
       continue;
     }
-    const start = Number(part[1]);
-    const end = part[2] === '' ? size - 1 : Math.min(Number(part[2]), size - 1);
-    if (part[2] !== '' && Number(part[2]) < start) return undefined;
-    if (start < size) ranges.push({ start, end });
+    const start = Number(first);
+    if (last !== '' && Number(last) < start) return undefined; // last before first: invalid, not unsatisfiable
+    if (start < size) ranges.push({ start, end: last === '' ? size - 1 : Math.min(Number(last), size - 1) });
   }
   return ranges.length ? ranges : 'unsatisfiable';
 }
