@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AppShellConfig, IdentityConfig, PagesConfig, RouteConfig } from '@shellac/protocol';
+import type { AppShellConfig, IdentityConfig, PagesConfig, RouteConfig, SaveConfig } from '@shellac/protocol';
 import { configProblems, type ConfigProblem } from './config-problems.js';
 import { ShellacCliError } from './errors.js';
 
@@ -28,6 +28,8 @@ export interface BuildConfig {
   appShell: AppShellConfig | undefined;
   /** Identity (per-person caches, sign-out paths): off unless given here, always on with `--app`. */
   identity: IdentityConfig | undefined;
+  /** Save for offline: the worker's saved unit and `shellac-save.js`. */
+  save: SaveConfig | undefined;
 }
 
 export const DEFAULT_CONFIG: BuildConfig = {
@@ -46,6 +48,7 @@ export const DEFAULT_CONFIG: BuildConfig = {
   inject: true,
   appShell: undefined,
   identity: undefined,
+  save: undefined,
 };
 
 export const CONFIG_FILE = 'shellac.config.json';

@@ -13,12 +13,13 @@ import { ShellacCliError } from './errors.js';
 export async function bundleWorker(config: WorkerConfig): Promise<string> {
   const routes = config.routes ?? [];
   const used = [...new Set(routes.map((r) => r.strategy))].sort();
-  const { routes: _routes, appShell, identity, ...rest } = config;
-  const imports = ['createShellac', ...(routes.length ? ['createRouter', 'applyRoutes', ...used] : []), ...(appShell ? ['createAppShell'] : []), ...(identity ? ['createIdentity'] : [])];
+  const { routes: _routes, appShell, identity, save, ...rest } = config;
+  const imports = ['createShellac', ...(routes.length ? ['createRouter', 'applyRoutes', ...used] : []), ...(appShell ? ['createAppShell'] : []), ...(identity ? ['createIdentity'] : []), ...(save ? ['createSaved'] : [])];
   const extra = [
     routes.length && 'router',
     appShell && `shell: createAppShell(${JSON.stringify(appShell)})`,
     identity && `identity: createIdentity(${JSON.stringify(identity)})`,
+    save && `saved: createSaved(${JSON.stringify(save)})`,
   ].filter(Boolean).join(', ');
   const contents = [
     `import { ${imports.join(', ')} } from '@shellac/worker';`,

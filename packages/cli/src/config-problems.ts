@@ -134,6 +134,10 @@ const TOP: Record<string, Check> = {
   identity: object({
     logout: (l: unknown) => (Array.isArray(l) && l.every((p) => typeof p === 'string' && p !== '' && !/[*?#:]/.test(p)) ? undefined : 'must be an array of exact paths (such as "logout/"), without wildcards'),
   }),
+  save: object({
+    concurrency: whole(1),
+    also: strings('must be an array of URLs of the site (such as "offline/")'),
+  }),
   $schema: text,
 };
 

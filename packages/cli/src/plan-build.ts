@@ -16,7 +16,7 @@ import { selectPrecache } from './select-precache.js';
 import { urlOf } from './site-url.js';
 
 /** Names Shellac writes at the output's root; a site file there must be an earlier Shellac `sw.js`. */
-const OURS = new Set<string>([FILES.worker, FILES.client, FILES.manifest, FILES.assets, FILES.shellClient]);
+const OURS = new Set<string>([FILES.worker, FILES.client, FILES.manifest, FILES.assets, FILES.shellClient, FILES.saveClient]);
 /** Starts every `sw.js` Shellac writes, so a build of a build recognises its own. */
 const WORKER_BANNER = '/* shellac sw */';
 
@@ -79,6 +79,7 @@ function workerConfig(site: CheckedSite, assets: Record<string, string>, version
     ...(app && config.appShell && { appShell: config.appShell }),
     // An app has people signing in (its server tags them); a static site only when configured.
     ...((app || config.identity) && { identity: config.identity ?? {} }),
+    ...(config.save && { save: config.save }),
     pages: config.pages,
     ...(config.routes.length && { routes: config.routes }),
     directoryIndex: config.directoryIndex,

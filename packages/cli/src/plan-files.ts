@@ -40,6 +40,7 @@ const entry = (url: string, data: Buffer | string): ManifestEntry => ({ url, has
  */
 export function planSiteFiles(site: CheckedSite): FilesPlan {
   const plan: FilesPlan = { files: [], entries: [], assets: {}, pages: 0 };
+  const scripts = site.config.save ? [FILES.saveClient] : [];
   for (const f of site.files) {
     const precached = site.precached.has(f.rel);
     if (site.app) {
@@ -49,7 +50,7 @@ export function planSiteFiles(site: CheckedSite): FilesPlan {
       if (precached) plan.entries.push(entry(site.base + urlOf(hashed), data));
       plan.files.push({ path: f.rel, source: f }, { path: hashed, source: f });
     } else if (isHtml(f.rel) && site.config.inject) {
-      const content = injectRegistration(readFileSync(f.abs, 'utf8'), depthOf(f.rel));
+      const content = injectRegistration(readFileSync(f.abs, 'utf8'), depthOf(f.rel), scripts);
       if (precached) plan.entries.push(entry(urlOf(f.rel), content));
       plan.files.push({ path: f.rel, source: f, content });
       plan.pages++;
@@ -81,6 +82,7 @@ export function planGeneratedFiles(site: CheckedSite, plan: FilesPlan): Buffer {
   const client = readFileSync(clientPath);
   // Beside sw.js: served at the scope root, also in app mode.
   add(FILES.client, client);
+  if (site.config.save) add(FILES.saveClient, readFileSync(join(dirname(clientPath), FILES.saveClient)));
   if (site.app) {
     add(FILES.shellClient, readFileSync(join(dirname(clientPath), FILES.shellClient)));
     plan.files.push({ path: FILES.assets, content: JSON.stringify({ base: site.base, files: plan.assets }) });

@@ -68,6 +68,14 @@ export interface IdentityConfig {
   logout?: string[];
 }
 
+/** Save for offline: people choose pages to keep on the device, with everything they need. */
+export interface SaveConfig {
+  /** Files fetched at once for one save. Default 4. */
+  concurrency?: number;
+  /** URLs kept with every saved page, relative to the scope (an "on this device" page, say). */
+  also?: string[];
+}
+
 /** What `shellac build` bakes into `sw.js`. */
 export interface WorkerConfig {
   /**
@@ -92,4 +100,6 @@ export interface WorkerConfig {
   appShell?: AppShellConfig;
   /** Keep each person's pages apart (the pages cache, `perUser` routes, a per-user shell). */
   identity?: IdentityConfig;
+  /** Save for offline (the worker's saved unit, and `shellac-save.js` for the pages). */
+  save?: SaveConfig;
 }

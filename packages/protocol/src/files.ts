@@ -14,6 +14,8 @@ export const FILES = {
   assets: 'shellac-assets.json',
   /** App mode: the shell loader script (content fetching, swapping, link interception). */
   shellClient: 'shellac-shell.js',
+  /** With `save`: the pages' side of save for offline (the API and the save buttons). */
+  saveClient: 'shellac-save.js',
 } as const;
 
 /**

@@ -17,7 +17,7 @@ export { APPSHELL_PARAM, CONTENT_HEADER, USER_HEADER, HEADER, PRELOAD_CONTENT, S
 export { manifestProblems } from './manifest.js';
 export type { Manifest, ManifestEntry } from './manifest.js';
 export { LOGOUT_PATHS } from './config.js';
-export type { StrategyName, ExpirationConfig, RouteConfig, PagesConfig, WorkerConfig, AppShellConfig, IdentityConfig } from './config.js';
+export type { StrategyName, ExpirationConfig, RouteConfig, PagesConfig, WorkerConfig, AppShellConfig, IdentityConfig, SaveConfig } from './config.js';
 export { SAVE_MESSAGE } from './save-messages.js';
 export type { BackgroundSave, SavedItem, SaveErrorCode, SaveFailure, SaveState, SaveMessage, SaveProgressMessage, SaveReply, SavedListReply, SavedChangedMessage } from './save-messages.js';
 export { parseRange } from './byte-range.js';
