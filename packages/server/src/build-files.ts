@@ -53,6 +53,7 @@ export function createBuildFiles(buildDir: string): BuildFiles {
     [`/${FILES.worker}`, { 'Service-Worker-Allowed': '/' }],
     [`/${FILES.client}`, {}],
     [`/${FILES.shellClient}`, {}],
+    [`/${FILES.saveClient}`, {}],
     [`/${FILES.manifest}`, {}],
   ]);
 

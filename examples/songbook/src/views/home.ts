@@ -24,6 +24,7 @@ ${lessons.map((l) => html`  <li class="lesson-item">
     <a class="lesson-link" href="/lessons/${l.id}">${l.title}</a>
     <span class="lesson-meta">${l.composer} · ${l.genre}</span>
     <span class="level level-${l.level.toLowerCase()}">${l.level}</span>
+    <span class="save-control"><button type="button" class="save-button" data-shellac-save="/lessons/${l.id}">Save for offline</button></span>
   </li>
 `)}</ol>`,
   };

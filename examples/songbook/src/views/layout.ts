@@ -43,7 +43,7 @@ export function renderBase(page: Page | undefined, options: BaseOptions): string
 ${pageHead({ description })}
 <link rel="stylesheet" href="${asset('css/songbook.css')}">
 <link rel="icon" type="image/svg+xml" href="${asset('img/logo.svg')}">
-<script src="/shellac.js" defer></script><script src="/shellac-shell.js" defer></script>
+<script src="/shellac.js" defer></script><script src="/shellac-shell.js" defer></script><script src="/shellac-save.js" defer></script>
 </head>
 <body>
 <header class="site-header">
@@ -53,6 +53,7 @@ ${pageHead({ description })}
       <a href="/">Home</a>
       <a href="/about">About</a>
       <a href="/account">Account</a>
+      <a href="/offline">On this device</a>
     </nav>
     <div class="session">${session(header)}</div>
   </div>

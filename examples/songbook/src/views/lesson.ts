@@ -18,6 +18,7 @@ export function lessonPage({ lesson, inPracticeList }: LessonView, context: View
   <p class="breadcrumb"><a href="/">All lessons</a></p>
   <h1>${lesson.title}</h1>
   <p class="lesson-byline">${lesson.composer} · ${lesson.genre} · <span class="level level-${lesson.level.toLowerCase()}">${lesson.level}</span></p>
+  <p class="save-control"><button type="button" class="save-button" data-shellac-save="${base}">Save for offline</button></p>
   <dl class="lesson-facts">
     <div><dt>Key</dt><dd>${lesson.key}</dd></div>
     <div><dt>Time</dt><dd>${lesson.beatsPerMeasure}/4</dd></div>

@@ -51,10 +51,13 @@ export async function planItem(env: SaveItemEnv, raw: string, also: string[], si
   const scan = scanHtml(await page.clone().text(), url.href);
   const named = page.headers.get(HEADER.title);
   const origin = env.scope.origin;
-  const files = [...scan.urls, ...[...also, ...env.also].map((u) => new URL(u, url).href)].filter((u) => {
-    const file = new URL(u);
-    return file.origin === origin && u !== key.href && !env.precached(file);
-  });
+  // A page among them (an `also` URL) is kept as what its navigation will ask for: its content, under the app shell.
+  const files = [...scan.urls, ...[...also, ...env.also].map((u) => new URL(u, url).href)]
+    .map((u) => env.contentKey?.(new URL(u))?.href ?? u)
+    .filter((u) => {
+      const file = new URL(u);
+      return file.origin === origin && u !== key.href && !env.precached(file);
+    });
   return { page, owner, record: { url: url.href, key: key.href, title: named ? decodeURIComponent(named) : scan.title || url.pathname, files: [key.href, ...new Set(files)] } };
 }
 
