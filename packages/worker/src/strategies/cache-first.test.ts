@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import { testServer } from '../../../../test-support/server.js';
-import type { RouteContext } from '../route-context.js';
-import { createRuntimeCache } from '../runtime-cache.js';
+import { createRuntimeCache } from '../caches/runtime-cache.js';
+import { createMetaStore } from '../core/meta-store.js';
+import type { RouteContext } from '../routing/route-context.js';
 import { cacheFirst } from './cache-first.js';
 
 // Runs in a service worker: the Cache API is the browser's, the network is the test server.
@@ -13,11 +14,11 @@ beforeEach(() => server.reset());
 const contextFor = (path: string) => {
   const request = new Request(server.url(path));
   const background: Promise<unknown>[] = [];
-  const ctx: RouteContext = { request, url: new URL(request.url), params: {}, waitUntil: (p) => void background.push(p), log: () => {} };
+  const ctx: RouteContext = { request, url: new URL(request.url), params: {}, waitUntil: (p) => void background.push(p), log: () => {}, clientIds: [] };
   return { ctx, settled: () => Promise.all(background) };
 };
 
-const lessons = (name: string) => createRuntimeCache({ name, meta: () => caches.open(`${name}:meta`), metaKey: name });
+const lessons = (name: string) => createRuntimeCache({ name, meta: createMetaStore({ cacheName: `${name}:meta`, base: server.url('/__meta/') }), metaKey: name });
 
 test('a miss goes to the network and is kept; a hit asks the network nothing', async () => {
   await server.route('/lessons/1', { body: 'lesson one', headers: { 'Cache-Control': 'max-age=60' } });
