@@ -1,0 +1,16 @@
+/**
+ * The function the runtime file defines on the worker's global scope, which `sw.js` calls with
+ * its config: `importScripts("shellac-runtime.<hash>.js"); shellac({ version: …, … })`. The
+ * runtime is immutable and shared by every deploy; `sw.js` holds only what changes.
+ */
+export const RUNTIME_GLOBAL = 'shellac';
+
+/** The runtime file's name, content-hashed: `shellac-runtime.<hash>.js`. */
+export function runtimeFile(hash: string): string {
+  return `shellac-runtime.${hash}.js`;
+}
+
+/** The pack file's name, content-hashed: `shellac-pack.<hash>.bin`. */
+export function packFile(hash: string): string {
+  return `shellac-pack.${hash}.bin`;
+}
