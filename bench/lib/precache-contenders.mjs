@@ -27,7 +27,7 @@ export async function buildShellac(site, out, assets) {
   }
   const raw = readFileSync(join(out, 'shellac-manifest.json'));
   const manifest = JSON.parse(raw);
-  const urls = new Set(manifest.entries.map((e) => e.url.replace(/^\//, '')));
+  const urls = new Set(manifest.entries.map((e) => e[0].replace(/^\//, '')));
   const missing = assets.filter((a) => !urls.has(a.rel));
   if (manifest.entries.length < assets.length || missing.length) {
     throw new Error(`shellac-manifest.json has ${manifest.entries.length} entries; ${missing.length} of the ${assets.length} assets are missing (e.g. ${missing[0]?.rel})`);

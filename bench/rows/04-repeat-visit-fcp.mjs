@@ -30,8 +30,8 @@ async function workboxWorker(buildDir) {
   const { entries } = JSON.parse(readFileSync(join(buildDir, 'shellac-manifest.json'), 'utf8'));
   // The same files Shellac precaches. Hashed names need no revision; the root scripts get theirs.
   const manifest = entries.map((e) => {
-    const url = e.url.startsWith('/') ? e.url : `/${e.url}`;
-    return { url, revision: /\.[0-9a-f]{8}\.[a-z0-9]+$/.test(url) ? null : e.hash.slice(0, 16) };
+    const url = e[0].startsWith('/') ? e[0] : `/${e[0]}`;
+    return { url, revision: e[1] ?? null };
   });
   const result = await build({
     entryPoints: [join(FIXTURES, 'workbox-page-cache-sw.js')], bundle: true, minify: true, format: 'iife',

@@ -39,7 +39,7 @@ test('the plan writes nothing, and the build then writes exactly what it planned
   const plan = await planBuild({ siteDir: s.site, outDir: s.out });
   assert.deepEqual(snapshot(s.root), before);
   assert.ok(plan.ok, plan.problems.map((p) => p.message).join('\n'));
-  assert.deepEqual(plan.manifest.entries.map((e) => e.url), ['css/a.css', 'img/x.png', 'offline.html', 'shellac.js']);
+  assert.deepEqual(plan.manifest.entries.map((e) => e[0]), ['css/a.css', 'img/x.png', 'offline.html', 'shellac.js']);
 
   const summary = await buildSite({ siteDir: s.site, outDir: s.out });
   assert.deepEqual(JSON.parse(readFileSync(join(s.out, 'shellac-manifest.json'), 'utf8')), plan.manifest);

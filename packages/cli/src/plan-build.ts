@@ -93,7 +93,8 @@ function workerConfig(site: CheckedSite, assets: Record<string, string>, version
 async function planOutput(site: CheckedSite, options: BuildOptions, configFile: string | undefined, warnings: string[]): Promise<ReadyPlan> {
   const plan = planSiteFiles(site);
   const client = planGeneratedFiles(site, plan);
-  const entries = plan.entries.sort((a, b) => (a.url < b.url ? -1 : 1));
+  const planned = plan.entries.sort((a, b) => (a.entry[0] < b.entry[0] ? -1 : 1));
+  const entries = planned.map((p) => p.entry);
   const version = createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16);
   const manifest: Manifest = { version, entries };
   const worker = workerConfig(site, plan.assets, version);
@@ -105,7 +106,7 @@ async function planOutput(site: CheckedSite, options: BuildOptions, configFile: 
     files: plan.files.length,
     pages: plan.pages,
     precached: entries.length,
-    precachedBytes: entries.reduce((s, e) => s + e.size, 0),
+    precachedBytes: planned.reduce((s, p) => s + p.size, 0),
     offlinePage: site.config.offlinePage,
     offlinePageGenerated: !site.offlineFile && !site.app,
     appShell: site.app && !!site.config.appShell,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FILES, type ManifestEntry } from '@shellac/protocol';
+import { FILES, hashOfDigest, isHashedName, type ManifestEntry } from '@shellac/protocol';
 import type { BuildConfig } from './build-config.js';
 import type { PlannedFile } from './build-plan.js';
 import { injectRegistration } from './inject-registration.js';
@@ -22,16 +22,26 @@ export interface CheckedSite {
   offlineFile: SiteFile | undefined;
 }
 
-/** The output files planned so far, the manifest entries of the precached ones, the asset map. */
+/** A precached file as planned: its manifest entry, and its size for the summary. */
+export interface PlannedEntry {
+  entry: ManifestEntry;
+  size: number;
+}
+
+/** The output files planned so far, the precached ones' entries, the asset map. */
 export interface FilesPlan {
   files: PlannedFile[];
-  entries: ManifestEntry[];
+  entries: PlannedEntry[];
   assets: Record<string, string>;
   pages: number;
 }
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
-const entry = (url: string, data: Buffer | string): ManifestEntry => ({ url, hash: sha256(data), size: Buffer.byteLength(data) });
+/** A file whose name carries its hash is listed by URL alone; the others with a short hash of their bytes. */
+const entry = (url: string, data: Buffer | string, hashedName = isHashedName(url)): PlannedEntry => ({
+  entry: hashedName ? [url] : [url, hashOfDigest(createHash('sha256').update(data).digest())],
+  size: Buffer.byteLength(data),
+});
 
 /**
  * Plans the site's own files. App mode: each file twice, under its name and a hashed one (the
@@ -47,7 +57,8 @@ export function planSiteFiles(site: CheckedSite): FilesPlan {
       const data = readFileSync(f.abs);
       const hashed = f.rel.replace(/(\.[^./]+)?$/, (ext) => `.${sha256(data).slice(0, 8)}${ext}`);
       plan.assets[f.rel] = hashed;
-      if (precached) plan.entries.push(entry(site.base + urlOf(hashed), data));
+      // The build named it after its bytes: its URL is its identity.
+      if (precached) plan.entries.push(entry(site.base + urlOf(hashed), data, true));
       plan.files.push({ path: f.rel, source: f }, { path: hashed, source: f });
     } else if (isHtml(f.rel) && site.config.inject) {
       const content = injectRegistration(readFileSync(f.abs, 'utf8'), depthOf(f.rel), scripts);

@@ -107,11 +107,13 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     const open = (full: string) => registry.open(full, limits);
     return identity && perUser ? identity.cache(name, open) : open(cacheName(name));
   };
+  const precacheName = cacheName(at('precache'));
   const precache = createPrecache({
-    cacheName: cacheName(at('precache')),
+    cacheName: precacheName,
     version,
-    manifestUrl: new URL(`${options.manifest ?? MANIFEST_FILE}?v=${version}`, script),
+    manifestUrl: new URL(options.manifest ?? MANIFEST_FILE, script),
     scope,
+    meta,
     concurrency: options.precacheConcurrency,
     directoryIndex: options.directoryIndex,
     onQuotaExceeded: registry.free,
@@ -155,7 +157,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
   // The precedence: the first unit that takes a request answers it.
   const units = [
     identity?.unit, // sign-out requests
-    precacheUnit(precache), // this version's files
+    precacheUnit({ precache, cacheName: precacheName, clients: async () => (await self.clients.matchAll({ includeUncontrolled: true })).map((c) => c.id) }), // this version's files
     shell?.unit({ pages: pagesCache, pagesHandler: pages.handler, cacheable: isCacheable, log, owns }), // navigations and their content
     saved, // files of pages people saved
     routes, // your routes (and their catch handler, first to recover)

@@ -25,9 +25,9 @@ export interface CoreOptions {
 export function createCore(options: CoreOptions): Core {
   const { units, log, watch, contentPreload } = options;
 
-  const pick = (request: Request, url: URL): Route | false | undefined => {
+  const pick = (request: Request, url: URL, env: FetchEnv): Route | false | undefined => {
     for (const unit of units) {
-      const route = unit.route?.(request, url);
+      const route = unit.route?.(request, url, env);
       if (route !== undefined) return route;
     }
     return undefined;
@@ -67,6 +67,7 @@ export function createCore(options: CoreOptions): Core {
 
   return function core(request, env) {
     const url = new URL(request.url);
+    for (const unit of units) unit.arrive?.(request, url, env);
     // An unused preload is cancelled with a console warning; waiting on it is the cure.
     if (request.mode === 'navigate' && env.preload) env.waitUntil(env.preload.catch(() => {}));
     const failed = (error: unknown) => (log(() => `${url.pathname}: ${error}`), Response.error());
@@ -75,12 +76,12 @@ export function createCore(options: CoreOptions): Core {
       // First requests after the worker started: what routes them is still loading.
       return Promise.all(waiting)
         .then(() => {
-          const route = pick(request, url);
+          const route = pick(request, url, env);
           return route ? answer(request, url, route, env) : fetch(request);
         })
         .catch(failed);
     }
-    const route = pick(request, url);
+    const route = pick(request, url, env);
     return route ? answer(request, url, route, env).catch(failed) : undefined;
   };
 }

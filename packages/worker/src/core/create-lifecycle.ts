@@ -34,7 +34,7 @@ export interface Lifecycle {
 export function createLifecycle(options: LifecycleOptions): Lifecycle {
   const { units, version, scope, drop, log } = options;
   let global: ServiceWorkerGlobalScope | undefined;
-  const each = (step: 'install' | 'activate') => Promise.all(units.map((unit) => unit[step]?.()));
+  const each = (step: 'install' | 'activate', event: ExtendableEvent) => Promise.all(units.map((unit) => unit[step]?.(event)));
 
   const failed = async (worker: ServiceWorkerGlobalScope, error: unknown) => {
     const failures = (error instanceof ShellacWorkerError && (error.details.failures as UpdateFailure[])) || [{ url: '', reason: String(error) }]; // precache-failed details hold UpdateFailure[]
@@ -48,7 +48,7 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
       global = worker;
       worker.addEventListener('install', (event) => {
         event.waitUntil(
-          each('install').then(
+          each('install', event).then(
             async () => {
               if (options.activate === 'immediately') await worker.skipWaiting();
             },
@@ -60,7 +60,7 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
         const preload = worker.registration.navigationPreload;
         event.waitUntil(
           Promise.all([
-            each('activate'),
+            each('activate', event),
             preload?.enable().then(() => (options.preloadHeader ? preload.setHeaderValue(options.preloadHeader) : undefined)),
             drop((cache) => cache.kind !== 'meta' && !units.some((unit) => unit.keeps?.(cache))),
           ]).then(() => worker.clients.claim()),

@@ -1,66 +1,80 @@
-import { RESERVED_PATH, type Manifest, type ManifestEntry, type UpdateFailure } from '@shellac/protocol';
-import { putWithRoom } from '../caches/put-with-room.js';
+import { RESERVED_PATH, type Manifest } from '@shellac/protocol';
 import type { Log } from '../core/logger.js';
+import type { MetaStore } from '../core/meta-store.js';
 import { ShellacWorkerError } from '../errors.js';
+import { installVersion, type InstallReport } from './install-version.js';
+import { entryKey, verifiedBody } from './verify-entry.js';
+
+export type { InstallReport };
 
 export interface PrecacheOptions {
-  /** Cache that holds every precached body, keyed by content hash, whatever the version. */
+  /** The cache holding every precached body of the scope, whatever the version. */
   cacheName: string;
   version: string;
   /** Where the manifest is; entry URLs are relative to it. */
   manifestUrl: URL;
   /** Registration scope: reserved keys live under it. */
   scope: URL;
-  concurrency?: number;
+  /** Where open pages' versions are remembered across restarts. */
+  meta: MetaStore;
+  concurrency?: number | undefined;
   /** Per-file download limit. */
-  timeoutSeconds?: number;
+  timeoutSeconds?: number | undefined;
   /** Serve `dir/` from `dir/<directoryIndex>`. */
-  directoryIndex?: string;
+  directoryIndex?: string | undefined;
   /** Query parameters that never change a precached file (tracking tags). */
   ignoreParams?: RegExp[];
   onQuotaExceeded?: (bytesNeeded: number) => Promise<unknown>;
   log: Log;
 }
 
-/** What an install did. */
-export interface InstallReport {
-  downloaded: number;
-  reused: number;
-  bytes: number;
-}
+/** Why this version's precache is not trusted (the worker then serves from the network). */
+export type SafeModeReason = 'manifest-unreadable' | 'files-missing';
 
 export interface Precache {
-  /** Downloads what this version lacks, verifies every hash, then records the version as complete. */
+  readonly version: string;
+  /** Downloads what this version lacks, verifies each file, then records the version as complete. */
   install(): Promise<InstallReport>;
-  /** After activation: deletes bodies and manifests no longer referenced by this version. */
-  activate(): Promise<void>;
-  /** The precached response for a URL, or undefined when it is not in this version. */
-  match(url: URL): Promise<Response | undefined>;
-  /** True when the URL is in this version (synchronous once `ready()` resolved). */
-  has(url: URL): boolean | undefined;
-  /** Undefined once this version's manifest is loaded from the cache; until then, a promise of it. */
+  /** Keeps the versions open pages use, deletes the rest; `live` are the ids of the open pages. */
+  prune(live: string[]): Promise<void>;
+  /** The precached response for a URL in the version of `client` (this one when unpinned), or undefined. */
+  match(url: URL, client?: string): Promise<Response | undefined>;
+  /** True when the URL is in that version (synchronous once `ready()` resolved); false in safe mode. */
+  has(url: URL, client?: string): boolean | undefined;
+  /** Puts back a missing file from a network response, once it proved to be the entry's. */
+  restore(url: URL, response: Response, client?: string): Promise<void>;
+  /** A page loaded under this version keeps getting its files after a newer version activates. */
+  pin(client: string): void;
+  /** Undefined once the versions are loaded from the cache; until then, a promise of it. */
   ready(): Promise<void> | undefined;
+  /** Set when this version's precache cannot be trusted; cleared by a complete `install()`. */
+  readonly safeMode: SafeModeReason | undefined;
+  /** Which version each open page is on. */
+  pins(): Record<string, string>;
+  /** Same-origin paths of this version's files whose names carry their hash (stored under their own URL). */
+  immutable(): string[];
   reset(): void;
 }
 
-async function sha256(buffer: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', buffer));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+type Lookup = Map<string, string>;
+const PINS = 'pins';
 
 /**
- * A content-addressed precache. Bodies are keyed by hash, so an update downloads only the hashes
- * this scope does not hold in any version, a failed install leaves its verified downloads for the
- * next try, and a version is usable only once its manifest record is written, after every file.
+ * A content-addressed precache that keeps more than one version: a page stays on the version it
+ * loaded with (lazily loaded scripts included) after a newer one activates, until it closes.
+ * Bodies are stored once (by hash, or by their own URL for hashed names), so versions share them
+ * and an update downloads only what changed; a version is usable only once its manifest record is
+ * written, after every file.
  */
 export function createPrecache(options: PrecacheOptions): Precache {
-  const { cacheName, version, manifestUrl, scope, log } = options;
-  const concurrency = options.concurrency ?? 8;
-  const timeout = (options.timeoutSeconds ?? 30) * 1000;
+  const { cacheName, version, manifestUrl, scope, meta, log } = options;
   const ignore = options.ignoreParams ?? [/^utm_/, /^fbclid$/, /^gclid$/];
-  const hashKey = (hash: string) => `${scope.href}${RESERVED_PATH}h/${hash}`;
-  const manifestKey = `${scope.href}${RESERVED_PATH}manifest/${version}`;
-  let lookup: Map<string, string> | undefined;
+  const recordPrefix = `${scope.href}${RESERVED_PATH}manifest/`;
+  const hashPrefix = `${scope.href}${RESERVED_PATH}h/`;
+  const open = () => caches.open(cacheName);
+  let versions: Map<string, Lookup> | undefined;
+  let pinned = new Map<string, string>();
+  let safeMode: SafeModeReason | undefined;
   let loading: Promise<void> | undefined;
 
   const normalize = (url: URL) => {
@@ -69,90 +83,103 @@ export function createPrecache(options: PrecacheOptions): Precache {
     for (const name of [...u.searchParams.keys()]) if (ignore.some((re) => re.test(name))) u.searchParams.delete(name);
     return u.href;
   };
-  const use = (manifest: Manifest) => {
-    lookup = new Map(manifest.entries.map((e) => [normalize(new URL(e.url, manifestUrl)), e.hash]));
-  };
-  const hashOf = (url: URL) => {
+  const lookupOf = (manifest: Manifest): Lookup => new Map(manifest.entries.map((e) => [normalize(new URL(e[0], manifestUrl)), entryKey(e, manifestUrl, scope)]));
+  const keyOf = (url: URL, client?: string) => {
+    const v = (client && pinned.get(client)) || version;
+    if (v === version && safeMode) return undefined;
+    const lookup = versions?.get(v) ?? versions?.get(version);
     const href = normalize(url);
     return lookup?.get(href) ?? (options.directoryIndex && href.endsWith('/') ? lookup?.get(href + options.directoryIndex) : undefined);
   };
+  const savePins = () => meta.put(PINS, Object.fromEntries(pinned)).catch(() => {});
 
-  const download = async (cache: Cache, entry: ManifestEntry): Promise<number> => {
-    const signal = AbortSignal.timeout(timeout);
-    // no-cache: revalidate any HTTP-cached copy, which may be older than the manifest.
-    const response = await fetch(new URL(entry.url, manifestUrl), { cache: 'no-cache', credentials: 'same-origin', signal }).catch((e) => {
-      throw signal.aborted ? 'timeout' : `network: ${e}`;
-    });
-    if (!response.ok) throw `HTTP ${response.status}`;
-    const body = await response.arrayBuffer();
-    const hash = await sha256(body);
-    if (hash !== entry.hash) throw `hash ${hash}`;
-    const headers = new Headers(response.headers);
-    // The body is already decoded; a stale encoding or length header would misdescribe it.
-    headers.delete('Content-Encoding');
-    headers.delete('Content-Length');
-    await putWithRoom(cache, hashKey(hash), () => new Response(body, { status: 200, headers }), body.byteLength, options.onQuotaExceeded);
-    return body.byteLength;
+  const load = async () => {
+    const cache = await open();
+    const keys = (await cache.keys()).map((r) => r.url);
+    const found = new Map<string, Lookup>();
+    for (const key of keys.filter((k) => k.startsWith(recordPrefix))) {
+      const manifest = (await cache.match(key).then((r) => r?.json()).catch(() => undefined)) as Manifest | undefined; // written by install()
+      if (Array.isArray(manifest?.entries)) found.set(key.slice(recordPrefix.length), lookupOf(manifest));
+    }
+    pinned = new Map(Object.entries((await meta.get<Record<string, string>>(PINS)) ?? {}));
+    const own = found.get(version);
+    // Once this worker runs, its version was installed whole: a record that is gone or unreadable,
+    // or files gone in bulk (storage pressure, DevTools), make its precache untrustworthy.
+    const held = new Set(keys);
+    const missing = own ? [...own.values()].filter((k) => !held.has(k)).length : 0;
+    safeMode = keys.length && !own ? 'manifest-unreadable' : own && missing * 2 > own.size ? 'files-missing' : undefined;
+    if (safeMode) log(() => `precache ${version}: safe mode (${safeMode}), serving from the network`);
+    versions = found;
   };
 
   const precache: Precache = {
+    version,
+    get safeMode() {
+      return safeMode;
+    },
     async install() {
-      const response = await fetch(manifestUrl, { cache: 'no-cache' }).catch(() => undefined);
+      const response = await fetch(new URL(`?v=${version}`, manifestUrl), { cache: 'no-cache' }).catch(() => undefined);
       if (!response?.ok) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, status: response?.status });
       // The build validated every entry; the worker checks only that this is the file of its own
       // build (a deploy that updated sw.js but not yet the manifest must not install).
       const manifest = (await response.json().catch(() => undefined)) as Manifest | undefined; // shape checked below
-      if (manifest?.version !== version || !Array.isArray(manifest.entries)) {
-        throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, expected: version });
-      }
-      const cache = await caches.open(cacheName);
-      const held = new Set((await cache.keys()).map((r) => r.url));
-      const todo = new Map<string, ManifestEntry>();
-      for (const e of manifest.entries) if (!held.has(hashKey(e.hash))) todo.set(e.hash, e);
-      const queue = [...todo.values()];
-      const failures: UpdateFailure[] = [];
-      let bytes = 0;
-      const worker = async () => {
-        for (let entry = queue.shift(); entry; entry = queue.shift()) {
-          const e = entry;
-          bytes += await download(cache, e).catch((reason) => (failures.push({ url: e.url, reason: String(reason) }), 0));
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-      const report = { downloaded: todo.size - failures.length, reused: manifest.entries.length - todo.size, bytes };
-      log(() => `precache ${version} ${JSON.stringify({ ...report, failures })}`);
-      if (failures.length) throw new ShellacWorkerError('precache-failed', { version, failures });
-      await cache.put(manifestKey, new Response(JSON.stringify(manifest)));
-      use(manifest);
+      if (manifest?.version !== version || !Array.isArray(manifest.entries)) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, expected: version });
+      const cache = await open();
+      const first = !(await cache.keys()).some((r) => r.url.startsWith(recordPrefix));
+      const report = await installVersion({ ...options, cache, manifest, concurrency: options.concurrency ?? 8, timeout: (options.timeoutSeconds ?? 30) * 1000, pack: first });
+      await cache.put(recordPrefix + version, new Response(JSON.stringify(manifest)));
+      await (loading ?? Promise.resolve());
+      (versions ??= new Map()).set(version, lookupOf(manifest));
+      safeMode = undefined;
       return report;
     },
-    async activate() {
+    async prune(live) {
       await precache.ready();
-      const keep = new Set([manifestKey, ...[...(lookup?.values() ?? [])].map(hashKey)]);
-      const cache = await caches.open(cacheName);
-      await Promise.all((await cache.keys()).filter((r) => !keep.has(r.url)).map((r) => cache.delete(r)));
+      pinned = new Map([...pinned].filter(([client]) => live.includes(client)));
+      await savePins();
+      const kept = new Set([version, ...pinned.values()]);
+      const cache = await open();
+      const needed = new Set([...kept].flatMap((v) => [recordPrefix + v, ...(versions?.get(v)?.values() ?? [])]));
+      for (const v of versions?.keys() ?? []) if (!kept.has(v)) versions!.delete(v);
+      await Promise.all((await cache.keys()).filter((r) => !needed.has(r.url)).map((r) => cache.delete(r)));
     },
     ready() {
-      if (lookup) return undefined;
-      return (loading ??= caches
-        .open(cacheName)
-        .then((c) => c.match(manifestKey))
-        .then((r) => r?.json())
-        // An install that finished meanwhile has set the lookup already: it wins.
-        .then((m: Manifest | undefined) => void (lookup || use(m ?? { version, entries: [] })))
-        .catch(() => void (lookup || use({ version, entries: [] })))
+      if (versions) return undefined;
+      return (loading ??= load()
+        .catch(() => void (versions ??= new Map()))
         .finally(() => (loading = undefined)));
     },
-    has(url) {
-      return lookup ? !!hashOf(url) : undefined;
+    has(url, client) {
+      return versions ? !!keyOf(url, client) : undefined;
     },
-    async match(url) {
+    async match(url, client) {
       await precache.ready();
-      const hash = hashOf(url);
-      return hash ? caches.open(cacheName).then((c) => c.match(hashKey(hash))) : undefined;
+      const key = keyOf(url, client);
+      return key ? open().then((c) => c.match(key)) : undefined;
     },
+    async restore(url, response, client) {
+      const key = keyOf(url, client);
+      if (!key) return;
+      // The key says how to check the body: by the hash it holds, or (a hashed name) by its status.
+      const hash = key.startsWith(hashPrefix) ? key.slice(hashPrefix.length) : undefined;
+      const body = await verifiedBody(hash === undefined ? [url.href] : [url.href, hash], response).catch((reason) => void log(() => `${url.pathname} not restored: ${reason}`));
+      if (body) await (await open()).put(key, body);
+      log(() => `${url.pathname} restored to the precache`);
+    },
+    pin(client) {
+      if (!client || pinned.get(client) === version) return;
+      pinned.set(client, version);
+      void savePins();
+    },
+    pins: () => Object.fromEntries(pinned),
+    immutable: () =>
+      [...(versions?.get(version) ?? [])]
+        .filter(([url, key]) => url === key && new URL(url).origin === scope.origin)
+        .map(([url]) => new URL(url).pathname),
     reset() {
-      lookup = undefined;
+      versions = undefined;
+      pinned = new Map();
+      safeMode = undefined;
     },
   };
   return precache;
