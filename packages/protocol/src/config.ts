@@ -102,4 +102,8 @@ export interface WorkerConfig {
   identity?: IdentityConfig;
   /** Save for offline (the worker's saved unit, and `shellac-save.js` for the pages). */
   save?: SaveConfig;
+  /** The state page at `<scope>__shellac/state` (default on; `false` turns it off). */
+  statePage?: boolean;
+  /** Least seconds between two looks at the manifest on navigations (a page's `update()` looks at once). Default 300. */
+  checkSeconds?: number;
 }

@@ -18,6 +18,9 @@ export const FILES = {
   saveClient: 'shellac-save.js',
 } as const;
 
+/** The page under the scope where the worker tells its state (`?json`: as JSON). */
+export const STATE_PATH = '__shellac/state';
+
 /**
  * Reserved path segment under the scope for keys that are not real URLs (precache bodies by hash,
  * meta records) and for the pages the worker answers itself (`__shellac/state`).

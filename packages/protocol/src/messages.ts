@@ -11,8 +11,14 @@ export const MESSAGE = {
   cacheUrls: 'shellac:cache-urls',
   /** Page → worker: turn the debug channel on or off. */
   debug: 'shellac:debug',
-  /** Page → worker: report version and state. Answered with `{ version, scope }`. */
+  /** Page → worker: report version and state. Answered with a {@link StatusReply}. */
   status: 'shellac:status',
+  /** Page → worker: check the manifest now (the page's `update()`). Answered with the {@link UpdateCheck}. */
+  check: 'shellac:check',
+  /** Worker → pages: this version's precache cannot be trusted; files come from the network until it is repaired. */
+  safeMode: 'shellac:safe-mode',
+  /** Worker → pages: the site retired its worker (its manifest is gone): caches deleted, worker unregistered. */
+  retired: 'shellac:retired',
   /** Worker → pages: an install failed; the old version keeps serving. */
   updateFailed: 'shellac:update-failed',
   /**
@@ -48,7 +54,7 @@ export interface UserChangedMessage {
 }
 
 export type PageMessage = SkipWaitingMessage | ClearMessage | CacheUrlsMessage | DebugMessage | StatusMessage;
-export type WorkerMessage = UpdateFailedMessage | UserChangedMessage;
+export type WorkerMessage = UpdateFailedMessage | UserChangedMessage | SafeModeMessage | RetiredMessage;
 
 export interface ClearReply { ok: boolean; deleted: string[] }
 /**
@@ -56,10 +62,63 @@ export interface ClearReply { ok: boolean; deleted: string[] }
  * request that failed. `error` says which, in words meant for the developer reading the console.
  */
 export interface ErrorReply { ok: false; error: string }
-/** What the worker says of itself. */
+/** The outcome of the worker's last look at the manifest. */
+export interface UpdateCheck {
+  /** When (ms since the epoch). */
+  at: number;
+  /**
+   * `current`: the deployed manifest is this version; `newer`: another version is deployed (the
+   * browser installs it); `retired`: the manifest answered 404 or 410; `error`: the server failed
+   * or could not be reached (never a reason to retire).
+   */
+  outcome: 'current' | 'newer' | 'retired' | 'error';
+  /** The HTTP status, or the network error. */
+  detail?: string;
+}
+
+/** A version that could not be installed, and why. */
+export interface InstallFailure {
+  version: string;
+  at: number;
+  failures: UpdateFailure[];
+}
+
+/** One cache of the scope, as the state page shows it. */
+export interface CacheState {
+  /** Its name; another person's caches (there should be none) show as `another person's`. */
+  name: string;
+  entries: number;
+  bytes: number;
+}
+
+/** What the worker says of itself: the `status` reply, and the state page (`<scope>__shellac/state?json`). */
 export interface StatusReply {
   version: string;
   scope: string;
   /** The debug channel is on (answered once the remembered flag is read back). */
   debug: boolean;
+  /** Why this version serves from the network, when it does. */
+  safeMode?: string;
+  /** The last manifest check. */
+  checked?: UpdateCheck;
+  /** The last install that failed. */
+  installFailed?: InstallFailure;
+  /** Open pages by id, with the version each is on. */
+  tabs?: Record<string, string>;
+  /** Every cache of the scope. */
+  caches?: CacheState[];
+  /** The current person's opaque tag (never an id), with identity. */
+  user?: string;
+  /** Saved items (with save for offline). */
+  saved?: number;
+  /** The recent debug log, oldest first. */
+  log?: string[];
+}
+
+export interface SafeModeMessage {
+  type: typeof MESSAGE.safeMode;
+  reason: string;
+}
+export interface RetiredMessage {
+  type: typeof MESSAGE.retired;
 }

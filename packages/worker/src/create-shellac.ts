@@ -1,24 +1,19 @@
-import { cacheName, MANIFEST_FILE, PRELOAD_CONTENT, RESERVED_PATH, type CacheNameParts, type WorkerConfig } from '@shellac/protocol';
+import { MESSAGE, PRELOAD_CONTENT, type StatusReply, type WorkerConfig } from '@shellac/protocol';
 import type { AppShell } from './app-shell/create-app-shell.js';
-import { createCacheRegistry } from './caches/cache-registry.js';
-import { layeredCache } from './caches/layered-cache.js';
-import { cacheable } from './caches/cacheable.js';
 import type { RuntimeCache } from './caches/runtime-cache.js';
 import type { CacheLimits } from './caches/select-evictions.js';
 import { createCore, type Core } from './core/create-core.js';
 import { createLifecycle } from './core/create-lifecycle.js';
 import { createMessages } from './core/create-messages.js';
-import { createLogger, type Logger } from './core/logger.js';
-import { createMetaStore } from './core/meta-store.js';
-import type { FetchEnv, Unit } from './core/unit.js';
+import type { Logger } from './core/logger.js';
+import { createServices } from './core/worker-services.js';
+import { createUnits, type RetireGate } from './create-units.js';
 import type { IdentityFeature } from './identity/create-identity.js';
 import type { Identity } from './identity/identity.js';
-import { createPrecache, type Precache } from './precache/precache.js';
+import type { Precache } from './precache/precache.js';
 import type { Router } from './routing/router.js';
 import type { SavedFeature } from './save/create-saved.js';
-import { offlineUnit } from './units/offline-unit.js';
-import { pagesUnit } from './units/pages-unit.js';
-import { precacheUnit } from './units/precache-unit.js';
+import { stateUnit } from './units/state-unit.js';
 
 /** Options of {@link createShellac}: the build's {@link WorkerConfig} (less `routes`) plus what only code can give. */
 export interface ShellacOptions extends Omit<Partial<WorkerConfig>, 'routes' | 'appShell' | 'identity'> {
@@ -73,6 +68,10 @@ export interface Shellac {
   handleFetch(event: FetchEvent): void;
   /** Deletes every Shellac cache of this scope; returns their names. */
   clear(): Promise<string[]>;
+  /** What the worker says of itself (the state page and the `status` message). */
+  status(): Promise<StatusReply>;
+  /** Looks at the deployed manifest now: retires on a 404 or 410, repairs a precache in safe mode. */
+  check(): Promise<unknown>;
   /** Adds the install, activate, fetch and message listeners to a worker global scope. */
   listen(worker: ServiceWorkerGlobalScope): void;
 }
@@ -80,104 +79,41 @@ export interface Shellac {
 declare const self: ServiceWorkerGlobalScope;
 
 /**
- * Creates a Shellac runtime from its units. The order of the list below is the precedence a
- * request is tried in, and the order failures are recovered in.
+ * Creates a Shellac runtime: its services, then its units in order of precedence
+ * (`createUnits`), the lifecycle and message units, and the core every request goes through.
  */
 export function createShellac(options: ShellacOptions = {}): Shellac {
-  const scope = new URL(options.scope ?? self.registration.scope);
-  const script = new URL(options.scriptUrl ?? self.location.href);
-  const { router, shell, version = 'dev', now } = options;
-  const at = (kind: CacheNameParts['kind'], name?: string): CacheNameParts => ({ scope: scope.pathname, kind, ...(name && { name }) });
-  const meta = createMetaStore({ cacheName: cacheName(at('meta')), base: scope.href + RESERVED_PATH });
-  const logger = createLogger({ on: options.debug, meta });
-  const log = logger.log;
-  const registry = createCacheRegistry({ scope: scope.pathname, meta, now, log });
-  const identity = options.identity?.start({
-    scope,
-    meta,
-    log,
-    drop: (owner) => registry.drop((c) => (c.owner !== undefined && c.owner !== owner) || (!!shell?.perUser && c.kind === 'shell')),
-    notify: async (message, except) => {
-      for (const client of await self.clients.matchAll({ type: 'window' })) if (!except.includes(client.id)) client.postMessage(message);
+  const { shell, version = 'dev' } = options;
+  const services = createServices({ ...options, perUserShell: shell?.perUser });
+  const { scope, log, meta } = services;
+  let retired: boolean | undefined;
+  const gate: RetireGate = {
+    route: () => (retired ? false : undefined),
+    ready: () => (retired !== undefined ? undefined : meta.get<string>('retired').then((v) => void (retired ??= v === version))),
+    async retire() {
+      retired = true;
+      log(() => `retired: the manifest is gone`);
+      await lifecycle.clear();
+      // Remembered (in an otherwise empty scope) for the moments before the browser lets the worker go.
+      await meta.put('retired', version).catch(() => {});
+      await self.registration.unregister().catch(() => {});
+      await services.broadcast({ type: MESSAGE.retired });
     },
-  });
-  // Caches that hold one person's responses. Without identity they are plain: nobody signs in.
-  const cacheFor = (name: CacheNameParts, limits?: CacheLimits, perUser?: boolean): RuntimeCache => {
-    registry.declare(name);
-    const open = (full: string) => registry.open(full, limits);
-    return identity && perUser ? identity.cache(name, open) : open(cacheName(name));
   };
-  const precacheName = cacheName(at('precache'));
-  const precache = createPrecache({
-    cacheName: precacheName,
-    version,
-    manifestUrl: new URL(options.manifest ?? MANIFEST_FILE, script),
-    scope,
-    meta,
-    concurrency: options.precacheConcurrency,
-    directoryIndex: options.directoryIndex,
-    onQuotaExceeded: registry.free,
-    log,
-  });
-  const pagesLimits = options.pages === false ? undefined : options.pages ?? {};
-  // A page for one person (`Cache-Control: private`) is kept only when it names that person, in
-  // that person's cache; an untagged private page could be anyone's.
-  const isCacheable = identity ? identity.cacheable(cacheable()) : cacheable();
-  const watch = identity && ((env: Pick<FetchEnv, 'clientId' | 'resultingClientId'>) => identity.watch(env));
-  const broadcast = async (message: unknown) => {
-    for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) client.postMessage(message);
-  };
-  const saved = options.saved?.start({
-    scope,
-    log,
-    meta,
-    owner: identity,
-    precached: (url) => precache.has(url),
-    contentKey: shell && ((url) => shell.contentKey(url)),
-    ensureShell: shell && (() => shell.ensure(log)),
-    observe: identity && (() => identity.watch({})),
-    evict: registry.forget,
-    broadcast,
-  });
-  const keptPages = pagesLimits && cacheFor(at('pages'), pagesLimits, true);
-  // Pages read through to saved ones: the network first, then the last visit's copy, then the saved one.
-  const pagesCache = saved ? layeredCache(keptPages, saved.match) : keptPages;
-  const pages = pagesUnit({
-    cache: pagesCache,
-    cacheable: isCacheable,
-    timeoutSeconds: pagesLimits?.networkTimeoutSeconds ?? 3,
-    scope,
-    skip: (url) => precache.has(url),
-    keyFor: shell && ((url) => shell.contentKey(url)),
-    watch,
-  });
-  const [routes, routesDefault] = router?.units() ?? [];
-  const owns = identity && ((response: Response) => identity.owns(response));
-
-  // The precedence: the first unit that takes a request answers it.
-  const units = [
-    identity?.unit, // sign-out requests
-    precacheUnit({ precache, cacheName: precacheName, clients: async () => (await self.clients.matchAll({ includeUncontrolled: true })).map((c) => c.id) }), // this version's files
-    shell?.unit({ pages: pagesCache, pagesHandler: pages.handler, cacheable: isCacheable, log, owns }), // navigations and their content
-    saved, // files of pages people saved
-    routes, // your routes (and their catch handler, first to recover)
-    pages, // navigations, network-first into the pages cache
-    offlineUnit({ precache, offlinePage: url(options.offlinePage, script), offlineImage: url(options.offlineImage, script), log }),
-    routesDefault, // whatever nothing else took
-    registry.unit, // the runtime caches (no routes: what they keep)
-    logger.unit,
-  ].filter((unit): unit is Unit => !!unit);
-  const lifecycle = createLifecycle({ units, version, scope, activate: options.activate, preloadHeader: shell && PRELOAD_CONTENT, drop: registry.drop, log });
+  const { units, precache, update, kept } = createUnits(services, options, gate);
+  const lifecycle = createLifecycle({ units, version, scope, activate: options.activate, preloadHeader: shell && PRELOAD_CONTENT, drop: services.registry.drop, failed: update.failed, now: services.now, log });
+  units.unshift(stateUnit({ scope, enabled: options.statePage !== false, status: () => lifecycle.status() }));
   units.push(lifecycle.unit);
-  const core = createCore({ units, log, watch, contentPreload: !!shell });
+  const { identity } = services;
+  const core = createCore({ units, log, watch: identity && ((env) => identity.watch(env)), contentPreload: !!shell });
 
   const shellac: Shellac = {
     precache,
-    pages: keptPages,
-    logger,
+    pages: kept,
+    logger: services.logger,
     version,
     identity,
-    runtimeCache: (name, limits) => cacheFor(at('runtime', name), limits, limits?.perUser),
+    runtimeCache: (name, limits) => services.cacheFor(services.at('runtime', name), limits, limits?.perUser),
     handle: core,
     handleFetch(event) {
       const answer = core(event.request, {
@@ -189,6 +125,8 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
       if (answer) event.respondWith(answer);
     },
     clear: () => lifecycle.clear(),
+    status: () => lifecycle.status(),
+    check: () => update.check(),
     listen(worker) {
       units.forEach((unit) => void unit.ready?.());
       lifecycle.listen(worker);
@@ -200,5 +138,3 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
   };
   return shellac;
 }
-
-const url = (path: string | undefined, base: URL) => (path ? new URL(path, base) : undefined);

@@ -27,6 +27,8 @@ export interface CacheRegistry {
 export interface CacheRegistryOptions {
   /** The registration scope's path: only this scope's caches are ever dropped. */
   scope: string;
+  /** The current person's key (identity): other people's caches are never named on the state page. */
+  owner?: (() => string | undefined) | undefined;
   meta: MetaStore;
   now?: () => number;
   log?: (message: () => string) => void;
@@ -68,6 +70,20 @@ export function createCacheRegistry(options: CacheRegistryOptions): CacheRegistr
     unit: {
       keeps: (cache) => declared.has(cacheName({ ...cache, owner: undefined })),
       reset: () => open.forEach((cache) => cache.reset()),
+      // Every cache of the scope, with its entries and bytes (a blob's size is known without reading it).
+      async state() {
+        const out = [];
+        for (const name of await caches.keys()) {
+          const parts = parseCacheName(name);
+          if (parts?.scope !== scope) continue;
+          const cache = await caches.open(name);
+          let bytes = 0;
+          const keys = await cache.keys();
+          for (const key of keys) bytes += (await (await cache.match(key))?.blob())?.size ?? 0;
+          out.push({ name: parts.owner === undefined || parts.owner === options.owner?.() ? name : "another person's", entries: keys.length, bytes });
+        }
+        return { caches: out };
+      },
     },
   };
   return registry;

@@ -1,4 +1,4 @@
-import { MESSAGE, type CacheNameParts, type StatusReply, type UpdateFailedMessage, type UpdateFailure } from '@shellac/protocol';
+import { MESSAGE, type CacheNameParts, type InstallFailure, type StatusReply, type UpdateFailedMessage, type UpdateFailure } from '@shellac/protocol';
 import { ShellacWorkerError } from '../errors.js';
 import type { Log } from './logger.js';
 import type { Unit } from './unit.js';
@@ -13,6 +13,9 @@ export interface LifecycleOptions {
   preloadHeader?: string | undefined;
   /** Deletes the scope's caches that `test` picks; resolves with their names (the cache registry's). */
   drop(test: (cache: CacheNameParts) => boolean): Promise<string[]>;
+  /** Records an install that failed, for the state page. */
+  failed?: ((failure: InstallFailure) => Promise<void>) | undefined;
+  now?: () => number;
   log: Log;
 }
 
@@ -22,6 +25,8 @@ export interface Lifecycle {
   listen(worker: ServiceWorkerGlobalScope): void;
   /** Deletes every Shellac cache of the scope and resets every unit; resolves with the names. */
   clear(): Promise<string[]>;
+  /** What the worker says of itself, gathered from every unit. */
+  status(): Promise<StatusReply>;
   /** `skipWaiting`, `clear` and `status`. */
   readonly unit: Unit;
 }
@@ -39,6 +44,7 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
   const failed = async (worker: ServiceWorkerGlobalScope, error: unknown) => {
     const failures = (error instanceof ShellacWorkerError && (error.details.failures as UpdateFailure[])) || [{ url: '', reason: String(error) }]; // precache-failed details hold UpdateFailure[]
     const message: UpdateFailedMessage = { type: MESSAGE.updateFailed, version, failures };
+    await options.failed?.({ version, at: (options.now ?? Date.now)(), failures });
     for (const client of await worker.clients.matchAll({ includeUncontrolled: true })) client.postMessage(message);
     throw error;
   };
@@ -67,6 +73,10 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
         );
       });
     },
+    async status() {
+      const parts = await Promise.all(units.map((unit) => unit.state?.()));
+      return Object.assign({ version, scope: scope.href }, ...parts) as StatusReply; // each unit adds its own fields
+    },
     async clear() {
       const names = await drop(() => true);
       units.forEach((unit) => unit.reset?.());
@@ -77,10 +87,7 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
       messages: {
         [MESSAGE.skipWaiting]: () => global?.skipWaiting(),
         [MESSAGE.clear]: () => lifecycle.clear().then((deleted) => ({ ok: true, deleted })),
-        [MESSAGE.status]: async (): Promise<StatusReply> => {
-          const parts = await Promise.all(units.map((unit) => unit.state?.()));
-          return Object.assign({ version, scope: scope.href }, ...parts) as StatusReply; // each unit adds its own fields
-        },
+        [MESSAGE.status]: () => lifecycle.status(),
       },
     },
   };

@@ -72,7 +72,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         [MESSAGE.debug]: (m) => logger.set(!!m.on),
       },
       // After the flag is read back: lines held until then are printed or dropped by now.
-      state: async () => (await restored, { debug: on }),
+      state: async () => (await restored, { debug: on, log: [...lines] }),
     },
   };
   return logger;

@@ -119,6 +119,7 @@ export function startIdentity(options: IdentityEnv & IdentityConfig): Identity {
     cacheable: (base) => (r) => (r.headers.has(USER_HEADER) ? personal(r) : base(r)),
     cache: (name, open) => createUserCache({ name, owner: identity, open }),
     unit: {
+      state: async () => (await settled(), { user: state.tag }),
       route(request, url) {
         if (request.method === 'GET' || url.origin !== scope.origin || !logoutPaths.has(url.pathname)) return undefined;
         return {

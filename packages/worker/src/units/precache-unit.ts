@@ -54,5 +54,6 @@ export function precacheUnit(options: PrecacheUnitOptions): Unit {
     activate: async () => precache.prune(await options.clients()),
     keeps: (cache) => cache.kind === 'precache',
     reset: () => precache.reset(),
+    state: async () => (await precache.ready(), { tabs: precache.pins() }),
   };
 }

@@ -1,0 +1,89 @@
+import { MESSAGE, type InstallFailure, type UpdateCheck, type WorkerMessage } from '@shellac/protocol';
+import type { Log } from '../core/logger.js';
+import type { MetaStore } from '../core/meta-store.js';
+import type { Unit } from '../core/unit.js';
+import type { Precache } from '../precache/precache.js';
+
+export interface UpdateUnitOptions {
+  /** The manifest's URL, as deployed (no version parameter). */
+  manifestUrl: URL;
+  precache: Precache;
+  meta: MetaStore;
+  /** Least seconds between two looks on navigations. Default 300. */
+  checkSeconds?: number | undefined;
+  now: () => number;
+  log: Log;
+  /** Takes the worker out: every cache of the scope deleted, unregistered, pages told. */
+  retire(): Promise<void>;
+  /** Asks the browser to look for a new `sw.js` now. */
+  update(): Promise<unknown>;
+  broadcast(message: WorkerMessage): Promise<void>;
+}
+
+/** The update check, and what it records for the state page. */
+export interface UpdateUnit extends Unit {
+  /** Looks at the deployed manifest now. */
+  check(): Promise<UpdateCheck>;
+  /** Records an install that failed (the lifecycle calls it). */
+  failed(failure: InstallFailure): Promise<void>;
+}
+
+/**
+ * The worker's own look at the deployed manifest: on a navigation (at most every `checkSeconds`)
+ * and when a page asks. A `404` or `410` is the site retiring the worker: it takes itself out.
+ * A `5xx` or a network failure is an outage, never a retirement. A precache in safe mode is
+ * repaired here: the worker installs its own version's missing files again.
+ */
+export function updateUnit(options: UpdateUnitOptions): UpdateUnit {
+  const { precache, meta, log, now } = options;
+  const every = (options.checkSeconds ?? 300) * 1000;
+  // When the last look was, read back at start: a worker the browser restarts does not look again at once.
+  let last: number | undefined;
+  let loading: Promise<void> | undefined;
+  let checking: Promise<UpdateCheck> | undefined;
+  let told = false;
+
+  const look = async (): Promise<UpdateCheck> => {
+    const at = now();
+    const response = await fetch(options.manifestUrl, { cache: 'no-cache', credentials: 'same-origin' }).catch((error: unknown) => String(error));
+    if (typeof response === 'string') return { at, outcome: 'error', detail: response };
+    if (response.status === 404 || response.status === 410) return { at, outcome: 'retired', detail: String(response.status) };
+    if (!response.ok) return { at, outcome: 'error', detail: String(response.status) };
+    const deployed = (await response.json().catch(() => undefined)) as { version?: unknown } | undefined; // only its version is read
+    return deployed?.version === precache.version ? { at, outcome: 'current' } : { at, outcome: 'newer', detail: String(deployed?.version) };
+  };
+
+  const unit: UpdateUnit = {
+    check: () =>
+      (checking ??= (async () => {
+        last = now();
+        const result = await look();
+        log(() => `update check: ${result.outcome}${result.detail ? ` (${result.detail})` : ''}`);
+        if (result.outcome !== 'retired') await meta.put('check', result).catch(() => {});
+        if (result.outcome === 'retired') await options.retire();
+        else if (result.outcome === 'newer') await options.update().catch(() => {});
+        else if (result.outcome === 'current' && precache.safeMode) await precache.install().then(() => log(() => 'precache repaired'), (e) => log(() => `precache repair failed: ${e}`));
+        return result;
+      })().finally(() => (checking = undefined))),
+    failed: (failure) => meta.put('install-failed', failure).catch(() => {}),
+    ready: () => (last !== undefined ? undefined : (loading ??= meta.get<UpdateCheck>('check').then((c) => void (last ??= c?.at ?? 0)))),
+    arrive(request, _url, env) {
+      if (request.mode !== 'navigate') return;
+      // Safe mode is told once per worker life, to every page.
+      if (precache.safeMode && !told) {
+        told = true;
+        env.waitUntil(options.broadcast({ type: MESSAGE.safeMode, reason: precache.safeMode }));
+      }
+      if (now() - (last ?? 0) >= every || precache.safeMode) env.waitUntil(unit.check());
+    },
+    messages: {
+      [MESSAGE.check]: () => unit.check(),
+    },
+    state: async () => ({
+      checked: await meta.get<UpdateCheck>('check'),
+      installFailed: await meta.get<InstallFailure>('install-failed'),
+      ...(precache.safeMode && { safeMode: precache.safeMode }),
+    }),
+  };
+  return unit;
+}
