@@ -1,4 +1,4 @@
-import { cacheScope, FILES, MESSAGE, type ClearReply, type UpdateFailure, type UserChangeReason, type WorkerMessage } from '@shellac/protocol';
+import { cacheScope, MESSAGE, WORKER_FILE, type ClearReply, type StatusReply, type UpdateCheck, type UpdateFailure, type UserChangeReason, type WorkerMessage } from '@shellac/protocol';
 import { ShellacClientError } from './errors.js';
 
 /** What each event passes to its listeners. */
@@ -7,8 +7,27 @@ export interface ShellacEvents {
   controlling: { isUpdate: boolean };
   /** A new version is installed and waiting; `applyUpdate()` activates it and reloads. */
   updateReady: { applyUpdate(): void };
-  /** A new version could not be installed; the current one keeps serving. */
+  /**
+   * A new version could not be installed (`failures`: which files, and why); the current one keeps
+   * serving. Fix the files named (a 404 on deploy, a CDN serving old bytes) and deploy again.
+   */
   updateFailed: { version: string; failures: UpdateFailure[] };
+  /**
+   * This version's stored files cannot be trusted (`reason`: `manifest-unreadable`,
+   * `files-missing`): they come from the network until the worker reinstalls them at its next
+   * update check. Nothing to do; pages keep working online.
+   */
+  safeMode: { reason: string };
+  /**
+   * The site retired its worker (its manifest answers 404 or 410): every cache is gone and the
+   * worker unregistered. Pages load from the network from the next navigation on.
+   */
+  retired: Record<string, unknown>;
+  /**
+   * The origin's storage was full: the least recently used kept pages and files were deleted to
+   * make room for `bytes`. Offer `clearOfflineData()` when it happens often.
+   */
+  quota: { bytes: number };
   offline: Record<string, never>;
   online: Record<string, never>;
   /**
@@ -45,11 +64,19 @@ export interface ShellacClient {
    * `ShellacClientError` (`clear-failed`) when the worker could not delete them.
    */
   clearOfflineData(): Promise<string[]>;
-  /** Asks the browser to look for a new version now. */
-  update(): Promise<void>;
+  /**
+   * Looks for a new version now: the browser checks `sw.js`, and the worker its manifest (a 404
+   * or 410 there retires it). Resolves with the worker's check (undefined without a worker).
+   */
+  update(): Promise<UpdateCheck | undefined>;
+  /** What the worker says of itself: the JSON of its state page (undefined without a worker). */
+  status(): Promise<StatusReply | undefined>;
   /** Turns the worker's debug channel on or off. */
   debug(on: boolean): void;
 }
+
+/** The worker's messages that reach listeners as they are, under the event of their name. */
+const EVENTS = new Set(['updateFailed', 'safeMode', 'retired', 'quota']);
 
 /**
  * Registers the worker and reports its life as events. Feature-detected: in a browser without
@@ -61,7 +88,7 @@ export function register(options: RegisterOptions = {}): ShellacClient {
   const emit = <K extends keyof ShellacEvents>(type: K, event: ShellacEvents[K]) =>
     listeners.get(type)?.forEach((l) => (l as (event: ShellacEvents[K]) => void)(event)); // see above
   const sw = typeof navigator !== 'undefined' && 'serviceWorker' in navigator ? navigator.serviceWorker : undefined;
-  const url = new URL(options.url ?? FILES.worker, document.baseURI).href;
+  const url = new URL(options.url ?? WORKER_FILE, document.baseURI).href;
   const scope = new URL(options.scope ?? './', url).href;
   let reloading = false;
   let pendingUpdate: ShellacEvents['updateReady'] | undefined;
@@ -94,7 +121,9 @@ export function register(options: RegisterOptions = {}): ShellacClient {
     });
     sw.addEventListener('message', (event) => {
       const data = event.data as WorkerMessage | undefined; // only our worker posts to these pages
-      if (data?.type === MESSAGE.updateFailed) emit('updateFailed', { version: data.version, failures: data.failures });
+      // `shellac:update-failed` → `updateFailed`, and so on: the message is the event.
+      const name = String(data?.type).replace(/^shellac:|-(\w)/g, (_, c?: string) => c?.toUpperCase() ?? '');
+      if (data && EVENTS.has(name)) emit(name as 'quota', data as ShellacEvents['quota']); // the message of that event's type
       if (data?.type === MESSAGE.userChanged) {
         let prevented = false;
         emit('userChanged', { reason: data.reason, anonymous: data.anonymous, preventDefault: () => (prevented = true) });
@@ -124,6 +153,15 @@ export function register(options: RegisterOptions = {}): ShellacClient {
   addEventListener('online', () => emit('online', {}));
 
   const post = (message: unknown) => ready.then((reg) => (sw?.controller ?? reg?.active)?.postMessage(message));
+  // A question to the worker, answered on a channel; undefined without a worker or an answer.
+  const ask = async <T>(message: object): Promise<T | undefined> => {
+    const worker = sw?.controller ?? (await ready)?.active;
+    if (!worker) return undefined;
+    const channel = new MessageChannel();
+    const reply = new Promise<T>((resolve) => (channel.port1.onmessage = (e) => resolve(e.data as T))); // the reply of our own worker
+    worker.postMessage(message, [channel.port2]);
+    return Promise.race([reply, new Promise<undefined>((r) => setTimeout(r, 3000))]);
+  };
 
   return {
     supported: !!sw,
@@ -135,16 +173,9 @@ export function register(options: RegisterOptions = {}): ShellacClient {
       return () => set.delete(listener);
     },
     async clearOfflineData() {
-      const reg = await ready;
-      const worker = sw?.controller ?? reg?.active;
-      if (worker) {
-        const channel = new MessageChannel();
-        const reply = new Promise<ClearReply>((resolve) => (channel.port1.onmessage = (e) => resolve(e.data as ClearReply))); // our worker's reply shape
-        worker.postMessage({ type: MESSAGE.clear }, [channel.port2]);
-        const answer = await Promise.race([reply, new Promise<undefined>((r) => setTimeout(r, 3000))]);
-        if (answer?.ok) return answer.deleted;
-        if (answer) throw new ShellacClientError('clear-failed', `the worker could not clear its caches: ${(answer as ClearReply & { error?: string }).error}`, { reply: answer }); // the worker adds `error` when ok is false
-      }
+      const answer = await ask<ClearReply & { error?: string }>({ type: MESSAGE.clear }); // the worker adds `error` when ok is false
+      if (answer?.ok) return answer.deleted;
+      if (answer) throw new ShellacClientError('clear-failed', `the worker could not clear its caches: ${answer.error}`, { reply: answer });
       // No worker (or it did not answer): the page can reach the same caches itself, where the
       // browser has them (not on plain-HTTP pages other than localhost).
       if (typeof caches === 'undefined') return [];
@@ -154,8 +185,10 @@ export function register(options: RegisterOptions = {}): ShellacClient {
       return names;
     },
     async update() {
-      await (await ready)?.update();
+      await (await ready)?.update().catch(() => {});
+      return ask<UpdateCheck>({ type: MESSAGE.check });
     },
+    status: () => ask<StatusReply>({ type: MESSAGE.status }),
     debug(on) {
       void post({ type: MESSAGE.debug, on });
     },

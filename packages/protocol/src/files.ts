@@ -4,9 +4,12 @@ export const PREFIX = 'shellac';
 /** The precache manifest's file name (also `FILES.manifest`; alone so a bundle can take just it). */
 export const MANIFEST_FILE = 'shellac-manifest.json';
 
+/** The worker script's file name (also `FILES.worker`; alone so a bundle can take just it). */
+export const WORKER_FILE = 'sw.js';
+
 /** Names the build gives to the files it writes next to the site. */
 export const FILES = {
-  worker: 'sw.js',
+  worker: WORKER_FILE,
   client: 'shellac.js',
   manifest: MANIFEST_FILE,
   offline: 'offline.html',

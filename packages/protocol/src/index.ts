@@ -1,4 +1,4 @@
-export { PREFIX, FILES, MANIFEST_FILE, RESERVED_PATH, STATE_PATH } from './files.js';
+export { PREFIX, FILES, WORKER_FILE, MANIFEST_FILE, RESERVED_PATH, STATE_PATH } from './files.js';
 export { cacheName, cacheScope, parseCacheName, isCacheWord, ownerKey, OWNER_MARK } from './cache-name.js';
 export type { CacheKind, CacheNameParts } from './cache-name.js';
 export { routeCacheName } from './route-cache-name.js';
@@ -10,7 +10,7 @@ export { MESSAGE } from './messages.js';
 export type {
   MessageType, PageMessage, WorkerMessage, SkipWaitingMessage, ClearMessage, CacheUrlsMessage,
   DebugMessage, StatusMessage, UpdateFailedMessage, UpdateFailure, ClearReply, StatusReply,
-  UserChangedMessage, UserChangeReason, ErrorReply, UpdateCheck, InstallFailure, CacheState, SafeModeMessage, RetiredMessage,
+  UserChangedMessage, UserChangeReason, ErrorReply, UpdateCheck, InstallFailure, CacheState, SafeModeMessage, RetiredMessage, QuotaMessage,
 } from './messages.js';
 export type { RequestLike } from './headers.js';
 export { APPSHELL_PARAM, CONTENT_HEADER, USER_HEADER, HEADER, PRELOAD_CONTENT, SHELL_PATH, CONTENT_ATTR, ANONYMOUS, wantsContentOnly, contentUrl, parseUserTags } from './headers.js';

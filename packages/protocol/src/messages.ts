@@ -19,6 +19,8 @@ export const MESSAGE = {
   safeMode: 'shellac:safe-mode',
   /** Worker → pages: the site retired its worker (its manifest is gone): caches deleted, worker unregistered. */
   retired: 'shellac:retired',
+  /** Worker → pages: the origin's storage is full; the least recently used kept pages and files made room. */
+  quota: 'shellac:quota',
   /** Worker → pages: an install failed; the old version keeps serving. */
   updateFailed: 'shellac:update-failed',
   /**
@@ -54,7 +56,7 @@ export interface UserChangedMessage {
 }
 
 export type PageMessage = SkipWaitingMessage | ClearMessage | CacheUrlsMessage | DebugMessage | StatusMessage;
-export type WorkerMessage = UpdateFailedMessage | UserChangedMessage | SafeModeMessage | RetiredMessage;
+export type WorkerMessage = UpdateFailedMessage | UserChangedMessage | SafeModeMessage | RetiredMessage | QuotaMessage;
 
 export interface ClearReply { ok: boolean; deleted: string[] }
 /**
@@ -121,4 +123,9 @@ export interface SafeModeMessage {
 }
 export interface RetiredMessage {
   type: typeof MESSAGE.retired;
+}
+export interface QuotaMessage {
+  type: typeof MESSAGE.quota;
+  /** The bytes a write needed. */
+  bytes: number;
 }

@@ -27,6 +27,8 @@ export interface CacheRegistry {
 export interface CacheRegistryOptions {
   /** The registration scope's path: only this scope's caches are ever dropped. */
   scope: string;
+  /** Told when a write found the origin's storage full (the pages hear of it). */
+  full?: ((bytes: number) => void) | undefined;
   /** The current person's key (identity): other people's caches are never named on the state page. */
   owner?: (() => string | undefined) | undefined;
   meta: MetaStore;
@@ -47,6 +49,7 @@ export function createCacheRegistry(options: CacheRegistryOptions): CacheRegistr
     },
     free(bytes) {
       log?.(() => `quota full, freeing ${bytes} B`);
+      options.full?.(bytes);
       return freeQuota([...open.values()], bytes);
     },
     async drop(test) {

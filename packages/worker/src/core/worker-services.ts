@@ -1,4 +1,4 @@
-import { cacheName, RESERVED_PATH, type CacheNameParts, type WorkerMessage } from '@shellac/protocol';
+import { cacheName, MESSAGE, RESERVED_PATH, type CacheNameParts, type WorkerMessage } from '@shellac/protocol';
 import { createCacheRegistry, type CacheRegistry } from '../caches/cache-registry.js';
 import { cacheable, type Cacheable } from '../caches/cacheable.js';
 import type { RuntimeCache } from '../caches/runtime-cache.js';
@@ -55,7 +55,7 @@ export function createServices(options: ServicesOptions): WorkerServices {
     for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) if (!except.includes(client.id)) client.postMessage(message);
   };
   let identity: Identity | undefined;
-  const registry = createCacheRegistry({ scope: scope.pathname, meta, now, log, owner: () => identity?.current });
+  const registry = createCacheRegistry({ scope: scope.pathname, meta, now, log, owner: () => identity?.current, full: (bytes) => void broadcast({ type: MESSAGE.quota, bytes }) });
   identity = options.identity?.start({
     scope,
     meta,
