@@ -115,7 +115,9 @@ export function createPrecache(options: PrecacheOptions): Precache {
       const worker = async () => {
         for (let entry = queue.shift(); entry; entry = queue.shift()) {
           const e = entry;
-          bytes += await download(cache, e).catch((reason) => (failures.push({ url: e.url, reason: String(reason) }), 0));
+          // Not `bytes += await …`: that reads `bytes` before waiting, and the other workers' sums are lost.
+          const size = await download(cache, e).catch((reason) => (failures.push({ url: e.url, reason: String(reason) }), 0));
+          bytes += size;
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
