@@ -153,7 +153,9 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
   const owns = identity && ((response: Response) => identity.owns(response));
 
   // The precedence: the first unit that takes a request answers it.
+  const reserved = scope.href + RESERVED_PATH;
   const units = [
+    { route: (_: Request, url: URL) => (url.href.startsWith(reserved) ? false : undefined) }, // Shellac's own keys: the browser's
     identity?.unit, // sign-out requests
     precacheUnit(precache), // this version's files
     shell?.unit({ pages: pagesCache, pagesHandler: pages.handler, cacheable: isCacheable, log, owns }), // navigations and their content
