@@ -70,3 +70,18 @@ test('drop deletes the caches picked among this scope only, and forgets them', a
   await open('a').put(url('y'), body(1));
   assert.deepEqual(await cachedUrls(name('a')), ['/y'], 'the cache opens afresh after a drop');
 });
+
+test('a cache still in use after its scope was cleared stays under quota handling; dropped caches are not made again', async () => {
+  const { clock, registry, open, name } = registryFor('/quota-cleared/');
+  const notes = open('notes'); // held from now on, as a route's handler holds its cache
+  await notes.put(url('n1'), body(1000));
+  await open('gone').put(url('g1'), body(1000));
+  await registry.drop(() => true); // `shellac:clear`
+  await notes.put(url('n2'), body(3000));
+  clock.advance(1000);
+
+  await server.setQuota((await used()) + 2000);
+  await notes.put(url('n3'), body(3000));
+  assert.deepEqual(await cachedUrls(name('notes')), ['/n3'], 'n2 made room');
+  assert.equal(await caches.has(name('gone')), false);
+});
