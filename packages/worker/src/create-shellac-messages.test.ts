@@ -17,7 +17,7 @@ const post = (data: unknown) => {
   const { port1, port2 } = new MessageChannel();
   const replies: unknown[] = [];
   const first = new Promise<unknown>((resolve) => (port2.onmessage = (event) => (replies.push(event.data), resolve(event.data))));
-  self.registration.active!.postMessage(data, [port1]);
+  self.registration.active!.postMessage(data, [port1]); // active: the runner runs the tests once this worker is
   return { first, replies };
 };
 
@@ -28,7 +28,7 @@ test('status is answered with the version and scope; unknown types get no answer
 });
 
 test('shellac:cache-urls without an array of strings is answered { ok: false, error }', async () => {
-  const reply = (await post({ type: MESSAGE.cacheUrls, urls: 'x' }).first) as { ok: boolean; error: string };
+  const reply = (await post({ type: MESSAGE.cacheUrls, urls: 'x' }).first) as { ok: boolean; error: string }; // an ErrorReply, checked field by field
   assert.equal(reply.ok, false);
   assert.match(reply.error, /bad-message/);
 });
@@ -43,7 +43,7 @@ test("shellac:clear deletes the scope's caches and names them", async () => {
   const mine = cacheName({ scope: '/msg/', kind: 'runtime', name: 'notes' });
   const other = cacheName({ scope: '/msg/other/', kind: 'runtime', name: 'notes' });
   await Promise.all([caches.open(mine), caches.open(other)]);
-  const reply = (await post({ type: MESSAGE.clear }).first) as { ok: boolean; deleted: string[] };
+  const reply = (await post({ type: MESSAGE.clear }).first) as { ok: boolean; deleted: string[] }; // a ClearReply, checked field by field
   assert.equal(reply.ok, true);
   assert.ok(reply.deleted.includes(mine));
   assert.equal(await caches.has(mine), false);

@@ -65,7 +65,7 @@ test('a known type with bad fields is answered { ok: false, error }, and the nex
   const page = pageOf(createMessages([pages, echo], log));
   for (const urls of ['x', [1], undefined]) {
     page.send({ type: MESSAGE.cacheUrls, urls });
-    const reply = (await page.reply()) as { ok: boolean; error: string };
+    const reply = (await page.reply()) as { ok: boolean; error: string }; // an ErrorReply, checked field by field
     assert.equal(reply.ok, false);
     assert.match(reply.error, /bad-message.*"field":"urls"/);
   }

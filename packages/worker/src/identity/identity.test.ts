@@ -134,9 +134,9 @@ test('a non-GET request to a logout path switches to anonymous once the server a
   await server.route('/id6/logout', { status: 302, headers: { Location: '/id6/' } });
   await server.route('/id6/', { body: 'home' });
   const post = new Request(url('logout'), { method: 'POST' });
-  assert.equal(identity.unit.route!(new Request(url('logout')), new URL(url('logout'))), undefined, 'a GET is a page, not a logout');
-  assert.equal(identity.unit.route!(new Request(url('logout/now'), { method: 'POST' }), new URL(url('logout/now'))), undefined);
-  const route = identity.unit.route!(post, new URL(post.url));
+  assert.equal(identity.unit.route?.(new Request(url('logout')), new URL(url('logout'))), undefined, 'a GET is a page, not a logout');
+  assert.equal(identity.unit.route?.(new Request(url('logout/now'), { method: 'POST' }), new URL(url('logout/now'))), undefined);
+  const route = identity.unit.route?.(post, new URL(post.url));
   assert.ok(route);
   assert.equal(route.name, 'logout');
 
@@ -153,9 +153,9 @@ test('a logout the server refused switches nobody; other logout paths can be giv
   await identity.watch({})(tagged('alice'));
   await server.route('/id7/bye', { status: 500 });
   const post = (path: string) => new Request(server.url(path), { method: 'POST' });
-  assert.equal(identity.unit.route!(post('/id7/logout'), new URL(url('logout'))), undefined);
-  assert.ok(identity.unit.route!(post('/elsewhere/out'), new URL(server.url('/elsewhere/out'))));
-  const route = identity.unit.route!(post('/id7/bye'), new URL(url('bye')));
+  assert.equal(identity.unit.route?.(post('/id7/logout'), new URL(url('logout'))), undefined);
+  assert.ok(identity.unit.route?.(post('/elsewhere/out'), new URL(server.url('/elsewhere/out'))));
+  const route = identity.unit.route?.(post('/id7/bye'), new URL(url('bye')));
   assert.ok(route);
   assert.equal((await route.handler(routeContext(post('/id7/bye')).ctx)).status, 500);
   assert.equal(identity.tag, 'alice');

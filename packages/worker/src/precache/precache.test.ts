@@ -68,7 +68,7 @@ test('a hash mismatch and a 404 fail the install, naming each file; the old vers
   assert.ok(error instanceof ShellacWorkerError);
   assert.equal(error.code, 'precache-failed');
   assert.equal(error.details.version, 'v2');
-  const failures = (error.details.failures as { url: string; reason: string }[]).sort((a, b) => a.url.localeCompare(b.url));
+  const failures = (error.details.failures as { url: string; reason: string }[]).sort((a, b) => a.url.localeCompare(b.url)); // precache-failed details hold UpdateFailure[]
   assert.deepEqual(failures, [
     { url: 'app.css', reason: `hash ${await sha256('old css')}` },
     { url: 'new.js', reason: 'HTTP 404' },

@@ -16,7 +16,7 @@ const HTML = { 'Content-Type': 'text/html; charset=utf-8' };
 /** The pages unit of scope `/<dir>/`, its cache named `<dir>`, and its `shellac:cache-urls` handler. */
 const setup = (dir: string, options: Partial<PagesUnitOptions> = {}) => {
   const unit = pagesUnit({ cache: testCache(dir), cacheable: cacheable(), timeoutSeconds: 3, scope: new URL(server.url(`/${dir}/`)), skip: () => false, ...options });
-  return (urls: string[]) => unit.messages![MESSAGE.cacheUrls]!({ type: MESSAGE.cacheUrls, urls });
+  return (urls: string[]) => unit.messages?.[MESSAGE.cacheUrls]?.({ type: MESSAGE.cacheUrls, urls });
 };
 
 test('pages loaded before the worker took control are fetched again and kept', async () => {
