@@ -1,6 +1,7 @@
 // Runs the unit tests of packages/worker (inside a service worker) and packages/client (in a page)
-// in Chromium. `node scripts/browser-tests.mjs [file.test.ts …]`: the files given, or all of them.
-import { existsSync } from 'node:fs';
+// in Chromium. `node scripts/browser-tests.mjs [file.test.ts | folder …]`: the files given (a folder: its
+// test files), or all of them.
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleTests, ROOT } from './browser-tests/bundle.mjs';
@@ -53,8 +54,12 @@ export async function runBrowserTests(files, reporter = createReporter()) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const given = process.argv.slice(2).map((f) => relative(ROOT, resolve(f)));
   process.chdir(ROOT);
+  // A folder stands for its test files (`packages/worker`).
+  const given = process.argv.slice(2).flatMap((f) => {
+    const path = relative(ROOT, resolve(f));
+    return existsSync(path) && statSync(path).isDirectory() ? findTests(path) : [path];
+  });
   const wrong = given.filter((f) => !runsInBrowser(f) || !existsSync(f));
   if (wrong.length) {
     console.error(`browser tests: not a *.test.ts of packages/worker or packages/client: ${wrong.join(', ')}`);

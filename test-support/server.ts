@@ -12,6 +12,8 @@ export interface Answer {
   /** Default `Content-Type: text/plain; charset=utf-8` when there is a body. */
   headers?: Record<string, string>;
   body?: string;
+  /** A binary body, as base64 (instead of `body`). */
+  bodyBase64?: string;
   /** Milliseconds to wait before answering (or failing). */
   delay?: number;
   /**
@@ -53,6 +55,12 @@ export interface TestServer {
    * context: pages there have no service workers and no Cache API.
    */
   insecureOrigin(): Promise<string>;
+  /**
+   * Sets the origin's storage quota to `bytes` for the rest of the file (Chromium's DevTools
+   * `Storage.overrideQuotaForOrigin`), so a write past it fails with a real QuotaExceededError;
+   * without `bytes`, restores the browser's quota. Every file starts with the browser's quota.
+   */
+  setQuota(bytes?: number): Promise<void>;
   /** Forgets routes and requests and ends hanging requests. */
   reset(): Promise<void>;
 }
@@ -81,6 +89,9 @@ export function testServer(): TestServer {
     },
     async insecureOrigin() {
       return ((await control('info')) as { insecureOrigin: string }).insecureOrigin; // the server's info, as JSON
+    },
+    async setQuota(bytes) {
+      await control('quota', { bytes: bytes ?? null });
     },
     async reset() {
       await control('reset', {});

@@ -17,6 +17,13 @@ export async function runFile({ browser, server, scripts, id, reporter }) {
   let settle;
   const finished = new Promise((resolve) => (settle = resolve));
   let timer;
+  // A test that needs a full disk sets the origin's quota (test-support/server.ts setQuota): only
+  // the browser can make a real QuotaExceededError, and only DevTools can lower the quota.
+  let cdp;
+  const quota = async (bytes) => {
+    cdp ??= await context.newCDPSession(context.pages()[0]);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin, ...(bytes === undefined ? {} : { quotaSize: bytes }) });
+  };
   const idle = () => {
     clearTimeout(timer);
     timer = setTimeout(() => settle({ fatal: `no report for ${IDLE_MS / 1000} s${current ? ` (the last test started: "${current}")` : ''}` }), IDLE_MS);
@@ -30,7 +37,7 @@ export async function runFile({ browser, server, scripts, id, reporter }) {
     }
     if (event.type === 'done') settle({});
     if (event.type === 'fatal') settle({ fatal: event.message });
-  });
+  }, quota);
   try {
     context.on('console', (m) => m.type() === 'error' && consoleLines.push(m.text()));
     context.on('weberror', (e) => consoleLines.push(`uncaught: ${e.error().stack ?? e.error().message}`));

@@ -3,7 +3,7 @@
 
 const MAX_BODY = 1 << 20;
 
-/** @typedef {{ status?: number, headers?: Record<string, string>, body?: string, delay?: number, fail?: 'reset' | 'hang' }} Answer */
+/** @typedef {{ status?: number, headers?: Record<string, string>, body?: string, bodyBase64?: string, delay?: number, fail?: 'reset' | 'hang' }} Answer */
 
 export function createTestRoutes() {
   /** @type {Map<string, { answers: Answer[], next: number }>} */
@@ -20,9 +20,9 @@ export function createTestRoutes() {
     if (a.fail === 'hang') return;
     // Destroying the socket before any byte is written is what a dropped network looks like to fetch.
     if (a.fail === 'reset') return void req.socket.destroy();
-    const headers = { ...(a.body !== undefined ? { 'content-type': 'text/plain; charset=utf-8' } : {}), ...lower(a.headers ?? {}) };
+    const headers = { ...(a.body !== undefined || a.bodyBase64 !== undefined ? { 'content-type': 'text/plain; charset=utf-8' } : {}), ...lower(a.headers ?? {}) };
     res.writeHead(a.status ?? 200, headers);
-    res.end(a.body);
+    res.end(a.bodyBase64 !== undefined ? Buffer.from(a.bodyBase64, 'base64') : a.body);
   };
 
   return {

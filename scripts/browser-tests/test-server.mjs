@@ -19,6 +19,8 @@ const JS = 'text/javascript; charset=utf-8';
 export async function startTestServer({ scripts, packages }) {
   const routes = createTestRoutes();
   const runs = new Map();
+  /** Sets the origin's storage quota in the browser of the running file (see `quota` in `expect`). */
+  let setQuota;
 
   const send = (res, status, type, body, headers = {}) => {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
@@ -46,6 +48,11 @@ export async function startTestServer({ scripts, packages }) {
     if (control) {
       if (control[1] === 'info') return send(res, 200, 'application/json', JSON.stringify({ origin, insecureOrigin }));
       const body = req.method === 'POST' ? JSON.parse((await readBody(req)) || 'null') : undefined;
+      if (control[1] === 'quota') {
+        if (!setQuota) return send(res, 409, 'text/plain; charset=utf-8', 'quota: no file is running');
+        await setQuota(body?.bytes ?? undefined);
+        return send(res, 200, 'application/json', '{}');
+      }
       try {
         return send(res, 200, 'application/json', JSON.stringify(routes.control(control[1], body)));
       } catch (error) {
@@ -72,9 +79,14 @@ export async function startTestServer({ scripts, packages }) {
 
   return {
     origin,
-    expect(run, onEvent) {
+    /**
+     * Routes a run's reports to `onEvent`; `quota(bytes | undefined)` sets (or restores) the
+     * origin's storage quota in that run's browser context.
+     */
+    expect(run, onEvent, quota) {
       runs.set(run, onEvent);
-      return () => runs.delete(run);
+      setQuota = quota;
+      return () => (runs.delete(run), (setQuota = undefined));
     },
     /** Forgets the routes, the log and hanging requests (between files). */
     reset: () => routes.reset(),

@@ -62,8 +62,13 @@ export interface Shellac {
    * person signs in or this one signs out. `name`: 1-64 letters, digits, `-` or `_` (`isCacheWord`).
    */
   runtimeCache(name: string, limits?: CacheLimits & { perUser?: boolean }): RuntimeCache;
-  /** The core: answers a request, or returns undefined when the browser should handle it. */
+  /**
+   * The core: answers a request, or returns undefined when the browser should handle it. Until
+   * `ready()` resolved, every request is taken (and decided once the state it needs is loaded).
+   */
   handle: Core;
+  /** Resolves once every unit has loaded what it routes by (the precache's versions, say). */
+  ready(): Promise<void>;
   /** Answers a fetch event when something takes it; otherwise leaves it to the browser. */
   handleFetch(event: FetchEvent): void;
   /** Deletes every Shellac cache of this scope; returns their names. */
@@ -115,6 +120,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     identity,
     runtimeCache: (name, limits) => services.cacheFor(services.at('runtime', name), limits, limits?.perUser),
     handle: core,
+    ready: async () => void (await Promise.all(units.map((unit) => unit.ready?.()))),
     handleFetch(event) {
       const answer = core(event.request, {
         preload: event.preloadResponse as Promise<Response | undefined>, // a promise of the preload response, or undefined

@@ -41,31 +41,35 @@ export function createCacheRegistry(options: CacheRegistryOptions): CacheRegistr
   const open = new Map<string, RuntimeCache>();
   // Names without their owner: every person's copy of a cache in use is kept.
   const declared = new Set<string>();
+  // The caches opened that still exist: reading a dropped one would make it again, empty.
+  const existing = async () => {
+    const names = new Set(await caches.keys());
+    return [...open.values()].filter((cache) => names.has(cache.name));
+  };
   const registry: CacheRegistry = {
     open(name, limits) {
       let cache = open.get(name);
       if (!cache) open.set(name, (cache = createRuntimeCache({ name, limits, meta, metaKey: `meta/${name}`, now, onQuotaExceeded: registry.free })));
       return cache;
     },
-    free(bytes) {
+    async free(bytes) {
       log?.(() => `quota full, freeing ${bytes} B`);
       options.full?.(bytes);
-      return freeQuota([...open.values()], bytes);
+      return freeQuota(await existing(), bytes);
     },
     async drop(test) {
       const names = (await caches.keys()).filter((name) => {
         const parts = parseCacheName(name);
         return parts?.scope === scope && test(parts);
       });
-      for (const name of names) {
-        open.get(name)?.reset();
-        open.delete(name);
-      }
+      // Reset, not forgotten: a route's handler holds its cache for good, and must stay under
+      // quota handling when it fills again after a clear.
+      for (const name of names) open.get(name)?.reset();
       await Promise.all(names.map((name) => caches.delete(name)));
       return names;
     },
     async forget(urls) {
-      await Promise.all([...open.values()].map((cache) => cache.remove(urls)));
+      await Promise.all((await existing()).map((cache) => cache.remove(urls)));
     },
     declare(name) {
       declared.add(cacheName({ ...name, owner: undefined }));

@@ -42,7 +42,7 @@ export type MessageHandler = (message: Record<string, unknown>) => unknown;
  */
 export interface Unit {
   /** The route for a request; undefined leaves it to the next unit; false hands it to the browser. */
-  route?(request: Request, url: URL, env: FetchEnv): Route | false | undefined;
+  route?(request: Request, url: URL, env?: FetchEnv): Route | false | undefined;
   /** Sees every request the core takes, before routing (a navigation pins its page's version). */
   arrive?(request: Request, url: URL, env: FetchEnv): void;
   /** A better answer when the request's handler failed, or undefined for the next unit to try. */
@@ -50,7 +50,7 @@ export interface Unit {
   /** Undefined once the unit can route synchronously; until then, what to wait for. */
   ready?(): Promise<unknown> | undefined;
   /** Work this version needs before it may activate; a rejection fails the install. */
-  install?(event: ExtendableEvent): Promise<unknown>;
+  install?(event?: ExtendableEvent): Promise<unknown>;
   /** Work when this version takes over. */
   activate?(): Promise<unknown>;
   /** True for the caches of this scope the unit still uses; the others go at activation. */

@@ -43,8 +43,8 @@ export interface Precache {
   has(url: URL, client?: string): boolean | undefined;
   /** Puts back a missing file from a network response, once it proved to be the entry's. */
   restore(url: URL, response: Response, client?: string): Promise<void>;
-  /** A page loaded under this version keeps getting its files after a newer version activates. */
-  pin(client: string): void;
+  /** A page loaded under this version keeps getting its files after a newer version activates; resolves once remembered. */
+  pin(client: string): Promise<void>;
   /** Undefined once the versions are loaded from the cache; until then, a promise of it. */
   ready(): Promise<void> | undefined;
   /** Set when this version's precache cannot be trusted; cleared by a complete `install()`. */
@@ -124,11 +124,12 @@ export function createPrecache(options: PrecacheOptions): Precache {
       // build (a deploy that updated sw.js but not yet the manifest must not install).
       const manifest = (await response.json().catch(() => undefined)) as Manifest | undefined; // shape checked below
       if (manifest?.version !== version || !Array.isArray(manifest.entries)) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, expected: version });
+      // What the scope holds already (other versions, open pages' pins) is known before adding to it.
+      await precache.ready();
       const cache = await open();
       const first = !(await cache.keys()).some((r) => r.url.startsWith(recordPrefix));
       const report = await installVersion({ ...options, cache, manifest, concurrency: options.concurrency ?? 8, timeout: (options.timeoutSeconds ?? 30) * 1000, pack: first });
       await cache.put(recordPrefix + version, new Response(JSON.stringify(manifest)));
-      await (loading ?? Promise.resolve());
       (versions ??= new Map()).set(version, lookupOf(manifest));
       safeMode = undefined;
       return report;
@@ -166,10 +167,11 @@ export function createPrecache(options: PrecacheOptions): Precache {
       if (body) await (await open()).put(key, body);
       log(() => `${url.pathname} restored to the precache`);
     },
-    pin(client) {
+    async pin(client) {
+      await precache.ready();
       if (!client || pinned.get(client) === version) return;
       pinned.set(client, version);
-      void savePins();
+      await savePins();
     },
     pins: () => Object.fromEntries(pinned),
     immutable: () =>

@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import { testServer } from '../../../../test-support/server.js';
-import { createRuntimeCache } from '../caches/runtime-cache.js';
-import { createMetaStore } from '../core/meta-store.js';
-import type { RouteContext } from '../routing/route-context.js';
+import { routeContext } from '../testing/route-context.js';
+import { testCache } from '../testing/test-cache.js';
 import { cacheFirst } from './cache-first.js';
 
 // Runs in a service worker: the Cache API is the browser's, the network is the test server.
 const server = testServer();
 beforeEach(() => server.reset());
 
-/** A route context for `path` whose background work (the cache write) can be awaited. */
-const contextFor = (path: string) => {
-  const request = new Request(server.url(path));
-  const background: Promise<unknown>[] = [];
-  const ctx: RouteContext = { request, url: new URL(request.url), params: {}, waitUntil: (p) => void background.push(p), log: () => {}, clientIds: [] };
-  return { ctx, settled: () => Promise.all(background) };
-};
-
-const lessons = (name: string) => createRuntimeCache({ name, meta: createMetaStore({ cacheName: `${name}:meta`, base: server.url('/__meta/') }), metaKey: name });
+const contextFor = (path: string) => routeContext(new Request(server.url(path)));
+const lessons = (name: string) => testCache(name);
 
 test('a miss goes to the network and is kept; a hit asks the network nothing', async () => {
   await server.route('/lessons/1', { body: 'lesson one', headers: { 'Cache-Control': 'max-age=60' } });

@@ -33,9 +33,9 @@ export function precacheUnit(options: PrecacheUnitOptions): Unit {
     return response;
   };
   return {
-    route: (request, url, env) => (request.method === 'GET' && precache.has(url, clientOf(request, [env.clientId, env.resultingClientId])) ? { name: 'precache', handler: fromPrecache } : undefined),
+    route: (request, url, env) => (request.method === 'GET' && precache.has(url, clientOf(request, [env?.clientId, env?.resultingClientId])) ? { name: 'precache', handler: fromPrecache } : undefined),
     arrive(request, _url, env) {
-      if (request.mode === 'navigate' && env.resultingClientId) precache.pin(env.resultingClientId);
+      if (request.mode === 'navigate' && env.resultingClientId) env.waitUntil(precache.pin(env.resultingClientId));
     },
     ready: () => precache.ready(),
     async install(event) {
@@ -43,7 +43,7 @@ export function precacheUnit(options: PrecacheUnitOptions): Unit {
       // Hashed files can never change: the browser may answer them from the cache without
       // waking the worker (the Static Routing API). Unknown conditions are ignored silently, so
       // the API is feature-detected, and a browser without it goes through the fetch handler.
-      const add = (event as InstallEventWithRoutes).addRoutes;
+      const add = (event as InstallEventWithRoutes | undefined)?.addRoutes;
       // Paths as URL patterns: characters with a meaning there are escaped.
       const paths = precache.immutable().map((path) => ({ urlPattern: { pathname: path.replace(/[:*?+(){}\\]/g, '\\$&') } }));
       if (!add || !paths.length) return;
