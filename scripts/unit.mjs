@@ -1,21 +1,18 @@
-// Runs every *.test.ts under packages/ with Node's test runner (TypeScript through tsx).
+// Runs every *.test.ts under packages/: Node's test runner (TypeScript through tsx) for the
+// packages that run in Node, then Chromium for packages/worker (in a service worker) and
+// packages/client (in a page), whose code runs there (scripts/browser-tests.mjs).
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { runBrowserTests } from './browser-tests.mjs';
+import { findTests, runsInBrowser } from './find-tests.mjs';
 
-const found = [];
-const walk = (dir) => {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'node_modules' || e.name === 'dist') continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (e.name.endsWith('.test.ts')) found.push(p);
-  }
-};
-walk('packages');
+const found = findTests();
 if (!found.length) {
   console.error('unit: no *.test.ts files found under packages/');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...found], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const inNode = found.filter((f) => !runsInBrowser(f));
+const inBrowser = found.filter(runsInBrowser);
+const node = inNode.length ? spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...inNode], { stdio: 'inherit' }).status : 0;
+console.log('\nunit: browser tests (Chromium)\n');
+const browser = inBrowser.length ? await runBrowserTests(inBrowser) : true;
+process.exit(node === 0 && browser ? 0 : 1);

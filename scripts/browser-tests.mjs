@@ -1,0 +1,65 @@
+// Runs the unit tests of packages/worker (inside a service worker) and packages/client (in a page)
+// in Chromium. `node scripts/browser-tests.mjs [file.test.ts …]`: the files given, or all of them.
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bundleTests, ROOT } from './browser-tests/bundle.mjs';
+import { createReporter } from './browser-tests/reporter.mjs';
+import { runFile } from './browser-tests/run-file.mjs';
+import { INSECURE_HOST_RULE, startTestServer } from './browser-tests/test-server.mjs';
+import { findTests, runsInBrowser } from './find-tests.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The flags of e2e/playwright.config.ts (Debian's Chromium, kept off the closed network), and the
+// host name tests use for a page that is not a secure context.
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', INSECURE_HOST_RULE];
+
+/** Runs `files` (paths from the repository root); resolves true when every test passed. */
+export async function runBrowserTests(files, reporter = createReporter()) {
+  if (!existsSync(CHROMIUM)) {
+    console.error(`browser tests: no Chromium at ${CHROMIUM}. Install Debian's chromium package (apt-get install chromium), or set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+    return false;
+  }
+  const t0 = performance.now();
+  const since = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+  let bundled = '';
+  let launched = '';
+  const { chromium } = await import('@playwright/test');
+  const [bundling, launching] = await Promise.allSettled([
+    bundleTests(files).then((b) => ((bundled = since()), b)),
+    chromium.launch({ executablePath: CHROMIUM, args: ARGS }).then((b) => ((launched = since()), b)),
+  ]);
+  if (bundling.status === 'rejected' || launching.status === 'rejected') {
+    if (bundling.status === 'rejected') console.error(bundling.reason.message);
+    if (launching.status === 'rejected') console.error(`browser tests: Chromium (${CHROMIUM}) did not start: ${launching.reason.message}`);
+    else await launching.value.close();
+    return false;
+  }
+  const [bundles, browser] = [bundling.value, launching.value];
+  const server = await startTestServer(bundles);
+  let failed = false;
+  try {
+    for (const id of bundles.scripts.keys()) {
+      reporter.fileStart(bundles.scripts.get(id).file, bundles.scripts.get(id).kind);
+      const result = await runFile({ browser, server, scripts: bundles.scripts, id, reporter });
+      failed ||= result.failed;
+    }
+  } finally {
+    await server.close();
+    await browser.close();
+  }
+  reporter.summary(files.length, performance.now() - t0, `(bundled by ${bundled}, Chromium up by ${launched})`);
+  return !failed;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const given = process.argv.slice(2).map((f) => relative(ROOT, resolve(f)));
+  process.chdir(ROOT);
+  const wrong = given.filter((f) => !runsInBrowser(f) || !existsSync(f));
+  if (wrong.length) {
+    console.error(`browser tests: not a *.test.ts of packages/worker or packages/client: ${wrong.join(', ')}`);
+    process.exit(1);
+  }
+  const files = given.length ? given : findTests().filter(runsInBrowser);
+  process.exit((await runBrowserTests(files)) ? 0 : 1);
+}
