@@ -1,5 +1,6 @@
 // Runs the unit tests of packages/worker (inside a service worker), packages/client and
-// test-support (in a page) in Chromium. `node scripts/browser-tests.mjs [file.test.ts …]`: the files given, or all of them.
+// test-support (in a page) in Chromium.
+// `node scripts/browser-tests.mjs [file.test.ts …]`: the files given, or all of them.
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,8 +40,20 @@ export async function runBrowserTests(files, reporter = createReporter()) {
     return false;
   }
   const [bundles, browser] = [bundling.value, launching.value];
+  try {
+    return await runAll(browser, bundles, reporter);
+  } finally {
+    await browser.close();
+    reporter.summary(files.length, performance.now() - t0, `(bundled by ${bundled}, Chromium up by ${launched})`);
+  }
+}
+
+/**
+ * Runs every bundled file, JOBS at a time, each in its own context against its own server;
+ * prints each file's report in file order. Resolves true when no test failed.
+ */
+async function runAll(browser, bundles, reporter) {
   const ids = [...bundles.scripts.keys()];
-  // Files run side by side, each in its own context against its own server; reports print in file order.
   const done = [];
   let printed = 0;
   let failed = false;
@@ -58,12 +71,7 @@ export async function runBrowserTests(files, reporter = createReporter()) {
       while (done[printed]) done[printed++]();
     }
   };
-  try {
-    await Promise.all(Array.from({ length: Math.min(JOBS, ids.length) }, lane));
-  } finally {
-    await browser.close();
-  }
-  reporter.summary(files.length, performance.now() - t0, `(bundled by ${bundled}, Chromium up by ${launched})`);
+  await Promise.all(Array.from({ length: Math.min(JOBS, ids.length) }, lane));
   return !failed;
 }
 
