@@ -2,8 +2,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Packages whose tests run where their code runs: in Chromium (a service worker, a page). */
-export const BROWSER_PACKAGES = ['packages/worker/', 'packages/client/'];
+/**
+ * Folders whose tests run where their code runs, in Chromium: packages/worker in a service
+ * worker, packages/client and the browser test support in a page.
+ */
+export const BROWSER_FOLDERS = ['packages/worker/', 'packages/client/', 'test-support/'];
 
 /** Every `*.test.ts` under `dir`, outside node_modules and dist, in a stable order. */
 export function findTests(dir = 'packages') {
@@ -23,5 +26,5 @@ export function findTests(dir = 'packages') {
 /** True for a test file the browser runner takes (path relative to the repository root). */
 export function runsInBrowser(file) {
   const path = file.split('\\').join('/').replace(/^\.\//, '');
-  return BROWSER_PACKAGES.some((p) => path.startsWith(p));
+  return BROWSER_FOLDERS.some((p) => path.startsWith(p));
 }

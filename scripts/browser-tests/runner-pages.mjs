@@ -16,9 +16,9 @@ export function pageRunner(id) {
  * Registers `/__unit/files/<id>.js` as a service worker for the whole origin (the script is
  * served with Service-Worker-Allowed: /), waits until it is active, then asks it to run.
  */
-export function workerRunner(id, run) {
+export function workerRunner(id) {
   return `${HEAD}<title>browser tests (service worker)</title></head><body><script type="module">
-const report = (event) => fetch('/__unit/report?run=${encodeURIComponent(run)}', { method: 'POST', body: JSON.stringify(event) });
+const report = (event) => fetch('/__unit/report', { method: 'POST', body: JSON.stringify(event) });
 try {
   const reg = await navigator.serviceWorker.register('/__unit/files/${id}.js', { scope: '/' });
   const worker = reg.installing ?? reg.waiting ?? reg.active;
@@ -30,7 +30,7 @@ try {
     worker.addEventListener('statechange', check);
     check();
   });
-  worker.postMessage({ type: ${JSON.stringify(RUN_MESSAGE)}, run: ${JSON.stringify(run)} });
+  worker.postMessage({ type: ${JSON.stringify(RUN_MESSAGE)} });
 } catch (error) {
   await report({ type: 'fatal', message: 'the test worker did not start: ' + error });
 }

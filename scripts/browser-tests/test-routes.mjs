@@ -6,74 +6,79 @@ const MAX_BODY = 1 << 20;
 /** @typedef {{ status?: number, headers?: Record<string, string>, body?: string, bodyBase64?: string, delay?: number, fail?: 'reset' | 'hang' }} Answer */
 
 export function createTestRoutes() {
-  /** @type {Map<string, { answers: Answer[], next: number }>} */
-  let routes = new Map();
-  let log = [];
-  let inFlight = 0;
-  let peak = 0;
-  /** Requests answered later (delays, hangs): ended by reset so nothing leaks into the next file. */
-  const pending = new Set();
-
-  const pick = (url) => routes.get(url.pathname + url.search) ?? routes.get(url.pathname);
-
-  const answer = (req, res, a) => {
-    if (a.fail === 'hang') return;
-    // Destroying the socket before any byte is written is what a dropped network looks like to fetch.
-    if (a.fail === 'reset') return void req.socket.destroy();
-    const headers = { ...(a.body !== undefined || a.bodyBase64 !== undefined ? { 'content-type': 'text/plain; charset=utf-8' } : {}), ...lower(a.headers ?? {}) };
-    res.writeHead(a.status ?? 200, headers);
-    res.end(a.bodyBase64 !== undefined ? Buffer.from(a.bodyBase64, 'base64') : a.body);
+  const state = {
+    /** @type {Map<string, { answers: Answer[], next: number }>} */
+    routes: new Map(),
+    log: [],
+    inFlight: 0,
+    peak: 0,
+    /** Requests not answered yet (delays, hangs): reset ends them so nothing leaks past it. */
+    pending: new Set(),
   };
-
   return {
     /** Serves one request to a test path (anything outside /__unit/). */
-    async handle(req, res) {
-      const url = new URL(req.url, 'http://x');
-      const logged = { method: req.method, path: url.pathname + url.search, headers: { ...req.headers }, time: Date.now(), body: '' };
-      log.push(logged);
-      inFlight++;
-      peak = Math.max(peak, inFlight);
-      const entry = { req, timer: undefined };
-      pending.add(entry);
-      const settle = () => {
-        // A request reset() ended was uncounted there.
-        if (pending.delete(entry)) inFlight--;
-      };
-      res.on('close', settle);
-      req.socket.on('close', settle);
-      logged.body = await readBody(req).catch(() => '');
-      const route = pick(url);
-      if (!route) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-        return void res.end(`no route for ${url.pathname}: define one with testServer().route()`);
-      }
-      const a = route.answers[Math.min(route.next++, route.answers.length - 1)];
-      if (a.delay > 0) entry.timer = setTimeout(() => answer(req, res, a), a.delay);
-      else answer(req, res, a);
-    },
+    handle: (req, res) => handle(state, req, res),
     /** The control API; throws a message for a 400 on a malformed call. */
     control(action, input) {
-      if (action === 'route') {
-        const { path, answers } = input ?? {};
-        if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('/__unit/')) throw new Error(`route: path must start with / and not with /__unit/, got ${JSON.stringify(path)}`);
-        if (!Array.isArray(answers) || !answers.length) throw new Error('route: give at least one answer');
-        routes.set(path, { answers, next: 0 });
-        return {};
-      }
-      if (action === 'requests') return log;
-      if (action === 'stats') return { inFlight, peakInFlight: peak, requests: log.length };
-      if (action === 'reset') return this.reset(), {};
+      if (action === 'route') return defineRoute(state, input), {};
+      if (action === 'requests') return state.log;
+      if (action === 'stats') return { inFlight: state.inFlight, peakInFlight: state.peak, requests: state.log.length };
+      if (action === 'reset') return reset(state), {};
       throw new Error(`unknown control action ${action}`);
     },
-    reset() {
-      for (const entry of pending) clearTimeout(entry.timer), entry.req.socket.destroy();
-      pending.clear();
-      routes = new Map();
-      log = [];
-      inFlight = 0;
-      peak = 0;
-    },
+    reset: () => reset(state),
   };
+}
+
+async function handle(state, req, res) {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  const logged = { method: req.method, path: url.pathname + url.search, headers: { ...req.headers }, time: Date.now(), body: '' };
+  state.log.push(logged);
+  state.peak = Math.max(state.peak, ++state.inFlight);
+  const entry = { req, timer: undefined };
+  state.pending.add(entry);
+  // A request reset() ended was uncounted there.
+  const settle = () => state.pending.delete(entry) && state.inFlight--;
+  res.on('close', settle);
+  req.socket.on('close', settle);
+  logged.body = await readBody(req).catch(() => '');
+  const route = state.routes.get(url.pathname + url.search) ?? state.routes.get(url.pathname);
+  if (!route) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    return void res.end(`no route for ${url.pathname}: define one with testServer().route()`);
+  }
+  const answer = route.answers[Math.min(route.next++, route.answers.length - 1)];
+  if (answer.delay > 0) entry.timer = setTimeout(() => send(req, res, answer), answer.delay);
+  else send(req, res, answer);
+}
+
+function send(req, res, answer) {
+  if (answer.fail === 'hang') return;
+  // Destroying the socket before any byte is written is what a dropped network looks like to fetch.
+  if (answer.fail === 'reset') return void req.socket.destroy();
+  const headers = { ...(answer.body !== undefined || answer.bodyBase64 !== undefined ? { 'content-type': 'text/plain; charset=utf-8' } : {}), ...lower(answer.headers ?? {}) };
+  res.writeHead(answer.status ?? 200, headers);
+  res.end(answer.bodyBase64 !== undefined ? Buffer.from(answer.bodyBase64, 'base64') : answer.body);
+}
+
+function defineRoute(state, input) {
+  const { path, answers } = input ?? {};
+  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('/__unit/')) {
+    throw new Error(`route: the path must start with / and not with /__unit/, got ${JSON.stringify(path)}`);
+  }
+  if (!Array.isArray(answers) || !answers.length) throw new Error('route: give at least one answer');
+  const fail = answers.find((a) => a.fail !== undefined && a.fail !== 'reset' && a.fail !== 'hang');
+  if (fail) throw new Error(`route: fail is "reset" or "hang", got ${JSON.stringify(fail.fail)}`);
+  state.routes.set(path, { answers, next: 0 });
+}
+
+function reset(state) {
+  for (const entry of state.pending) clearTimeout(entry.timer), entry.req.socket.destroy();
+  state.pending.clear();
+  state.routes = new Map();
+  state.log = [];
+  state.inFlight = 0;
+  state.peak = 0;
 }
 
 /** Reads a request body (small: tests and reports), as text. */

@@ -2,7 +2,8 @@
  * `node:test` for tests that run in the browser: `test` (with `skip` and `todo`) and the four
  * file-level hooks. The runner's bundler puts this module in place of `node:test`.
  */
-import { createSuite, type HookKind, type TestFn, type TestOptions } from './suite.js';
+import type { TestFn, TestOptions } from './run-test.js';
+import { createSuite, type HookKind } from './suite.js';
 
 /**
  * The one suite of this bundle. `node:test` registers tests by calling a global `test()`, so the

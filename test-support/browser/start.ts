@@ -5,18 +5,26 @@
  */
 import { suite } from './node-test.js';
 import { serializeError } from './serialize-error.js';
-import type { Report } from './suite.js';
+import type { Report } from './unit-event.js';
 
-/** The `type` of the message the runner page posts to the test worker once it is active; the bundler defines it (scripts/browser-tests/runner-pages.mjs). */
+/**
+ * The `type` of the message the runner page posts to the test worker once it is active; the
+ * bundler defines it from scripts/browser-tests/runner-pages.mjs, so it is spelled once.
+ */
 declare const SHELLAC_UNIT_RUN: string;
 
-// Absolute, from the origin: a test may move the page's URL (history.pushState) or its base.
-const reporter = (run: string): Report => (event) =>
-  fetch(new URL(`/__unit/report?run=${encodeURIComponent(run)}`, location.origin), { method: 'POST', body: JSON.stringify(event) });
+/**
+ * Posts events one after another, in order, while the tests go on: a round trip to the runner
+ * costs tens of milliseconds on a busy machine. The URL is absolute, from the origin: a test may
+ * move the page's URL (history.pushState) or its base.
+ */
+const reporter = (): Report => {
+  const url = new URL('/__unit/report', location.origin);
+  let queue: Promise<unknown> = Promise.resolve();
+  return (event) => (queue = queue.then(() => fetch(url, { method: 'POST', body: JSON.stringify(event) })).catch(() => {}));
+};
 
 export function start(where: 'page' | 'worker', load: () => unknown): void {
-  // Read before the test file runs: it may move the page's URL.
-  const pageRun = where === 'page' ? new URLSearchParams(location.search).get('run') ?? '' : '';
   let loadError: unknown;
   try {
     load();
@@ -31,13 +39,13 @@ export function start(where: 'page' | 'worker', load: () => unknown): void {
     await report({ type: 'done', duration: 0 });
   };
   if (where === 'page') {
-    void run(reporter(pageRun));
+    void run(reporter());
     return;
   }
   addEventListener('message', (event) => {
-    const data = event.data as { type?: string; run?: string } | null; // only the runner page posts here before the tests run
+    const data = event.data as { type?: string } | null; // only the runner page posts here before the tests run
     if (data?.type !== SHELLAC_UNIT_RUN) return;
     // A service worker's message event is an ExtendableMessageEvent; this module is typed for pages too.
-    (event as MessageEvent & { waitUntil(p: Promise<unknown>): void }).waitUntil(run(reporter(data.run ?? '')));
+    (event as MessageEvent & { waitUntil(p: Promise<unknown>): void }).waitUntil(run(reporter()));
   });
 }

@@ -2,10 +2,10 @@ import type { ShellacClient } from './register.js';
 
 /** True when a form field differs from what the page was served with (someone typed in it). */
 export function hasUnsavedInput(root: ParentNode = document): boolean {
-  // Text fields differ in value, checkboxes and radios in checked, selects in an option; for
-  // each kind of field the other pair of properties is equal, so one test covers them all.
+  // Text fields differ in value, checkboxes and radios in checked (their value is "on" against
+  // a default of "" when the attribute is missing), selects in an option.
   return [...root.querySelectorAll<HTMLInputElement & HTMLSelectElement>('input,textarea,select')].some((e) =>
-    e.options ? [...e.options].some((o) => o.selected !== o.defaultSelected) : e.value !== e.defaultValue || e.checked !== e.defaultChecked,
+    e.options ? [...e.options].some((o) => o.selected !== o.defaultSelected) : /^(checkbox|radio)$/.test(e.type) ? e.checked !== e.defaultChecked : e.value !== e.defaultValue,
   );
 }
 

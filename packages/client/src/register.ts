@@ -1,4 +1,4 @@
-import { cacheScope, MESSAGE, WORKER_FILE, type ClearReply, type StatusReply, type UpdateCheck, type UpdateFailure, type UserChangeReason, type WorkerMessage } from '@shellac/protocol';
+import { cacheScope, MESSAGE, WORKER_FILE, type ClearReply, type StatusReply, type UpdateFailure, type UserChangeReason, type WorkerMessage } from '@shellac/protocol';
 import { ShellacClientError } from './errors.js';
 
 /** What each event passes to its listeners. */
@@ -66,9 +66,9 @@ export interface ShellacClient {
   clearOfflineData(): Promise<string[]>;
   /**
    * Looks for a new version now: the browser checks `sw.js`, and the worker its manifest (a 404
-   * or 410 there retires it). Resolves with the worker's check (undefined without a worker).
+   * or 410 there retires it; `status()` then tells the outcome under `checked`).
    */
-  update(): Promise<UpdateCheck | undefined>;
+  update(): Promise<void>;
   /** What the worker says of itself: the JSON of its state page (undefined without a worker). */
   status(): Promise<StatusReply | undefined>;
   /** Turns the worker's debug channel on or off. */
@@ -92,6 +92,8 @@ export function register(options: RegisterOptions = {}): ShellacClient {
   const scope = new URL(options.scope ?? './', url).href;
   let reloading = false;
   let pendingUpdate: ShellacEvents['updateReady'] | undefined;
+  // A worker that said, while installing, that it activates by itself.
+  let skipping: unknown;
 
   const ready: Promise<ServiceWorkerRegistration | undefined> = sw
     ? sw.register(url, { scope }).catch((e) => (console.warn('shellac: registration failed', e), undefined))
@@ -100,6 +102,8 @@ export function register(options: RegisterOptions = {}): ShellacClient {
   const waitingReady = (reg: ServiceWorkerRegistration) => {
     const waiting = reg.waiting;
     if (!waiting || !sw?.controller) return;
+    // Applied (here or in another tab) or replaced: it is no longer news for a late listener.
+    waiting.addEventListener('statechange', () => (pendingUpdate = undefined));
     pendingUpdate = {
       applyUpdate() {
         reloading = true;
@@ -121,9 +125,13 @@ export function register(options: RegisterOptions = {}): ShellacClient {
     });
     sw.addEventListener('message', (event) => {
       const data = event.data as WorkerMessage | undefined; // only our worker posts to these pages
+      if (data?.type === MESSAGE.activating) skipping = event.source;
       // `shellac:update-failed` → `updateFailed`, and so on: the message is the event.
       const name = String(data?.type).replace(/^shellac:|-(\w)/g, (_, c?: string) => c?.toUpperCase() ?? '');
-      if (data && EVENTS.has(name)) emit(name as 'quota', data as ShellacEvents['quota']); // the message of that event's type
+      if (data && EVENTS.has(name)) {
+        const { type: _type, ...event } = data;
+        emit(name as 'quota', event as ShellacEvents['quota']); // the message of that event's type
+      }
       if (data?.type === MESSAGE.userChanged) {
         let prevented = false;
         emit('userChanged', { reason: data.reason, anonymous: data.anonymous, preventDefault: () => (prevented = true) });
@@ -138,9 +146,10 @@ export function register(options: RegisterOptions = {}): ShellacClient {
       reg.addEventListener('updatefound', () => {
         const installing = reg.installing;
         installing?.addEventListener('statechange', () => {
-          // A worker that skips waiting passes through "installed" too; only a worker still
-          // waiting a task later is an update the page must apply.
-          if (installing.state === 'installed') setTimeout(() => waitingReady(reg), 0);
+          // A worker that skips waiting passes through "installed" too, and stays there while the
+          // old one finishes its work: Shellac's says so while installing. Another worker is taken
+          // for waiting when it still is a task later.
+          if (installing.state === 'installed' && installing !== skipping) setTimeout(() => waitingReady(reg), 0);
         });
       });
       const every = options.updateIntervalSeconds ?? 3600;
@@ -185,8 +194,8 @@ export function register(options: RegisterOptions = {}): ShellacClient {
       return names;
     },
     async update() {
+      void post({ type: MESSAGE.check });
       await (await ready)?.update().catch(() => {});
-      return ask<UpdateCheck>({ type: MESSAGE.check });
     },
     status: () => ask<StatusReply>({ type: MESSAGE.status }),
     debug(on) {

@@ -20,6 +20,7 @@ test('cache names round-trip through the grammar, whatever the scope holds', () 
     assert.equal(cacheScope(name), parts.scope);
   }
   assert.equal(cacheScope('workbox-precache-v2'), undefined);
+  assert.equal(cacheScope('shellac:/c/x:pages'), undefined, 'after the scope comes a colon');
 });
 
 test('names that are not Shellac caches parse to undefined', () => {

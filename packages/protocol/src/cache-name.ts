@@ -59,7 +59,8 @@ export function parseCacheName(full: string): CacheNameParts | undefined {
  * Undefined for names that are not Shellac's.
  */
 export function cacheScope(name: string): string | undefined {
-  return name.startsWith('shellac:/') ? name.slice(8, name.lastIndexOf('/') + 1) : undefined;
+  const end = name.lastIndexOf('/') + 1;
+  return name.startsWith('shellac:/') && name[end] === ':' ? name.slice(8, end) : undefined;
 }
 
 /** A cache-name-safe key for a user tag (tags from other backends may hold any character). */

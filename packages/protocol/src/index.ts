@@ -10,7 +10,7 @@ export { MESSAGE } from './messages.js';
 export type {
   MessageType, PageMessage, WorkerMessage, SkipWaitingMessage, ClearMessage, CacheUrlsMessage,
   DebugMessage, StatusMessage, UpdateFailedMessage, UpdateFailure, ClearReply, StatusReply,
-  UserChangedMessage, UserChangeReason, ErrorReply, UpdateCheck, InstallFailure, CacheState, SafeModeMessage, RetiredMessage, QuotaMessage,
+  UserChangedMessage, UserChangeReason, ErrorReply, UpdateCheck, InstallFailure, CacheState, SafeModeMessage, RetiredMessage, QuotaMessage, ActivatingMessage,
 } from './messages.js';
 export type { RequestLike } from './headers.js';
 export { APPSHELL_PARAM, CONTENT_HEADER, USER_HEADER, HEADER, PRELOAD_CONTENT, SHELL_PATH, CONTENT_ATTR, ANONYMOUS, wantsContentOnly, contentUrl, parseUserTags } from './headers.js';

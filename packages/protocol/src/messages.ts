@@ -19,6 +19,11 @@ export const MESSAGE = {
   safeMode: 'shellac:safe-mode',
   /** Worker → pages: the site retired its worker (its manifest is gone): caches deleted, worker unregistered. */
   retired: 'shellac:retired',
+  /**
+   * Worker → pages, from a worker installing: it activates as soon as it is installed (it skips
+   * waiting), so it is not an update for the page to apply.
+   */
+  activating: 'shellac:activating',
   /** Worker → pages: the origin's storage is full; the least recently used kept pages and files made room. */
   quota: 'shellac:quota',
   /** Worker → pages: an install failed; the old version keeps serving. */
@@ -56,7 +61,7 @@ export interface UserChangedMessage {
 }
 
 export type PageMessage = SkipWaitingMessage | ClearMessage | CacheUrlsMessage | DebugMessage | StatusMessage;
-export type WorkerMessage = UpdateFailedMessage | UserChangedMessage | SafeModeMessage | RetiredMessage | QuotaMessage;
+export type WorkerMessage = UpdateFailedMessage | UserChangedMessage | SafeModeMessage | RetiredMessage | QuotaMessage | ActivatingMessage;
 
 export interface ClearReply { ok: boolean; deleted: string[] }
 /**
@@ -123,6 +128,9 @@ export interface SafeModeMessage {
 }
 export interface RetiredMessage {
   type: typeof MESSAGE.retired;
+}
+export interface ActivatingMessage {
+  type: typeof MESSAGE.activating;
 }
 export interface QuotaMessage {
   type: typeof MESSAGE.quota;

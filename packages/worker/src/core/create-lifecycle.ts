@@ -56,7 +56,10 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
         event.waitUntil(
           each('install', event).then(
             async () => {
-              if (options.activate === 'immediately') await worker.skipWaiting();
+              if (options.activate !== 'immediately') return;
+              // Told first, so no page offers to apply an update that applies itself.
+              for (const client of await worker.clients.matchAll({ includeUncontrolled: true })) client.postMessage({ type: MESSAGE.activating });
+              await worker.skipWaiting();
             },
             (error) => failed(worker, error),
           ),
