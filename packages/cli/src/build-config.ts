@@ -30,6 +30,8 @@ export interface BuildConfig {
   identity: IdentityConfig | undefined;
   /** Save for offline: the worker's saved unit and `shellac-save.js`. */
   save: SaveConfig | undefined;
+  /** The pack for first installs: every precached file in one request (`false`: none). */
+  pack: { maxBytes: number } | false;
 }
 
 export const DEFAULT_CONFIG: BuildConfig = {
@@ -49,6 +51,8 @@ export const DEFAULT_CONFIG: BuildConfig = {
   appShell: undefined,
   identity: undefined,
   save: undefined,
+  // A first install holds the pack in memory: past 10 MiB, files one by one are kinder.
+  pack: { maxBytes: 10 * 1024 * 1024 },
 };
 
 export const CONFIG_FILE = 'shellac.config.json';
@@ -76,7 +80,8 @@ export function validateConfig(value: unknown, file = CONFIG_FILE): BuildConfig 
   const merged: Record<string, unknown> = { ...(DEFAULT_CONFIG.pages as PagesConfig), ...given.pages };
   for (const key of Object.keys(merged)) if (merged[key] === null) delete merged[key];
   const pages = given.pages === false ? false : (merged as PagesConfig); // null limits removed just above
-  return { ...DEFAULT_CONFIG, ...given, pages };
+  const pack = given.pack === false ? false : { ...(DEFAULT_CONFIG.pack as { maxBytes: number }), ...given.pack };
+  return { ...DEFAULT_CONFIG, ...given, pages, pack };
 }
 
 /**

@@ -36,7 +36,8 @@ export interface BuildSummary {
   offlinePageGenerated: boolean;
   /** App mode with `appShell` configured. */
   appShell: boolean;
-  worker: { bytes: number; gzip: number };
+  /** `sw.js` (the version and config), and the runtime it loads (shared by every deploy). */
+  worker: { bytes: number; gzip: number; runtime: { name: string; bytes: number; gzip: number } };
   client: { bytes: number; gzip: number };
   version: string;
   configFile: string | undefined;

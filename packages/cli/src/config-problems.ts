@@ -134,6 +134,7 @@ const TOP: Record<string, Check> = {
   identity: object({
     logout: (l: unknown) => (Array.isArray(l) && l.every((p) => typeof p === 'string' && p !== '' && !/[*?#:]/.test(p)) ? undefined : 'must be an array of exact paths (such as "logout/"), without wildcards'),
   }),
+  pack: (v: unknown, at: string, found: ConfigProblem[]) => (v === false ? undefined : object({ maxBytes: whole(1) })(v, at, found)),
   save: object({
     concurrency: whole(1),
     also: strings('must be an array of URLs of the site (such as "offline/")'),

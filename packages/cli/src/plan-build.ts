@@ -6,7 +6,8 @@ import { FILES, normalizeBase, type Manifest, type WorkerConfig } from '@shellac
 import { CONFIG_FILE, configError, DEFAULT_CONFIG, findConfigFile, loadConfig, type BuildConfig } from './build-config.js';
 import type { BuildOptions } from './build-options.js';
 import type { BlockedPlan, BuildPlan, ReadyPlan } from './build-plan.js';
-import { bundleWorker } from './bundle-worker.js';
+import { bundleRuntime, featuresOf, workerScript } from './bundle-worker.js';
+import { writePack } from './write-pack.js';
 import { ShellacCliError } from './errors.js';
 import { folderProblems } from './folder-problems.js';
 import { planGeneratedFiles, planSiteFiles, type CheckedSite } from './plan-files.js';
@@ -96,10 +97,14 @@ async function planOutput(site: CheckedSite, options: BuildOptions, configFile: 
   const planned = plan.entries.sort((a, b) => (a.entry[0] < b.entry[0] ? -1 : 1));
   const entries = planned.map((p) => p.entry);
   const version = createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16);
-  const manifest: Manifest = { version, entries };
+  // The pack is named by its bytes, the manifest names it: a new version of any file, a new pack.
+  const pack = site.config.pack === false ? undefined : writePack(planned, site.config.pack.maxBytes);
+  const manifest: Manifest = { version, entries, ...(pack && { pack: pack.name }) };
   const worker = workerConfig(site, plan.assets, version);
-  const sw = `${WORKER_BANNER}${await bundleWorker(worker)}`;
-  plan.files.push({ path: FILES.worker, content: sw }, { path: FILES.manifest, content: JSON.stringify(manifest) });
+  const runtime = await bundleRuntime(featuresOf(worker));
+  const sw = workerScript(WORKER_BANNER, runtime.name, worker);
+  plan.files.push({ path: runtime.name, content: runtime.code }, { path: FILES.worker, content: sw }, { path: FILES.manifest, content: JSON.stringify(manifest) });
+  if (pack) plan.files.push({ path: pack.name, content: pack.content });
   const outDir = resolve(options.outDir);
   const summary = {
     outDir: relative(process.cwd(), outDir) || '.',
@@ -110,7 +115,7 @@ async function planOutput(site: CheckedSite, options: BuildOptions, configFile: 
     offlinePage: site.config.offlinePage,
     offlinePageGenerated: !site.offlineFile && !site.app,
     appShell: site.app && !!site.config.appShell,
-    worker: gzipped(sw),
+    worker: { ...gzipped(sw), runtime: { name: runtime.name, ...gzipped(runtime.code) } },
     client: gzipped(client),
     version,
     configFile: configFile && relative(process.cwd(), configFile),

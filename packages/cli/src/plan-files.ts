@@ -22,10 +22,12 @@ export interface CheckedSite {
   offlineFile: SiteFile | undefined;
 }
 
-/** A precached file as planned: its manifest entry, and its size for the summary. */
+/** A precached file as planned: its manifest entry, its size for the summary, its bytes for the pack. */
 export interface PlannedEntry {
   entry: ManifestEntry;
   size: number;
+  /** Reads its bytes again (kept lazy: a large site's bytes are not all held at once). */
+  body(): Buffer | string;
 }
 
 /** The output files planned so far, the precached ones' entries, the asset map. */
@@ -38,9 +40,10 @@ export interface FilesPlan {
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 /** A file whose name carries its hash is listed by URL alone; the others with a short hash of their bytes. */
-const entry = (url: string, data: Buffer | string, hashedName = isHashedName(url)): PlannedEntry => ({
+const entry = (url: string, data: Buffer | string, body: () => Buffer | string, hashedName = isHashedName(url)): PlannedEntry => ({
   entry: hashedName ? [url] : [url, hashOfDigest(createHash('sha256').update(data).digest())],
   size: Buffer.byteLength(data),
+  body,
 });
 
 /**
@@ -58,15 +61,15 @@ export function planSiteFiles(site: CheckedSite): FilesPlan {
       const hashed = f.rel.replace(/(\.[^./]+)?$/, (ext) => `.${sha256(data).slice(0, 8)}${ext}`);
       plan.assets[f.rel] = hashed;
       // The build named it after its bytes: its URL is its identity.
-      if (precached) plan.entries.push(entry(site.base + urlOf(hashed), data, true));
+      if (precached) plan.entries.push(entry(site.base + urlOf(hashed), data, () => readFileSync(f.abs), true));
       plan.files.push({ path: f.rel, source: f }, { path: hashed, source: f });
     } else if (isHtml(f.rel) && site.config.inject) {
       const content = injectRegistration(readFileSync(f.abs, 'utf8'), depthOf(f.rel), scripts);
-      if (precached) plan.entries.push(entry(urlOf(f.rel), content));
+      if (precached) plan.entries.push(entry(urlOf(f.rel), content, () => content));
       plan.files.push({ path: f.rel, source: f, content });
       plan.pages++;
     } else {
-      if (precached) plan.entries.push(entry(urlOf(f.rel), readFileSync(f.abs)));
+      if (precached) plan.entries.push(entry(urlOf(f.rel), readFileSync(f.abs), () => readFileSync(f.abs)));
       plan.files.push({ path: f.rel, source: f });
     }
   }
@@ -80,7 +83,7 @@ export function planSiteFiles(site: CheckedSite): FilesPlan {
  */
 export function planGeneratedFiles(site: CheckedSite, plan: FilesPlan): Buffer {
   const add = (path: string, content: string | Buffer, url = path) => {
-    plan.entries.push(entry(url, content));
+    plan.entries.push(entry(url, content, () => content));
     plan.files.push({ path, content });
   };
   if (!site.offlineFile && !site.app) {

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join, normalize, resolve, sep } from 'node:path';
-import { FILES, normalizeBase } from '@shellac/protocol';
+import { FILES, isBuildHashedFile, isHashedName, normalizeBase } from '@shellac/protocol';
 import { contentTypeFor, etagMatches } from '@shellac/server';
 
 export interface ServeOptions {
@@ -16,18 +16,13 @@ export interface ServeOptions {
 }
 
 /**
- * A file name carrying a content hash (`app.3f9a1c2b.js`, `app-3F9A1C2B.css`) never changes: the
- * segment before the extension has 8+ characters with both a digit and a letter (so
- * `roboto-condensed.woff2` and `report-20241231.pdf` are not taken for hashed). Pages never are.
+ * Cache-Control for a path: the worker and manifest always revalidate; files whose names carry a
+ * content hash (`isHashedName`: `app.3f9a1c2b.js`), and the build's runtime and pack, last a year.
  */
-const HASHED = /[.-]([0-9a-zA-Z_]{8,})\.[a-z0-9]+$/;
-
-/** Cache-Control for a path: the worker and manifest always revalidate, hashed assets last a year. */
 export function cacheControlFor(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  if (name === FILES.worker || name === FILES.manifest || name === FILES.client || /\.html?$/i.test(name)) return 'no-cache';
-  const hash = HASHED.exec(name)?.[1] ?? '';
-  return /[0-9]/.test(hash) && /[a-zA-Z]/.test(hash) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  if (name === FILES.worker || name === FILES.manifest || name === FILES.client) return 'no-cache';
+  return isBuildHashedFile(name) || isHashedName(name) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 /**

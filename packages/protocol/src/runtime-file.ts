@@ -14,3 +14,8 @@ export function runtimeFile(hash: string): string {
 export function packFile(hash: string): string {
   return `shellac-pack.${hash}.bin`;
 }
+
+/** True for the name of a runtime or a pack file, which never change (served `immutable`). */
+export function isBuildHashedFile(name: string): boolean {
+  return /^shellac-(?:runtime\.[0-9a-f]+\.js|pack\.[0-9a-f]+\.bin)$/.test(name);
+}

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { FILES } from '@shellac/protocol';
+import { FILES, isBuildHashedFile } from '@shellac/protocol';
 import { readBuildAssets, type BuildAssets } from './build-assets.js';
 import { ShellacServerError } from './errors.js';
 import { methodNotAllowed, plainResponse } from './plain-response.js';
@@ -19,10 +19,10 @@ export interface BuildFiles {
 const getOrHead = (request: Request) => request.method === 'GET' || request.method === 'HEAD';
 
 /** One of the files at the root (`/sw.js`, …): a missing one is a 404 that says to build. */
-async function serveRoot(request: Request, buildDir: string, path: string, extra: Record<string, string>): Promise<Response> {
+async function serveRoot(request: Request, buildDir: string, path: string, extra: Record<string, string>, cacheControl = REVALIDATE): Promise<Response> {
   if (!getOrHead(request)) return methodNotAllowed();
   const file = join(buildDir, path.slice(1));
-  const found = await serveFile(request, file, REVALIDATE, extra);
+  const found = await serveFile(request, file, cacheControl, extra);
   return found ?? plainResponse(404, `Not found: ${file} is missing. Run \`shellac build --app\` to write it.`);
 }
 
@@ -75,10 +75,12 @@ export function createBuildFiles(buildDir: string): BuildFiles {
   };
 
   return {
-    owns: (path) => rootFiles.has(path) || localBase(path) !== undefined,
+    owns: (path) => rootFiles.has(path) || isBuildHashedFile(path.slice(1)) || localBase(path) !== undefined,
     async serve(request, path) {
       const extra = rootFiles.get(path);
       if (extra) return serveRoot(request, buildDir, path, extra);
+      // The worker's runtime and the pack: named by their bytes, never changed.
+      if (isBuildHashedFile(path.slice(1))) return serveRoot(request, buildDir, path, {}, IMMUTABLE);
       const built = localBase(path);
       return built && serveStatic(request, buildDir, path, built);
     },
