@@ -26,4 +26,10 @@ await build({
   bundle: true, minify: true, format: 'iife', target: 'es2022',
   outfile: 'packages/client/dist/browser/shellac-shell.js', legalComments: 'none',
 });
+// Save for offline (`save` in the config emits it as shellac-save.js): the API and the save buttons.
+await build({
+  entryPoints: ['packages/client/src/save-auto.ts'],
+  bundle: true, minify: true, format: 'iife', target: 'es2022',
+  outfile: 'packages/client/dist/browser/shellac-save.js', legalComments: 'none',
+});
 console.log('build: packages ready');

@@ -20,6 +20,8 @@ type Pending = Pick<SavePlan, 'record' | 'owner'>;
 export interface BackgroundSaves {
   /** Plans an item and remembers it under `id` until its fetch ends. */
   plan(id: string, url: string, also: string[], signal: AbortSignal): Promise<BackgroundSave>;
+  /** Forgets a plan whose fetch the page did not start (the browser refused it, or the page chose the worker's own fetches). */
+  forget(id: string): Promise<void>;
   /** The worker's Background Fetch listeners. */
   readonly events: Record<string, (event: ExtendableEvent) => void>;
 }
@@ -56,6 +58,7 @@ export function backgroundSaves(options: BackgroundSavesOptions): BackgroundSave
       await meta.put(key(id), { record, owner } satisfies Pending);
       return { id, url: record.url, title: record.title, requests: record.files };
     },
+    forget: async (id) => void (await meta.delete(key(id))),
     events: {
       backgroundfetchsuccess: (event) =>
         settle(event, async (id, pending) => {

@@ -108,8 +108,10 @@ export function createSaved(options: SavedOptions = {}): SavedFeature {
         events: background.events,
         messages: {
           [SAVE_MESSAGE.save]: save,
-          [SAVE_MESSAGE.cancel]: (m) => {
+          [SAVE_MESSAGE.cancel]: async (m) => {
             running.get(String(m.id))?.abort();
+            // A planned Background Fetch the page did not start would otherwise be kept for ever.
+            await background.forget(String(m.id));
             return { ok: true };
           },
           [SAVE_MESSAGE.list]: async () => (await loaded(), { ok: true, items: store.list().map(toItem) }),
