@@ -1,4 +1,5 @@
 import { HEADER, type SaveProgressMessage, type SaveState } from '@shellac/protocol';
+import { isQuotaError } from '../caches/is-quota-error.js';
 import type { Owner } from '../caches/user-cache.js';
 import type { Observe } from '../core/unit.js';
 import { fetchFiles, storedCopy } from './fetch-files.js';
@@ -80,7 +81,9 @@ export async function commitItem(env: SaveItemEnv, plan: Pick<SavePlan, 'record'
   const saved: SavedRecord = { ...record, files: [...files.keys()], bytes, savedAt: Date.now() };
   await env.ensureShell?.();
   await env.store.commit(saved, files).catch((error: unknown) => {
-    throw error instanceof DOMException && error.name === 'QuotaExceededError' ? new SaveError('quota', record.url, `not enough storage: ${needed} B needed`, { needed, available: Math.max(0, available) }) : error;
+    // The estimate said there was room (browsers estimate loosely, and private windows hold
+    // less than they say): how much there really is stays unknown, so `available` is left out.
+    throw isQuotaError(error) ? new SaveError('quota', record.url, `not enough storage: ${needed} B needed`, { needed }) : error;
   });
   await env.evict(saved.files);
   return saved;
