@@ -38,7 +38,7 @@ export function describeProgress(progress: Pick<SaveProgressMessage, 'files' | '
 export function describeFailure(failure: Pick<SaveFailure, 'code' | 'status' | 'needed' | 'available'>): string {
   switch (failure.code) {
     case 'quota':
-      return `Not saved: not enough space on this device${failure.needed ? ` (${formatBytes(failure.needed - (failure.available ?? 0))} more needed)` : ''}. Remove saved pages to make room.`;
+      return `Not saved: not enough space on this device${failure.needed ? ` (${failure.available === undefined ? `${formatBytes(failure.needed)} needed` : `${formatBytes(failure.needed - failure.available)} more needed`})` : ''}. Remove saved pages to make room.`;
     case 'http':
       return `Not saved: a file of this page is missing${failure.status ? ` (error ${failure.status})` : ''}. Try again later.`;
     case 'network':

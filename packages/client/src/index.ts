@@ -8,7 +8,7 @@ export { guardUnsavedInput, hasUnsavedInput } from './guard-unsaved-input.js';
 export { createSaves } from './saves.js';
 export type { Saves, SavesEvents, StorageInfo } from './saves.js';
 export type { SaveHandle, SaveHandleEvents, SaveOptions } from './run-save.js';
-export { enhanceSaveButtons, SAVE_ATTR, SAVE_ALSO_ATTR } from './save-buttons.js';
+export { enhanceSaveButtons, SAVE_ATTR, SAVE_ALSO_ATTR, SAVE_BACKGROUND_ATTR } from './save-buttons.js';
 export type { SaveButtonsOptions, SaveLabels } from './save-buttons.js';
 export { defineSaveElement, SAVE_ELEMENT } from './save-element.js';
 export { isLargeSave, LARGE_FILE_COUNT } from './is-large-save.js';

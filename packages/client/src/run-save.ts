@@ -62,17 +62,31 @@ export function runSave(env: SaveEnv, urls: string[], options: SaveOptions = {})
   const own = createEmitter<SaveHandleEvents>();
   const ids = new Set<string>([id]);
   const ends = new Map<string, (message: SaveProgressMessage) => void>();
+  // The worker tells every page how each item ended before it answers, but on another channel:
+  // the answer may come first. The save ends once every end it names was heard too.
+  let heard = 0;
+  let hear = () => {};
   const off = env.progress.on('progress', (message) => {
     if (!ids.has(message.id)) return;
     own.emit('progress', message);
-    if (message.state !== 'saving') ends.get(message.id)?.(message);
+    if (message.state === 'saving') return;
+    if (message.id === id) heard++, hear();
+    ends.get(message.id)?.(message);
   });
+  const heardAll = async (count: number) => {
+    while (heard < count) await new Promise<void>((resolve) => (hear = resolve));
+  };
   const mode = options.background ?? 'auto';
   const cancel = () => void line.tell({ type: SAVE_MESSAGE.cancel, id }).catch(() => {});
 
   const work = async (): Promise<SaveReply> => {
     const reply: SaveReply = { ok: true, items: [], errors: [] };
-    const merge = (r: SaveReply) => void (reply.items.push(...r.items), reply.errors.push(...r.errors));
+    let told = 0;
+    const merge = (r: SaveReply) => {
+      reply.items.push(...r.items);
+      reply.errors.push(...r.errors);
+      told += r.items.length + r.errors.length;
+    };
     const ask = (list: string[], background: boolean) =>
       line.ask<SaveReply>({ type: SAVE_MESSAGE.save, id, urls: list, also: options.also ?? [], ...(background && { background: true }) });
     if (signal?.aborted) return { ok: false, items: [], errors: urls.map(cancelled) };
@@ -101,6 +115,7 @@ export function runSave(env: SaveEnv, urls: string[], options: SaveOptions = {})
       if (end.state === 'saved' && end.item) reply.items.push(end.item);
       else reply.errors.push(end.error ?? (end.state === 'cancelled' ? cancelled(end.url) : { code: 'network', url: end.url, message: `Background Fetch ${end.state}` }));
     }
+    await heardAll(told);
     reply.ok = !reply.errors.length;
     return reply;
   };

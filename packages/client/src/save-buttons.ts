@@ -7,6 +7,8 @@ import type { Saves } from './saves.js';
 export const SAVE_ATTR = 'data-shellac-save';
 /** Extra URLs to keep with the page, separated by spaces. */
 export const SAVE_ALSO_ATTR = 'data-shellac-save-also';
+/** `auto` (default), `true` or `false`: the `background` option of the save. */
+export const SAVE_BACKGROUND_ATTR = 'data-shellac-save-background';
 
 /** The words of the controls (the defaults are the accessible names the tests rely on). */
 export interface SaveLabels {
@@ -53,7 +55,8 @@ export function enhanceSaveButtons(saves: Saves, options: SaveButtonsOptions = {
     button.dataset.state = current.state;
     for (const s of STATES) button.classList.toggle(`shellac-save-${s}`, s === current.state);
     (button.querySelector('[data-shellac-save-label]') ?? button).textContent = current.state === 'saved' ? labels.saved : labels.save;
-    button.toggleAttribute('aria-busy', current.state === 'saving');
+    if (current.state === 'saving') button.setAttribute('aria-busy', 'true');
+    else button.removeAttribute('aria-busy');
     button.setAttribute('aria-disabled', String(current.state === 'saving' || current.state === 'saved'));
     parts.remove.hidden = current.state !== 'saved';
     parts.status.dataset.state = current.state;
@@ -77,8 +80,10 @@ export function enhanceSaveButtons(saves: Saves, options: SaveButtonsOptions = {
     const now = states.get(url)?.state;
     if (now === 'saving' || now === 'saved') return;
     show(url, { state: 'saving' });
-    const also = button.getAttribute(SAVE_ALSO_ATTR)?.split(/\s+/).filter(Boolean);
-    saves.save(url, also ? { also } : {}).done.then(
+    const also = button.getAttribute(SAVE_ALSO_ATTR)?.split(/\s+/).filter(Boolean) ?? [];
+    const choice = button.getAttribute(SAVE_BACKGROUND_ATTR);
+    const background = choice === 'true' ? true : choice === 'false' ? false : 'auto';
+    saves.save(url, { also, background }).done.then(
       () => show(url, { state: 'saved' }),
       (error: ShellacClientError) => {
         // Failures of the item were broadcast already; this covers a worker that could not be asked.

@@ -1,10 +1,10 @@
-import { SAVE_ALSO_ATTR, SAVE_ATTR } from './save-buttons.js';
+import { SAVE_ALSO_ATTR, SAVE_ATTR, SAVE_BACKGROUND_ATTR } from './save-buttons.js';
 
 /** The custom element's tag. */
 export const SAVE_ELEMENT = 'shellac-save';
 
 /**
- * Defines `<shellac-save url="…" also="…">`: it holds a `<button data-shellac-save>` for that
+ * Defines `<shellac-save url="…" also="…" background="…">`: it holds a `<button data-shellac-save>` for that
  * URL, which `enhanceSaveButtons` turns into the save control. Without `url`, the current page.
  * Does nothing when the element is defined already.
  */
@@ -18,8 +18,10 @@ export function defineSaveElement(): void {
         const button = document.createElement('button');
         button.type = 'button';
         button.setAttribute(SAVE_ATTR, this.getAttribute('url') ?? '');
-        const also = this.getAttribute('also');
-        if (also) button.setAttribute(SAVE_ALSO_ATTR, also);
+        for (const [from, to] of [['also', SAVE_ALSO_ATTR], ['background', SAVE_BACKGROUND_ATTR]] as const) {
+          const value = this.getAttribute(from);
+          if (value !== null) button.setAttribute(to, value);
+        }
         this.append(button);
       }
     },

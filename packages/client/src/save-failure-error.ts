@@ -7,7 +7,7 @@ const WHY: { [K in SaveFailure['code']]: (f: SaveFailure) => string } = {
   http: (f) => `${f.file ?? f.url} answered HTTP ${f.status ?? '?'}; make sure the server serves it, then save again`,
   network: (f) => `the network failed while fetching ${f.file ?? f.url}; save again once online`,
   quota: (f) =>
-    `not enough storage: ${f.needed ?? '?'} bytes (${formatBytes(f.needed ?? 0)}) needed, ${f.available ?? '?'} bytes (${formatBytes(f.available ?? 0)}) available; remove saved items (unsave, clearSaved) or free space on the device`,
+    `not enough storage: ${f.needed ?? '?'} bytes (${formatBytes(f.needed ?? 0)}) needed${f.available === undefined ? '' : `, ${f.available} bytes (${formatBytes(f.available)}) available`}; remove saved items (unsave, clearSaved) or free space on the device`,
   cancelled: () => 'the save was cancelled',
   'bad-url': (f) => `${f.message}; only pages (HTML) of the worker's scope can be saved`,
   'user-changed': () => 'another person signed in or out while saving, so nothing was stored; save again',

@@ -64,8 +64,10 @@ export function createSaves(client: ShellacClient): Saves {
     if (data?.type === SAVE_MESSAGE.changed) events.emit('changed', {});
     if (data?.type !== SAVE_MESSAGE.progress) return;
     const progress = data as SaveProgressMessage; // its type says so
-    if (progress.state !== 'saving') ended.add(progress.id);
-    else if (ended.has(progress.id)) return;
+    // One save of several pages gives its id to each: an item is the id with its URL.
+    const item = `${progress.id} ${progress.url}`;
+    if (progress.state !== 'saving') ended.add(item);
+    else if (ended.has(item)) return;
     events.emit('progress', progress);
   });
   let persistAsked = false;
