@@ -50,7 +50,9 @@ export function sitePage(title: string, main: string): string {
 /**
  * Adds the pages the save tests use: `listen/tune.html` (an image that is not precached, the
  * clip, and a button that saves the page itself), `listen/index.html` (buttons that save other
- * pages, never visited; the clip's with the worker's own fetches), `listen/broken.html` (an image that does not exist).
+ * pages, never visited: the clip's with the worker's own fetches, About's with meadow.png as an
+ * extra file, the guide's as a `<shellac-save>` element), `listen/broken.html` (an image that does
+ * not exist).
  */
 export function addListenPages(build: SiteBuild) {
   build.write('media/tune.wav', wav());
@@ -69,7 +71,8 @@ export function addListenPages(build: SiteBuild) {
       'Listen',
       `<ul>
       <li><a href="tune.html">A tune</a> <button data-shellac-save="tune.html" data-shellac-save-background="false">Save</button></li>
-      <li><a href="../about.html">About</a> <button data-shellac-save="../about.html">Save</button></li>
+      <li><a href="../about.html">About</a> <button data-shellac-save="../about.html" data-shellac-save-also="../img/meadow.png">Save</button></li>
+      <li><a href="../guide/">Guide</a> <shellac-save url="../guide/"></shellac-save></li>
       <li><a href="broken.html">Broken</a> <button data-shellac-save="broken.html">Save</button></li>
     </ul>`,
     ),

@@ -149,23 +149,34 @@ test('remove and clear: the list empties and the files leave Cache Storage, in e
   await open(page, 'listen/');
   const other = await context.newPage();
   await open(other, 'listen/tune.html');
-  for (const name of ['A tune', 'About']) await saveButton(entry(page, name)).click();
-  for (const name of ['A tune', 'About']) await expect(savedButton(entry(page, name))).toBeVisible();
+  const names = ['A tune', 'About', 'Guide'];
+  for (const name of names) await saveButton(entry(page, name)).click();
+  for (const name of names) await expect(savedButton(entry(page, name))).toBeVisible();
   await expect(savedButton(other)).toBeVisible();
-  expect(await savedFiles(page)).toEqual([server.url('about.html'), server.url('img/meadow.png'), server.url('listen/tune.html'), server.url('media/tune.wav')]);
+  // About keeps meadow.png too (data-shellac-save-also); the guide was saved by <shellac-save>.
+  const [about, guide, meadow, tune, clip] = ['about.html', 'guide/', 'img/meadow.png', 'listen/tune.html', 'media/tune.wav'].map((p) => server.url(p));
+  expect(await savedFiles(page)).toEqual([about, guide, meadow, tune, clip]);
+  // The small items went by the worker's own fetches: no planned Background Fetch is left behind.
+  expect((await cachedUrls(page, ':meta')).filter((url) => url.includes('/saving/'))).toEqual([]);
 
   await removeButton(entry(page, 'A tune')).click();
   await expect(saveButton(entry(page, 'A tune'))).toHaveAttribute('data-state', 'idle');
   await expect(removeButton(entry(page, 'A tune'))).toBeHidden();
   await expect(saveButton(other)).toHaveAttribute('data-state', 'idle');
-  expect((await page.evaluate(() => window.shellacSaves!.saved())).map((i) => i.url)).toEqual([server.url('about.html')]);
-  expect(await savedFiles(page)).toEqual([server.url('about.html')]);
+  expect((await page.evaluate(() => window.shellacSaves!.saved())).map((i) => i.url).sort()).toEqual([about, guide]);
+  // meadow.png stays: About holds it too.
+  expect(await savedFiles(page)).toEqual([about, guide, meadow]);
 
-  expect(await page.evaluate(() => window.shellacSaves!.clearSaved())).toBe(1);
-  await expect(saveButton(entry(page, 'About'))).toHaveAttribute('data-state', 'idle');
+  // A control added later (content swapped in) shows the state at once.
+  await page.locator('main').evaluate((main) => main.insertAdjacentHTML('beforeend', '<p id="later"><button data-shellac-save="../about.html">Save</button></p>'));
+  await expect(savedButton(page.locator('#later'))).toHaveAttribute('data-state', 'saved');
+  await expect(removeButton(page.locator('#later'))).toBeVisible();
+
+  expect(await page.evaluate(() => window.shellacSaves!.clearSaved())).toBe(2);
+  for (const scope of [entry(page, 'About'), entry(page, 'Guide'), page.locator('#later')]) await expect(saveButton(scope)).toHaveAttribute('data-state', 'idle');
   expect(await page.evaluate(() => window.shellacSaves!.saved())).toEqual([]);
   expect(await savedFiles(page)).toEqual([]);
-  expect(await cachesHolding(page, [server.url('listen/tune.html'), server.url('media/tune.wav'), server.url('img/meadow.png')])).toEqual([]);
+  expect(await cachesHolding(page, [tune, clip, meadow])).toEqual([]);
 });
 
 test('a file that answers 404 fails the save whole: nothing stored, a typed error in the handle, a message on the control', async ({ page }) => {
@@ -183,7 +194,12 @@ test('a file that answers 404 fails the save whole: nothing stored, a typed erro
   // The control says the same when it started the save itself.
   await saveButton(broken).click();
   await expect(broken.getByRole('status')).toHaveText(/^Not saved: a file of this page is missing \(error 404\)/);
+  // And so does a Background Fetch that met the 404.
+  await startSave(page, 'broken.html', { background: true });
+  expect(await saveOutcome(page)).toMatchObject({ ok: false, code: 'http', details: { url: server.url('listen/broken.html'), file: server.url('img/missing.png'), status: 404 } });
+  expect((await saveEvents(page)).slice(-2)).toEqual(['failed (background)', 'error http']);
   expect(await page.evaluate(() => window.shellacSaves!.saved())).toEqual([]);
+  expect(await cachesHolding(page, [server.url('listen/broken.html')])).toEqual([]);
 });
 
 test('the network lost in the middle of a save leaves nothing stored and says so', async ({ page, context }) => {
