@@ -52,7 +52,9 @@ export async function planItem(env: SaveItemEnv, raw: string, also: string[], si
   const scan = scanHtml(await page.clone().text(), url.href);
   const named = page.headers.get(HEADER.title);
   const origin = env.scope.origin;
-  const files = [...scan.urls, ...[...also, ...env.also].map((u) => new URL(u, url).href)].filter((u) => {
+  // The page's own extras are relative to it; the site's (`createSaved({ also })`) to the scope.
+  const extra = [...also.map((u) => new URL(u, url).href), ...env.also.map((u) => new URL(u, env.scope).href)];
+  const files = [...scan.urls, ...extra].filter((u) => {
     const file = new URL(u);
     return file.origin === origin && u !== key.href && !env.precached(file);
   });
