@@ -336,3 +336,11 @@ test('a 206 from the network is never cached as the file: a caching route keeps 
   }, server.url('media/tune.wav'));
   expect(part).toEqual({ status: 206, range: `bytes 100-199/${clip.length}`, size: 100 });
 });
+
+test("the config's `also` is kept with every saved page, resolved against the scope", async ({ page }) => {
+  await start({ save: { also: ['img/meadow.png'] } });
+  await open(page, 'listen/');
+  await saveButton(entry(page, 'Guide')).click();
+  await expect(savedButton(entry(page, 'Guide'))).toBeVisible();
+  expect(await savedFiles(page)).toEqual([server.url('guide/'), server.url('img/meadow.png')]);
+});
