@@ -284,13 +284,37 @@ test('a cancelled save leaves nothing stored', async ({ page }) => {
   expect(await savedFiles(page)).toEqual([]);
   expect(await page.evaluate(() => window.shellacSaves!.saved())).toEqual([]);
   expect(await cachesHolding(page, [server.url('listen/tune.html'), server.url('img/meadow.png'), server.url('media/tune.wav')])).toEqual([]);
+
+  // The same with Background Fetch: the abort reaches the browser's download, then the worker.
+  let requestedAgain!: () => void;
+  const clipRequestedAgain = new Promise<void>((resolve) => (requestedAgain = resolve));
+  server.hold = (path) => (path === '/media/tune.wav' ? (requestedAgain(), new Promise(() => {})) : undefined);
+  await startSave(page, 'tune.html', { background: true });
+  await clipRequestedAgain;
+  await page.evaluate(() => (window as unknown as SaveWindow).saveControl.abort());
+  expect(await saveOutcome(page)).toMatchObject({ ok: false, code: 'cancelled' });
+  expect((await saveEvents(page)).slice(-2)).toEqual(['cancelled (background)', 'error cancelled']);
+  await expect(saveButton(entry(page, 'A tune'))).toHaveAttribute('data-state', 'idle');
+  expect(await savedFiles(page)).toEqual([]);
+  expect(await cachesHolding(page, [server.url('listen/tune.html'), server.url('img/meadow.png'), server.url('media/tune.wav')])).toEqual([]);
+  expect((await cachedUrls(page, ':meta')).filter((url) => url.includes('/saving/'))).toEqual([]);
 });
 
 test('with Background Fetch, the browser downloads the item, the worker stores it, and it works offline', async ({ page, context }) => {
   await start();
   await open(page, 'listen/');
   expect(await page.evaluate(() => 'BackgroundFetchManager' in self)).toBe(true);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  server.hold = (path) => (path === '/media/tune.wav' ? released : undefined);
   await startSave(page, 'tune.html', { background: true });
+  // The fetch's progress reaches only this page, which relays it through the worker to every
+  // tab (this one included): in bytes, while the clip is held.
+  await expect.poll(() => saveEvents(page)).toContain('saving (background)');
+  const tune = entry(page, 'A tune');
+  await expect(saveButton(tune)).toHaveAttribute('data-state', 'saving');
+  await expect(tune.getByRole('status')).toHaveText(/^\s*Saving… \d+(\.\d)? kB$/);
+  release();
   expect(await saveOutcome(page)).toEqual({ ok: true, urls: [server.url('listen/tune.html')] });
   // The end came from the worker's backgroundfetchsuccess, under the Background Fetch's id.
   expect((await saveEvents(page)).at(-1)).toBe('saved (background)');
