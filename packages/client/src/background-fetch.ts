@@ -39,5 +39,7 @@ export async function startBackgroundFetch(registration: ServiceWorkerRegistrati
     };
     void line.tell(progress);
   });
-  signal?.addEventListener('abort', () => void fetching.abort(), { once: true });
+  // Aborted while the browser was starting it: a listener added now would never be called.
+  if (signal?.aborted) void fetching.abort();
+  else signal?.addEventListener('abort', () => void fetching.abort(), { once: true });
 }

@@ -54,76 +54,96 @@ export interface SaveEnv {
 
 const cancelled = (url: string): SaveFailure => ({ code: 'cancelled', url, message: 'the save was cancelled' });
 
-/** Starts a save of absolute `urls` and returns its handle at once. */
-export function runSave(env: SaveEnv, urls: string[], options: SaveOptions = {}): SaveHandle {
-  const { line } = env;
-  const { signal } = options;
-  const id = crypto.randomUUID();
-  const own = createEmitter<SaveHandleEvents>();
-  const ids = new Set<string>([id]);
+/** Which progress messages belong to one save, and waiting for the ends it expects. */
+interface SaveTracker {
+  /** Waits for the end of a Background Fetch item, from now on counted as this save's. */
+  expect(planId: string): Promise<SaveProgressMessage>;
+  /** Forgets an item whose Background Fetch did not start. */
+  drop(planId: string): void;
+  /**
+   * Resolves once `count` items of the worker's own fetches were heard ending. The worker tells
+   * every page how each item ended before it answers, but on another channel: the answer may
+   * come first.
+   */
+  heard(count: number): Promise<void>;
+  stop(): void;
+}
+
+function trackSave(env: SaveEnv, id: string, emit: (message: SaveProgressMessage) => void): SaveTracker {
   const ends = new Map<string, (message: SaveProgressMessage) => void>();
-  // The worker tells every page how each item ended before it answers, but on another channel:
-  // the answer may come first. The save ends once every end it names was heard too.
   let heard = 0;
   let hear = () => {};
-  const off = env.progress.on('progress', (message) => {
-    if (!ids.has(message.id)) return;
-    own.emit('progress', message);
+  const stop = env.progress.on('progress', (message) => {
+    if (message.id !== id && !ends.has(message.id)) return;
+    emit(message);
     if (message.state === 'saving') return;
     if (message.id === id) heard++, hear();
     ends.get(message.id)?.(message);
   });
-  const heardAll = async (count: number) => {
-    while (heard < count) await new Promise<void>((resolve) => (hear = resolve));
+  return {
+    expect: (planId) => new Promise((resolve) => ends.set(planId, resolve)),
+    drop: (planId) => void ends.delete(planId),
+    async heard(count) {
+      while (heard < count) await new Promise<void>((resolve) => (hear = resolve));
+    },
+    stop,
   };
+}
+
+/** The save itself: asks the worker, starts the Background Fetches, collects every item's end. */
+async function perform(env: SaveEnv, id: string, urls: string[], options: SaveOptions, tracker: SaveTracker): Promise<SaveReply> {
+  const { line } = env;
+  const { signal } = options;
   const mode = options.background ?? 'auto';
-  const cancel = () => void line.tell({ type: SAVE_MESSAGE.cancel, id }).catch(() => {});
-
-  const work = async (): Promise<SaveReply> => {
-    const reply: SaveReply = { ok: true, items: [], errors: [] };
-    let told = 0;
-    const merge = (r: SaveReply) => {
-      reply.items.push(...r.items);
-      reply.errors.push(...r.errors);
-      told += r.items.length + r.errors.length;
-    };
-    const ask = (list: string[], background: boolean) =>
-      line.ask<SaveReply>({ type: SAVE_MESSAGE.save, id, urls: list, also: options.also ?? [], ...(background && { background: true }) });
-    if (signal?.aborted) return { ok: false, items: [], errors: urls.map(cancelled) };
-    signal?.addEventListener('abort', cancel, { once: true });
-    const first = await ask(urls, mode !== false && hasBackgroundFetch());
-    merge(first);
-    const registration = await env.client.ready;
-    const endings: Promise<SaveProgressMessage>[] = [];
-    const rest: BackgroundSave[] = [];
-    for (const plan of first.background ?? []) {
-      if (!registration || signal?.aborted || (mode === 'auto' && !isLargeSave(plan))) {
-        rest.push(plan);
-        continue;
-      }
-      ids.add(plan.id);
-      const ended = new Promise<SaveProgressMessage>((resolve) => ends.set(plan.id, resolve));
-      // Refused (no permission, a duplicate id): the worker fetches this item itself below.
-      if (await startBackgroundFetch(registration, plan, line, signal).then(() => true, () => false)) endings.push(ended);
-      else rest.push(plan);
-    }
-    // Plans no Background Fetch took: the worker forgets them, and fetches the items itself.
-    for (const plan of rest) void line.tell({ type: SAVE_MESSAGE.cancel, id: plan.id }).catch(() => {});
-    if (rest.length && signal?.aborted) reply.errors.push(...rest.map((plan) => cancelled(plan.url)));
-    else if (rest.length) merge(await ask(rest.map((plan) => plan.url), false));
-    for (const end of await Promise.all(endings)) {
-      if (end.state === 'saved' && end.item) reply.items.push(end.item);
-      else reply.errors.push(end.error ?? (end.state === 'cancelled' ? cancelled(end.url) : { code: 'network', url: end.url, message: `Background Fetch ${end.state}` }));
-    }
-    await heardAll(told);
-    reply.ok = !reply.errors.length;
-    return reply;
+  const reply: SaveReply = { ok: true, items: [], errors: [] };
+  let told = 0;
+  const ask = async (list: string[], background: boolean) => {
+    const answer = await line.ask<SaveReply>({ type: SAVE_MESSAGE.save, id, urls: list, also: options.also ?? [], ...(background && { background: true }) });
+    reply.items.push(...answer.items);
+    reply.errors.push(...answer.errors);
+    told += answer.items.length + answer.errors.length;
+    return answer.background ?? [];
   };
+  const plans = await ask(urls, mode !== false && hasBackgroundFetch());
+  const registration = await env.client.ready;
+  const endings: Promise<SaveProgressMessage>[] = [];
+  const rest: BackgroundSave[] = [];
+  for (const plan of plans) {
+    if (!registration || signal?.aborted || (mode === 'auto' && !isLargeSave(plan))) {
+      rest.push(plan);
+      continue;
+    }
+    const ended = tracker.expect(plan.id);
+    // Refused (no permission, a duplicate id): the worker fetches this item itself below.
+    if (await startBackgroundFetch(registration, plan, line, signal).then(() => true, () => false)) endings.push(ended);
+    else tracker.drop(plan.id), rest.push(plan);
+  }
+  // Plans no Background Fetch took: the worker forgets them, and fetches the items itself.
+  for (const plan of rest) void line.tell({ type: SAVE_MESSAGE.cancel, id: plan.id }).catch(() => {});
+  if (rest.length && signal?.aborted) reply.errors.push(...rest.map((plan) => cancelled(plan.url)));
+  else if (rest.length) await ask(rest.map((plan) => plan.url), false);
+  for (const end of await Promise.all(endings)) {
+    if (end.state === 'saved' && end.item) reply.items.push(end.item);
+    else reply.errors.push(end.error ?? (end.state === 'cancelled' ? cancelled(end.url) : { code: 'network', url: end.url, message: `Background Fetch ${end.state}` }));
+  }
+  await tracker.heard(told);
+  reply.ok = !reply.errors.length;
+  return reply;
+}
 
-  const done = work().then(
+/** Starts a save of absolute `urls` and returns its handle at once. */
+export function runSave(env: SaveEnv, urls: string[], options: SaveOptions = {}): SaveHandle {
+  const { signal } = options;
+  const id = crypto.randomUUID();
+  const own = createEmitter<SaveHandleEvents>();
+  const tracker = trackSave(env, id, (message) => own.emit('progress', message));
+  const cancel = () => void env.line.tell({ type: SAVE_MESSAGE.cancel, id }).catch(() => {});
+  const end = () => (tracker.stop(), signal?.removeEventListener('abort', cancel));
+  signal?.addEventListener('abort', cancel, { once: true });
+  const work = signal?.aborted ? Promise.resolve<SaveReply>({ ok: false, items: [], errors: urls.map(cancelled) }) : perform(env, id, urls, options, tracker);
+  const done = work.then(
     (reply) => {
-      off();
-      signal?.removeEventListener('abort', cancel);
+      end();
       const errors = reply.errors.map((failure) => saveFailureError(failure, { reply }));
       errors.forEach((error) => own.emit('error', error));
       own.emit('done', reply);
@@ -131,7 +151,7 @@ export function runSave(env: SaveEnv, urls: string[], options: SaveOptions = {})
       return reply;
     },
     (error: unknown) => {
-      off();
+      end();
       const typed = error instanceof ShellacClientError ? error : new ShellacClientError('worker-failed', `the save could not be sent to the worker: ${error}`, { error });
       own.emit('error', typed);
       throw typed;
