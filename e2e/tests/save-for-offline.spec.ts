@@ -112,6 +112,11 @@ test('a page never visited, saved from another page, opens offline with its look
   expect(await savedFiles(page)).toEqual([server.url('img/meadow.png'), server.url('listen/tune.html'), server.url('media/tune.wav')]);
   const [item] = await page.evaluate(() => window.shellacSaves!.saved());
   expect(item).toMatchObject({ url: server.url('listen/tune.html'), title: 'A tune', files: 3 });
+  const clipSize = statSync(join(build.out, 'media/tune.wav')).size;
+  const storage = await page.evaluate(() => window.shellacSaves!.storage());
+  expect(storage.usage).toBeGreaterThan(clipSize);
+  expect(storage.quota).toBeGreaterThan(storage.usage);
+  expect(storage.persisted).toBe(false); // a fresh profile: Chromium granted no persistence
   // Never visited: the only request for it was the worker's, no navigation.
   expect(server.log.filter((r) => r.path === '/listen/tune.html').map((r) => r.headers['sec-fetch-mode'])).not.toContain('navigate');
 
