@@ -83,8 +83,9 @@ export async function commitItem(env: SaveItemEnv, plan: Pick<SavePlan, 'record'
   const saved: SavedRecord = { ...record, files: [...files.keys()], bytes, savedAt: Date.now() };
   await env.ensureShell?.();
   await env.store.commit(saved, files).catch((error: unknown) => {
-    // The estimate said there was room (browsers estimate loosely, and private windows hold
-    // less than they say): how much there really is stays unknown, so `available` is left out.
+    // The estimate said there was room, and the write proved it wrong (estimates are loose;
+    // Chromium enforces a quota set from DevTools without estimating it): how much room there
+    // really is stays unknown, so `available` is left out.
     throw isQuotaError(error) ? new SaveError('quota', record.url, `not enough storage: ${needed} B needed`, { needed }) : error;
   });
   await env.evict(saved.files);
