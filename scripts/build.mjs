@@ -23,6 +23,8 @@ const browserBuilds = [
   ['packages/client/src/auto.ts', 'shellac.js'],
   // The app shell's loader (`shellac build --app` emits it).
   ['packages/client/src/shell-auto.ts', 'shellac-shell.js'],
+  // Save for offline (`save` in the config emits it): the API and the save buttons.
+  ['packages/client/src/save-auto.ts', 'shellac-save.js'],
 ];
 for (const [entry, name] of browserBuilds) {
   if (!existsSync(entry)) continue;

@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { buildSite, type BuildSummary } from '@shellac/cli';
 
 export const STATIC_SITE = new URL('../../examples/static-site/site/', import.meta.url).pathname;
@@ -21,7 +21,9 @@ export class SiteBuild {
     writeFileSync(join(this.site, 'shellac.config.json'), JSON.stringify(config));
   }
 
-  write(rel: string, content: string) {
+  /** Writes a file into the site (its folders made as needed). */
+  write(rel: string, content: string | Uint8Array) {
+    mkdirSync(dirname(join(this.site, rel)), { recursive: true });
     writeFileSync(join(this.site, rel), content);
   }
 

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 export interface Override {
   status: number;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Uint8Array;
 }
 
 export interface LoggedRequest {
@@ -28,6 +28,8 @@ export interface Backend {
 export class FrontServer {
   readonly log: LoggedRequest[] = [];
   delay: (path: string) => number = () => 0;
+  /** Holds a request until the promise settles (a test lets it through when it chooses). */
+  hold: (path: string) => Promise<unknown> | undefined = () => undefined;
   override: (path: string, headers: IncomingHttpHeaders) => Override | undefined = () => undefined;
   extraHeaders: (path: string) => Record<string, string> = () => ({});
   /** Response headers removed from every answer (lower case), to play a misbehaving backend. */
@@ -59,6 +61,7 @@ export class FrontServer {
       this.log.push({ method: req.method ?? 'GET', path, headers: req.headers });
       const wait = this.delay(path);
       if (wait) await new Promise((r) => setTimeout(r, wait));
+      await this.hold(path);
       const canned = this.override(path, req.headers);
       if (canned) return void res.writeHead(canned.status, canned.headers ?? {}).end(canned.body ?? '');
       const upstream = httpRequest({ port: backPort, host: '127.0.0.1', path, method: req.method, headers: req.headers }, (up) => {

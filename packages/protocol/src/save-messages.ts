@@ -39,7 +39,7 @@ export type SaveErrorCode =
   | 'http'
   /** The network failed for a file. */
   | 'network'
-  /** Not enough storage: `needed` bytes, `available` bytes left. */
+  /** Not enough storage: `needed` bytes, `available` bytes left (absent when a write was refused although the estimate showed room). */
   | 'quota'
   /** The page asked to stop. */
   | 'cancelled'

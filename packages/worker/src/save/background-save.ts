@@ -20,6 +20,8 @@ type Pending = Pick<SavePlan, 'record' | 'owner'>;
 export interface BackgroundSaves {
   /** Plans an item and remembers it under `id` until its fetch ends. */
   plan(id: string, url: string, also: string[], signal: AbortSignal): Promise<BackgroundSave>;
+  /** Forgets a plan whose fetch the page did not start (the browser refused it, or the page chose the worker's own fetches). */
+  forget(id: string): Promise<void>;
   /** The worker's Background Fetch listeners. */
   readonly events: Record<string, (event: ExtendableEvent) => void>;
 }
@@ -27,8 +29,8 @@ export interface BackgroundSaves {
 export interface BackgroundSavesOptions {
   item: SaveItemEnv;
   meta: MetaStore;
-  /** Reports the end of an item: stored, or why not. */
-  done(id: string, url: string, result: SavedRecord | SaveFailure, cancelled?: boolean): void;
+  /** Reports the end of an item: stored, or why not (awaited: the event lasts until every page was told). */
+  done(id: string, url: string, result: SavedRecord | SaveFailure, cancelled?: boolean): Promise<void>;
 }
 
 const key = (id: string) => `saving/${id}`;
@@ -56,6 +58,7 @@ export function backgroundSaves(options: BackgroundSavesOptions): BackgroundSave
       await meta.put(key(id), { record, owner } satisfies Pending);
       return { id, url: record.url, title: record.title, requests: record.files };
     },
+    forget: async (id) => void (await meta.delete(key(id))),
     events: {
       backgroundfetchsuccess: (event) =>
         settle(event, async (id, pending) => {
@@ -67,12 +70,20 @@ export function backgroundSaves(options: BackgroundSavesOptions): BackgroundSave
           }
           const saved = await commitItem(item, pending, files);
           await (event as BackgroundFetchEventLike).updateUI?.({ title: `Saved: ${saved.title}` }).catch(() => {});
-          done(id, saved.url, saved);
+          await done(id, saved.url, saved);
         }),
       backgroundfetchfail: (event) =>
         settle(event, async (id, pending) => {
-          const reason = (event as BackgroundFetchEventLike).registration.failureReason;
-          done(id, pending.record.url, { code: reason === 'quota-exceeded' ? 'quota' : 'network', url: pending.record.url, message: `Background Fetch failed: ${reason}` });
+          const { registration } = event as BackgroundFetchEventLike;
+          const url = pending.record.url;
+          const reason = registration.failureReason;
+          if (reason !== 'bad-status') return done(id, url, { code: reason === 'quota-exceeded' ? 'quota' : 'network', url, message: `Background Fetch failed: ${reason}` });
+          // A file answered with an error status: name it, as the worker's own fetches do.
+          for (const record of await registration.matchAll()) {
+            const response = await record.responseReady.catch(() => undefined);
+            if (response && response.status !== 200) return done(id, url, { code: 'http', url, file: record.request.url, status: response.status, message: `${record.request.url}: HTTP ${response.status}` });
+          }
+          return done(id, url, { code: 'http', url, message: 'Background Fetch failed: a file answered with an error status' });
         }),
       backgroundfetchabort: (event) =>
         settle(event, async (id, pending) => done(id, pending.record.url, { code: 'cancelled', url: pending.record.url, message: 'the save was cancelled' }, true)),

@@ -58,12 +58,13 @@ export function createSaved(options: SavedOptions = {}): SavedFeature {
       const store = createSavedStore({ scope: env.scope, name: { scope: env.scope.pathname, kind: 'saved' } });
       const running = new Map<string, AbortController>();
       const changed = () => void env.broadcast({ type: SAVE_MESSAGE.changed });
-      const tell = (message: Omit<SaveProgressMessage, 'type'>) => void env.broadcast({ type: SAVE_MESSAGE.progress, ...message });
-      const item: SaveItemEnv = { ...env, owner, store, concurrency: options.concurrency ?? 4, also: options.also ?? [], progress: tell };
-      const ended = (id: string, url: string, result: SavedRecord | SaveFailure, cancelled?: boolean) => {
+      const tell = (message: Omit<SaveProgressMessage, 'type'>) => env.broadcast({ type: SAVE_MESSAGE.progress, ...message });
+      const item: SaveItemEnv = { ...env, owner, store, concurrency: options.concurrency ?? 4, also: options.also ?? [], progress: (m) => void tell(m) };
+      // Awaited: the message (or Background Fetch) event lasts until every page was told.
+      const ended = async (id: string, url: string, result: SavedRecord | SaveFailure, cancelled?: boolean) => {
         const files = { done: 0, total: 0 };
-        if ('code' in result) tell({ id, url, state: cancelled ? 'cancelled' : 'failed', files, bytes: files, error: result });
-        else tell({ id, url, state: 'saved', files: { done: result.files.length, total: result.files.length }, bytes: { done: result.bytes, total: result.bytes }, item: toItem(result) });
+        if ('code' in result) return tell({ id, url, state: cancelled ? 'cancelled' : 'failed', files, bytes: files, error: result });
+        await tell({ id, url, state: 'saved', files: { done: result.files.length, total: result.files.length }, bytes: { done: result.bytes, total: result.bytes }, item: toItem(result) });
         changed();
       };
       const background = backgroundSaves({ item, meta: env.meta, done: ended });
@@ -82,12 +83,12 @@ export function createSaved(options: SavedOptions = {}): SavedFeature {
             else {
               const record = await saveItem(item, id, url, also, control.signal);
               reply.items.push(toItem(record));
-              ended(id, record.url, record);
+              await ended(id, record.url, record);
             }
           } catch (error) {
             reply.ok = false;
             reply.errors.push(failure(url, error));
-            ended(id, url, failure(url, error), control.signal.aborted);
+            await ended(id, url, failure(url, error), control.signal.aborted);
           }
         }
         running.delete(id);
@@ -108,8 +109,10 @@ export function createSaved(options: SavedOptions = {}): SavedFeature {
         events: background.events,
         messages: {
           [SAVE_MESSAGE.save]: save,
-          [SAVE_MESSAGE.cancel]: (m) => {
+          [SAVE_MESSAGE.cancel]: async (m) => {
             running.get(String(m.id))?.abort();
+            // A planned Background Fetch the page did not start would otherwise be kept for ever.
+            await background.forget(String(m.id));
             return { ok: true };
           },
           [SAVE_MESSAGE.list]: async () => (await loaded(), { ok: true, items: store.list().map(toItem) }),

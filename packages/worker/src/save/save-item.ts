@@ -1,4 +1,5 @@
 import { HEADER, type SaveProgressMessage, type SaveState } from '@shellac/protocol';
+import { isQuotaError } from '../caches/is-quota-error.js';
 import type { Owner } from '../caches/user-cache.js';
 import type { Observe } from '../core/unit.js';
 import { fetchFiles, storedCopy } from './fetch-files.js';
@@ -51,8 +52,10 @@ export async function planItem(env: SaveItemEnv, raw: string, also: string[], si
   const scan = scanHtml(await page.clone().text(), url.href);
   const named = page.headers.get(HEADER.title);
   const origin = env.scope.origin;
-  // A page among them (an `also` URL) is kept as what its navigation will ask for: its content, under the app shell.
-  const files = [...scan.urls, ...[...also, ...env.also].map((u) => new URL(u, url).href)]
+  // The page's own extras are relative to it; the site's (`createSaved({ also })`) to the scope.
+  // A page among them is kept as what its navigation will ask for: its content, under the app shell.
+  const extra = [...also.map((u) => new URL(u, url).href), ...env.also.map((u) => new URL(u, env.scope).href)];
+  const files = [...scan.urls, ...extra]
     .map((u) => env.contentKey?.(new URL(u))?.href ?? u)
     .filter((u) => {
       const file = new URL(u);
@@ -83,7 +86,10 @@ export async function commitItem(env: SaveItemEnv, plan: Pick<SavePlan, 'record'
   const saved: SavedRecord = { ...record, files: [...files.keys()], bytes, savedAt: Date.now() };
   await env.ensureShell?.();
   await env.store.commit(saved, files).catch((error: unknown) => {
-    throw error instanceof DOMException && error.name === 'QuotaExceededError' ? new SaveError('quota', record.url, `not enough storage: ${needed} B needed`, { needed, available: Math.max(0, available) }) : error;
+    // The estimate said there was room, and the write proved it wrong (estimates are loose;
+    // Chromium enforces a quota set from DevTools without estimating it): how much room there
+    // really is stays unknown, so `available` is left out.
+    throw isQuotaError(error) ? new SaveError('quota', record.url, `not enough storage: ${needed} B needed`, { needed }) : error;
   });
   await env.evict(saved.files);
   return saved;
