@@ -23,7 +23,10 @@ async function signIn(page: Page, server: SongbookServer, username: string) {
   await expect(content(page)).toContainText(`Signed in as ${username}`, { timeout: 15_000 });
 }
 
-/** Alice signs in, keeps lesson 1 in her practice list, reads lesson 2 and her account page. */
+/** The saved items the page's person sees (save for offline). */
+const savedItems = (page: Page) => page.evaluate(() => window.shellacSaves!.saved().then((items) => items.map((i) => i.url)));
+
+/** Alice signs in, keeps lesson 1 in her practice list and saves it for offline, reads lesson 2 and her account page. */
 async function aliceBrowses(page: Page, server: SongbookServer) {
   await page.goto(server.url());
   await waitForControl(page);
@@ -32,6 +35,9 @@ async function aliceBrowses(page: Page, server: SongbookServer) {
   await settled(page);
   await page.locator('.practice-form button[type=submit]').click();
   await expect(content(page)).toContainText('In your practice list', { timeout: 15_000 });
+  // Saved for offline: her copy of the lesson (with her practice note) in her saved partition.
+  await page.getByRole('button', { name: 'Save for offline' }).click();
+  await expect(page.getByRole('button', { name: 'Saved for offline' })).toBeVisible({ timeout: 20_000 });
   await page.goto(server.url('lessons/2'));
   await settled(page);
   await page.goto(server.url('account'));
@@ -118,6 +124,8 @@ async function cell(browser: Browser, kind: Switch, offline: boolean): Promise<T
       await page.goto(server.url('lessons/2'));
       await settled(page);
     }
+    // Her saved items are hers: the next person's list is empty.
+    check('saved list after the switch', (await savedItems(page)).length > 0);
     if (offline) await goOffline(context, server);
     for (const url of ALICE_URLS) {
       await page.goto(server.url(url));

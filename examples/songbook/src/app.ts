@@ -19,6 +19,7 @@ import { pageHead, renderBase } from './views/layout.js';
 import { lessonPage } from './views/lesson.js';
 import { loginPage } from './views/login.js';
 import { notFoundPage } from './views/not-found.js';
+import { offlinePage } from './views/offline.js';
 import type { Page } from './views/page.js';
 
 export interface SongbookOptions {
@@ -106,6 +107,7 @@ export function createSongbook(options: SongbookOptions = {}): Songbook {
 
   app.get('/', (c) => render(c, homePage(store.lessons(), c.req.query('q') ?? '')));
   app.get('/about', (c) => render(c, aboutPage()));
+  app.get('/offline', (c) => render(c, offlinePage({ asset: c.get('shellac').asset })));
 
   app.get(`${LESSON}/sheet.svg`, (c) => media(c, store.sheet(lessonId(c)), 'image/svg+xml; charset=utf-8'));
   app.get(`${LESSON}/clip.wav`, (c) => media(c, store.clip(lessonId(c)), 'audio/wav'));

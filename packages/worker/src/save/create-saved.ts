@@ -105,6 +105,11 @@ export function createSaved(options: SavedOptions = {}): SavedFeature {
           return { name: 'saved', handler: async (ctx) => answerRange(ctx.request, (await store.match(ctx.url.href)) ?? (await fetch(ctx.request))) };
         },
         keeps: (cache) => cache.kind === 'saved',
+        // Every cache of the scope was deleted (clearOfflineData): nothing is saved any more.
+        reset() {
+          store.reset();
+          changed();
+        },
         state: async () => (await loaded(), { saved: store.list().length }),
         events: background.events,
         messages: {

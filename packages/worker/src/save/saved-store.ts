@@ -28,6 +28,8 @@ export interface SavedStore {
   remove(url: string): Promise<boolean>;
   /** Removes every item of the loaded owner. */
   clear(): Promise<number>;
+  /** Forgets what it loaded, after its caches were deleted from outside (a clear of the scope). */
+  reset(): void;
 }
 
 export interface SavedStoreOptions {
@@ -48,7 +50,10 @@ export function createSavedStore(options: SavedStoreOptions): SavedStore {
   let held = new Map<string, number>();
   let loading: Promise<void> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
-  const open = (who = owner ?? '') => caches.open(cacheName({ ...options.name, ...(who && { owner: who }) }));
+  const nameOf = (who = owner ?? '') => cacheName({ ...options.name, ...(who && { owner: who }) });
+  const open = (who?: string) => caches.open(nameOf(who));
+  // Reads go through `caches.match` with the cache's name: reading never creates an empty cache.
+  const read = (url: string, who?: string) => caches.match(url, { cacheName: nameOf(who), ignoreVary: true });
   // One change at a time: two saves sharing a file must not race on it.
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work);
@@ -68,14 +73,14 @@ export function createSavedStore(options: SavedStoreOptions): SavedStore {
     load(who) {
       if (owner === who && !loading) return Promise.resolve();
       return (loading = (async () => {
-        const records = (await (await open(who)).match(indexKey).then((r) => r?.json()).catch(() => undefined)) as SavedRecord[] | undefined; // written by writeIndex
+        const records = (await read(indexKey, who).then((r) => r?.json()).catch(() => undefined)) as SavedRecord[] | undefined; // written by writeIndex
         items = new Map((records ?? []).map((r) => [r.url, r]));
         owner = who;
         count();
       })().finally(() => (loading = undefined)));
     },
     has: (url) => held.has(url),
-    match: async (url) => (held.has(url) ? (await open()).match(url, { ignoreVary: true }) : undefined),
+    match: async (url) => (held.has(url) ? read(url) : undefined),
     list: () => [...items.values()],
     record: (url) => items.get(url),
     commit: (record, files) =>
@@ -113,12 +118,17 @@ export function createSavedStore(options: SavedStoreOptions): SavedStore {
         await Promise.all(item.files.filter((file) => !held.has(file)).map((file) => cache.delete(file)));
         return true;
       }),
+    reset() {
+      owner = undefined;
+      items = new Map();
+      held = new Map();
+    },
     clear: () =>
       serial(async () => {
         const removed = items.size;
         items = new Map();
         held = new Map();
-        await caches.delete(cacheName({ ...options.name, ...(owner && { owner }) }));
+        await caches.delete(nameOf());
         return removed;
       }),
   };
