@@ -8,11 +8,14 @@ import { buildSite } from './build-site.js';
 
 // Regression checks on deterministic sizes (times are benchmarked, never tested). Raise a budget
 // only with a reason in the commit; `npm run bench` compares the sizes with Workbox and Serwist.
-// Issue 4 raised the first two by 250 B: the runtime's hooks for identity (about 200 B gzip even
-// when identity is left out). Identity itself is opt-in and has its own budget.
-const WORKER_BUDGET = 5_150; // gzip bytes of sw.js for a site with no routes
-const ROUTED_WORKER_BUDGET = 6_150; // with routes naming every strategy
-const IDENTITY_WORKER_BUDGET = 6_150; // with `identity` (per-user caches, the switch, logout)
+// The worker's budgets count `sw.js` and the runtime it loads, what a first visit downloads.
+// History: issue 4 raised the first two by 250 B (identity's hooks). Issues 11-13 raised them to
+// what these features cost in every build, measured at the raise: version pinning, self-repair and
+// safe mode, the update check and kill switch, the state page, the pack, static routes (plain:
+// 5,091 → 8,713 B); Range support for caching routes (routed: +~600 B).
+const WORKER_BUDGET = 8_800; // gzip bytes of sw.js and its runtime for a site with no routes
+const ROUTED_WORKER_BUDGET = 10_400; // with routes naming every strategy
+const IDENTITY_WORKER_BUDGET = 9_550; // with `identity` (per-user caches, the switch, logout)
 const CLIENT_BUDGET = 1_500; // gzip bytes of shellac.js (issue #2: under 1.5 KB)
 
 const site = new URL('../../../examples/static-site/site/', import.meta.url).pathname;

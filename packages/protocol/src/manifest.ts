@@ -43,8 +43,6 @@ export function isHashedName(path: string): boolean {
   return /[0-9]/.test(hash) && /[a-zA-Z]/.test(hash);
 }
 
-const HASH = new RegExp(`^[A-Za-z0-9_-]{${HASH_LENGTH}}$`);
-
 /**
  * Checks that a parsed JSON value is a manifest. Returns a list of problems, each naming where
  * (`entries[3][1]`), so a worker or a build can say exactly what is wrong.
@@ -57,6 +55,8 @@ export function manifestProblems(value: unknown): string[] {
   if (m.pack !== undefined && (typeof m.pack !== 'string' || m.pack === '')) problems.push('pack: expected a file name');
   if (!Array.isArray(m.entries)) return [...problems, 'entries: expected an array'];
   const seen = new Set<string>();
+  // Made here, not at load: a bundle that never checks a manifest (a worker) carries none of it.
+  const HASH = new RegExp(`^[A-Za-z0-9_-]{${HASH_LENGTH}}$`);
   m.entries.forEach((e: unknown, i) => {
     const at = `entries[${i}]`;
     if (!Array.isArray(e) || e.length < 1 || e.length > 2) return void problems.push(`${at}: expected [url] or [url, hash]`);

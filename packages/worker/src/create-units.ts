@@ -1,5 +1,4 @@
 import { cacheName, MANIFEST_FILE } from '@shellac/protocol';
-import { layeredCache } from './caches/layered-cache.js';
 import type { RuntimeCache } from './caches/runtime-cache.js';
 import type { WorkerServices } from './core/worker-services.js';
 import type { FetchEnv, Unit } from './core/unit.js';
@@ -62,7 +61,7 @@ export function createUnits(services: WorkerServices, options: ShellacOptions, g
   const limits = options.pages === false ? undefined : options.pages ?? {};
   const kept = limits && services.cacheFor(services.at('pages'), limits, true);
   // Pages read through to saved ones: the network first, then the last visit's copy, then the saved one.
-  const pagesCache = saved ? layeredCache(kept, saved.match) : kept;
+  const pagesCache = saved ? saved.layer(kept) : kept;
   const pages = pagesUnit({ cache: pagesCache, cacheable: services.cacheable, timeoutSeconds: limits?.networkTimeoutSeconds ?? 3, scope, skip: (url) => precache.has(url), keyFor: shell && ((url) => shell.contentKey(url)), watch });
   const update = updateUnit({ manifestUrl, precache, meta: services.meta, checkSeconds: options.checkSeconds, now: services.now, log, retire: gate.retire, update: () => (self as unknown as ServiceWorkerGlobalScope).registration.update(), broadcast: services.broadcast }); // self is the worker's global scope
   const [routes, routesDefault] = router?.units() ?? [];

@@ -1,5 +1,7 @@
 import { SAVE_MESSAGE, type SavedItem, type SaveFailure, type SaveProgressMessage, type SaveReply } from '@shellac/protocol';
 import { answerRange } from '../caches/answer-range.js';
+import { layeredCache } from '../caches/layered-cache.js';
+import type { RuntimeCache } from '../caches/runtime-cache.js';
 import type { Owner } from '../caches/user-cache.js';
 import type { Log } from '../core/logger.js';
 import type { MetaStore } from '../core/meta-store.js';
@@ -32,6 +34,8 @@ export interface SavedEnv extends Omit<SaveItemEnv, 'store' | 'concurrency' | 'a
 export interface Saved extends Unit {
   /** The saved copy of a page or file of the current person. */
   match(url: string): Promise<Response | undefined>;
+  /** `cache` read through to saved pages: the pages cache, then saved ones. */
+  layer(cache: RuntimeCache | undefined): RuntimeCache;
 }
 
 /** "Save for offline" for `createShellac({ saved })`: started by the runtime with what it lends. */
@@ -95,8 +99,10 @@ export function createSaved(options: SavedOptions = {}): SavedFeature {
         return reply;
       };
 
+      const match = async (url: string) => (await loaded(), store.match(url));
       return {
-        match: async (url) => (await loaded(), store.match(url)),
+        match,
+        layer: (cache) => layeredCache(cache, match),
         ready: () => (owner.current !== undefined && store.owner === owner.current ? undefined : loaded()),
         route(request, url) {
           // Pages go network-first (the pages route reads saved pages through `match`); files

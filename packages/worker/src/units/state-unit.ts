@@ -9,24 +9,19 @@ export interface StateUnitOptions {
   status(): Promise<StatusReply>;
 }
 
-const bytes = (n: number) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1048576).toFixed(1)} MiB`);
-const time = (at: number | undefined) => (at ? new Date(at).toISOString() : 'never');
-
-/** The state page as plain text: versions, storage, then the log. */
+/** The state page's text: the status in three sections, one `key: value` per line, nested by indent. */
 function text(s: StatusReply): string {
-  const lines = [`Shellac ${s.scope}`, '', 'Versions', `  version        ${s.version}${s.safeMode ? `  (safe mode: ${s.safeMode}; files come from the network)` : ''}`];
-  lines.push(`  update check   ${time(s.checked?.at)}${s.checked ? `: ${s.checked.outcome}${s.checked.detail ? ` (${s.checked.detail})` : ''}` : ''}`);
-  if (s.installFailed) {
-    lines.push(`  install failed ${s.installFailed.version} at ${time(s.installFailed.at)}`);
-    for (const f of s.installFailed.failures) lines.push(`    ${f.url}: ${f.reason}`);
-  }
-  for (const [tab, version] of Object.entries(s.tabs ?? {})) lines.push(`  open page      ${tab} on ${version}`);
-  lines.push('', 'Storage');
-  for (const c of s.caches ?? []) lines.push(`  ${c.name}  ${c.entries} entries, ${bytes(c.bytes)}`);
-  lines.push(`  person         ${s.user ?? 'none (identity off)'}`);
-  if (s.saved !== undefined) lines.push(`  saved items    ${s.saved}`);
-  lines.push(`  debug channel  ${s.debug ? 'on' : 'off'}`, '', 'Log (recent, while the debug channel is on)', ...(s.log ?? []).map((l) => `  ${l}`));
-  return `${lines.join('\n')}\n`;
+  const lines: string[] = [];
+  const walk = (value: object, indent: string) => {
+    for (const [key, v] of Object.entries(value)) {
+      if (v === undefined) continue;
+      if (v && typeof v === 'object') lines.push(indent + key), walk(v, `${indent}  `);
+      else lines.push(`${indent}${key}: ${key === 'at' ? new Date(v).toISOString() : v}`);
+    }
+  };
+  const { version, safeMode, checked, installFailed, tabs, caches, user, saved, debug, log } = s;
+  walk({ Versions: { version, safeMode, checked, installFailed, tabs }, Storage: { caches, user, saved }, Log: { debug, log } }, '');
+  return `Shellac ${s.scope}\n${lines.join('\n')}\n`;
 }
 
 /**
