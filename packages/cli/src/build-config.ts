@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AppShellConfig, IdentityConfig, PagesConfig, RouteConfig, SaveConfig } from '@shellac/protocol';
+import type { AppShellConfig, IdentityConfig, PagesConfig, RouteConfig, SaveConfig, WorkerAppConfig } from '@shellac/protocol';
 import { configProblems, type ConfigProblem } from './config-problems.js';
 import { ShellacCliError } from './errors.js';
 
@@ -30,6 +30,12 @@ export interface BuildConfig {
   identity: IdentityConfig | undefined;
   /** Save for offline: the worker's saved unit and `shellac-save.js`. */
   save: SaveConfig | undefined;
+  /**
+   * The app inside the worker (with `--app`): its entry module, relative to the config file,
+   * whose default export is the app (a Hono app, or a function), and its data. A string is the
+   * entry alone.
+   */
+  worker: (WorkerAppConfig & { entry: string }) | string | undefined;
   /** The pack for first installs: every precached file in one request (`false`: none). */
   pack: { maxBytes: number } | false;
 }
@@ -51,6 +57,7 @@ export const DEFAULT_CONFIG: BuildConfig = {
   appShell: undefined,
   identity: undefined,
   save: undefined,
+  worker: undefined,
   // A first install holds the pack in memory: past 10 MiB, files one by one are kinder.
   pack: { maxBytes: 10 * 1024 * 1024 },
 };

@@ -37,7 +37,13 @@ export interface BuildSummary {
   /** App mode with `appShell` configured. */
   appShell: boolean;
   /** `sw.js` (the version and config), and the runtime it loads (shared by every deploy). */
-  worker: { bytes: number; gzip: number; runtime: { name: string; bytes: number; gzip: number } };
+  worker: {
+    bytes: number;
+    gzip: number;
+    runtime: { name: string; bytes: number; gzip: number };
+    /** With a worker app: the gzip bytes its code adds to the runtime. */
+    app?: { gzip: number };
+  };
   client: { bytes: number; gzip: number };
   version: string;
   configFile: string | undefined;

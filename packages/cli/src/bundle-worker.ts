@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { builtinModules } from 'node:module';
+import { dirname, relative } from 'node:path';
+import { build, type Plugin } from 'esbuild';
 import { minify } from 'terser';
 import { RUNTIME_GLOBAL, runtimeFile, type StrategyName, type WorkerConfig } from '@shellac/protocol';
 import { ShellacCliError } from './errors.js';
@@ -13,6 +14,8 @@ export interface RuntimeFeatures {
   appShell: boolean;
   identity: boolean;
   save: boolean;
+  /** The app inside the worker: its entry module's absolute path (bundled into the runtime). */
+  app?: string | undefined;
 }
 
 /** A built runtime: its content-hashed file name and its code. */
@@ -21,13 +24,14 @@ export interface Runtime {
   code: string;
 }
 
-/** The features a config uses. */
-export function featuresOf(config: WorkerConfig): RuntimeFeatures {
+/** The features a config uses; `app`: the worker app's entry, absolute. */
+export function featuresOf(config: WorkerConfig, app?: string): RuntimeFeatures {
   return {
     strategies: [...new Set((config.routes ?? []).map((r) => r.strategy))].sort(),
     appShell: !!config.appShell,
     identity: !!config.identity,
     save: !!config.save,
+    ...(app && { app }),
   };
 }
 
@@ -37,15 +41,17 @@ export const ALL_FEATURES: RuntimeFeatures = { strategies: ['cacheFirst', 'cache
 /** The runtime's entry: defines `shellac(config)` on the worker's global scope, with the features asked for. */
 function entry(f: RuntimeFeatures): string {
   const routed = f.strategies.length > 0;
-  const imports = ['createShellac', ...(routed ? ['createRouter', 'applyRoutes', ...f.strategies] : []), ...(f.appShell ? ['createAppShell'] : []), ...(f.identity ? ['createIdentity'] : []), ...(f.save ? ['createSaved'] : [])];
+  const imports = ['createShellac', ...(routed ? ['createRouter', 'applyRoutes', ...f.strategies] : []), ...(f.appShell ? ['createAppShell'] : []), ...(f.identity ? ['createIdentity'] : []), ...(f.save ? ['createSaved'] : []), ...(f.app ? ['createWorkerApp'] : [])];
   const parts = [
     routed && 'router',
     f.appShell && 'shell: c.appShell && createAppShell(c.appShell)',
     f.identity && 'identity: c.identity && createIdentity(c.identity)',
     f.save && 'saved: c.save && createSaved(c.save)',
+    f.app && 'app: createWorkerApp({ ...c.app, app })',
   ].filter(Boolean);
   return [
     `import { ${imports.join(', ')} } from '@shellac/worker';`,
+    f.app ? `import app from ${JSON.stringify(f.app)};` : '',
     `self.${RUNTIME_GLOBAL} = (c) => {`,
     routed ? `  const router = c.routes?.length ? createRouter() : undefined;` : '',
     `  const s = createShellac({ ...c${parts.length ? `, ${parts.join(', ')}` : ''} });`,
@@ -72,18 +78,57 @@ export function bundleRuntime(features: RuntimeFeatures): Promise<Runtime> {
         const result = await build({
           stdin: { contents: entry(features), resolveDir: dirname(fileURLToPath(import.meta.url)), loader: 'js', sourcefile: 'shellac-runtime.js' },
           bundle: true, minify: true, format: 'iife', target: 'es2022', write: false, legalComments: 'none', logLevel: 'silent',
+          platform: 'browser', plugins: [workerSafe()],
         });
         const small = await minify(result.outputFiles[0]!.text, { ecma: 2020, compress: { passes: 3 }, mangle: { toplevel: true }, format: { comments: false } });
         const code = small.code ?? result.outputFiles[0]!.text;
         return { name: runtimeFile(createHash('sha256').update(code).digest('hex').slice(0, 10)), code };
       } catch (e) {
-        throw new ShellacCliError('bundle', `could not bundle the worker runtime: ${(e as Error).message}. Reinstall @shellac/cli and @shellac/worker.`); // esbuild throws Error
+        if (e instanceof ShellacCliError) throw e;
+        // esbuild's failure carries the plugin's message (the import chain) as its first error.
+        const first = (e as { errors?: { text: string }[] }).errors?.[0]?.text; // esbuild's BuildFailure
+        if (first?.startsWith(NODE_ONLY)) throw new ShellacCliError('worker-app', first.slice(NODE_ONLY.length), { file: features.app });
+        throw new ShellacCliError('bundle', `could not bundle the worker runtime: ${(e as Error).message}${features.app ? '' : '. Reinstall @shellac/cli and @shellac/worker'}.`, { file: features.app }); // esbuild throws Error
       }
     })();
     runtime.catch(() => built.delete(key));
     built.set(key, runtime);
   }
   return runtime;
+}
+
+const NODE_ONLY = 'node-only: ';
+
+/**
+ * Refuses, with the chain of imports that reached it, a module only Node has (`node:*`, a Node
+ * builtin, a native addon such as a database driver): a worker has none of them, and finding
+ * out in the browser, offline, is too late.
+ */
+function workerSafe(): Plugin {
+  const builtins = new Set(builtinModules);
+  const native = /^(better-sqlite3|sqlite3|pg|pg-native|mysql2?|bcrypt|sharp|canvas|fsevents)(\/|$)/;
+  return {
+    name: 'shellac-worker-safe',
+    setup(build) {
+      const parent = new Map<string, string>();
+      const chain = (from: string) => {
+        const links = [from];
+        for (let at = parent.get(from); at && links.length < 50; at = parent.get(at)) links.unshift(at);
+        return links.map((f) => (f.startsWith('/') ? relative(process.cwd(), f) : f));
+      };
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData === 'resolving') return undefined;
+        const bare = args.path.replace(/^node:/, '');
+        if (args.path.startsWith('node:') || builtins.has(bare.split('/')[0]!) || native.test(args.path)) {
+          const links = [...chain(args.importer), args.path];
+          return { errors: [{ text: `${NODE_ONLY}${links.join(' → ')}: "${args.path}" runs only in Node, not in a service worker. Keep Node-only code (the database, the file system) out of what the worker app imports: give it the data through the app's synced data sources instead.` }] };
+        }
+        const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'resolving' });
+        if (resolved.path && args.importer) parent.set(resolved.path, args.importer);
+        return resolved.errors.length ? { errors: resolved.errors } : { path: resolved.path, external: resolved.external, namespace: resolved.namespace, sideEffects: resolved.sideEffects };
+      });
+    },
+  };
 }
 
 /** `sw.js`: loads the runtime beside it, then starts it with this build's config (and version). */

@@ -135,6 +135,24 @@ const TOP: Record<string, Check> = {
     logout: (l: unknown) => (Array.isArray(l) && l.every((p) => typeof p === 'string' && p !== '' && !/[*?#:]/.test(p)) ? undefined : 'must be an array of exact paths (such as "logout/"), without wildcards'),
   }),
   pack: (v: unknown, at: string, found: ConfigProblem[]) => (v === false ? undefined : object({ maxBytes: whole(1) })(v, at, found)),
+  worker: (v: unknown, at: string, found: ConfigProblem[]) =>
+    typeof v === 'string'
+      ? text(v, at, found)
+      : object({
+          entry: text,
+          data: (d: unknown, path: string, inner: ConfigProblem[]) => {
+            if (!Array.isArray(d)) return 'must be an array of { "name", "url", "perUser"? }';
+            d.forEach((source, i) => {
+              const key = `${path}[${i}]`;
+              const problem = object({ name: text, url: text, perUser: bool })(source, key, inner);
+              if (problem) inner.push({ key, problem, value: source });
+              else if (!('name' in source && 'url' in source)) inner.push({ key, problem: 'needs a "name" and a "url"', value: source });
+            });
+            return undefined;
+          },
+          renderFirst: bool,
+          syncSeconds: positive,
+        })(v, at, found),
   save: object({
     concurrency: whole(1),
     also: strings('must be an array of URLs of the site (such as "offline/")'),

@@ -1,5 +1,5 @@
 /** Codes of {@link ShellacCliError}; `problems` holds several errors found at once. */
-export type CliErrorCode = 'usage' | 'config' | 'site' | 'file-too-large' | 'io' | 'bundle' | 'problems';
+export type CliErrorCode = 'usage' | 'config' | 'site' | 'file-too-large' | 'io' | 'bundle' | 'problems' | 'worker-app';
 
 /**
  * The base error of `@shellac/cli`: a typed `code`, structured `details` (file, key, value), and a

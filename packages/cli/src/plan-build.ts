@@ -8,6 +8,8 @@ import type { BuildOptions } from './build-options.js';
 import type { BlockedPlan, BuildPlan, ReadyPlan } from './build-plan.js';
 import { bundleRuntime, featuresOf, workerScript } from './bundle-worker.js';
 import { writePack } from './write-pack.js';
+import { workerAppOf } from './worker-app-entry.js';
+import type { ConfigProblem } from './config-problems.js';
 import { ShellacCliError } from './errors.js';
 import { folderProblems } from './folder-problems.js';
 import { planGeneratedFiles, planSiteFiles, type CheckedSite } from './plan-files.js';
@@ -59,12 +61,14 @@ function checkSite(files: SiteFile[], given: BuildConfig, options: BuildOptions,
   const offlineGiven = given.offlinePage !== DEFAULT_CONFIG.offlinePage;
   const config = { ...given, offlinePage: app && !offlineGiven && !byRel.has(given.offlinePage) ? '' : given.offlinePage };
   const missing = [['offlinePage', offlineGiven && config.offlinePage], ['offlineImage', config.offlineImage]] as const;
-  const absent = missing.filter(([, rel]) => rel && !byRel.has(rel)).map(([key, rel]) => ({ key, problem: `is not a file in ${options.siteDir}`, value: rel }));
+  const absent: ConfigProblem[] = missing.filter(([, rel]) => rel && !byRel.has(rel)).map(([key, rel]) => ({ key, problem: `is not a file in ${options.siteDir}`, value: rel }));
+  const worker = workerAppOf(config, configFile === CONFIG_FILE ? undefined : configFile, app);
+  if (worker && 'problem' in worker) absent.push(worker);
   const required = new Set([config.offlinePage, config.offlineImage].filter((x): x is string => !!x));
   const selection = selectPrecache(files, config, required, options.siteDir);
   const problems = absent.length ? [configError(configFile, absent), ...selection.problems] : selection.problems;
   const warnings = [...selection.warnings, ...routeWarnings(config.routes, selection.precached, app || config.identity !== undefined)];
-  const site: CheckedSite = { files, config, app, base: normalizeBase(options.base ?? '/static/'), precached: selection.precached, offlineFile: byRel.get(config.offlinePage) };
+  const site: CheckedSite = { files, config, app, base: normalizeBase(options.base ?? '/static/'), precached: selection.precached, offlineFile: byRel.get(config.offlinePage), ...(worker && 'entry' in worker && { worker }) };
   return { site, problems, warnings };
 }
 
@@ -81,6 +85,7 @@ function workerConfig(site: CheckedSite, assets: Record<string, string>, version
     // An app has people signing in (its server tags them); a static site only when configured.
     ...((app || config.identity) && { identity: config.identity ?? {} }),
     ...(config.save && { save: config.save }),
+    ...(site.worker && { app: site.worker.config }),
     pages: config.pages,
     ...(config.routes.length && { routes: config.routes }),
     directoryIndex: config.directoryIndex,
@@ -101,7 +106,10 @@ async function planOutput(site: CheckedSite, options: BuildOptions, configFile: 
   const pack = site.config.pack === false ? undefined : writePack(planned, site.config.pack.maxBytes);
   const manifest: Manifest = { version, entries, ...(pack && { pack: pack.name }) };
   const worker = workerConfig(site, plan.assets, version);
-  const runtime = await bundleRuntime(featuresOf(worker));
+  const features = featuresOf(worker, site.worker?.entry);
+  const runtime = await bundleRuntime(features);
+  // What the app adds: the same runtime without it, built (or remembered) to compare.
+  const appBytes = site.worker && gzipped(runtime.code).gzip - gzipped((await bundleRuntime({ ...features, app: undefined })).code).gzip;
   const sw = workerScript(WORKER_BANNER, runtime.name, worker);
   plan.files.push({ path: runtime.name, content: runtime.code }, { path: FILES.worker, content: sw }, { path: FILES.manifest, content: JSON.stringify(manifest) });
   if (pack) plan.files.push({ path: pack.name, content: pack.content });
@@ -115,7 +123,7 @@ async function planOutput(site: CheckedSite, options: BuildOptions, configFile: 
     offlinePage: site.config.offlinePage,
     offlinePageGenerated: !site.offlineFile && !site.app,
     appShell: site.app && !!site.config.appShell,
-    worker: { ...gzipped(sw), runtime: { name: runtime.name, ...gzipped(runtime.code) } },
+    worker: { ...gzipped(sw), runtime: { name: runtime.name, ...gzipped(runtime.code) }, ...(appBytes !== undefined && { app: { gzip: appBytes } }) },
     client: gzipped(client),
     version,
     configFile: configFile && relative(process.cwd(), configFile),

@@ -9,6 +9,7 @@ import { injectRegistration } from './inject-registration.js';
 import { offlinePage } from './offline-page.js';
 import { isHtml, type SiteFile } from './scan-site.js';
 import { depthOf, urlOf } from './site-url.js';
+import type { WorkerAppEntry } from './worker-app-entry.js';
 
 /** A site checked and ready to plan: its files (Shellac's own names left out) and the config for it. */
 export interface CheckedSite {
@@ -20,6 +21,8 @@ export interface CheckedSite {
   /** Paths of the site files to precache. */
   precached: Set<string>;
   offlineFile: SiteFile | undefined;
+  /** The app inside the worker, when the config has one. */
+  worker?: WorkerAppEntry;
 }
 
 /** A precached file as planned: its manifest entry, its size for the summary, its bytes for the pack. */

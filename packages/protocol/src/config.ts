@@ -76,6 +76,29 @@ export interface SaveConfig {
   also?: string[];
 }
 
+/** A JSON endpoint the app in the worker reads, kept in sync by the worker. */
+export interface DataSourceConfig {
+  /** What the app reads it by: `data.read('lessons')`. */
+  name: string;
+  /** Its URL, relative to the scope: it should answer JSON with an ETag. */
+  url: string;
+  /** One person's data (their practice list): kept per person, dropped when the person changes. */
+  perUser?: boolean;
+}
+
+/** The app inside the worker: the same routes and templates render offline. */
+export interface WorkerAppConfig {
+  /** The data the app reads, synced at install, on navigations and on demand. */
+  data?: DataSourceConfig[];
+  /**
+   * Render first, the server's answer fetched behind it and put in its place ("render old, get
+   * new"). Default false: the network first, the worker's render when it fails or is slow.
+   */
+  renderFirst?: boolean;
+  /** Least seconds between two syncs on navigations. Default 600. */
+  syncSeconds?: number;
+}
+
 /** What `shellac build` bakes into `sw.js`. */
 export interface WorkerConfig {
   /**
@@ -102,6 +125,8 @@ export interface WorkerConfig {
   identity?: IdentityConfig;
   /** Save for offline (the worker's saved unit, and `shellac-save.js` for the pages). */
   save?: SaveConfig;
+  /** The app inside the worker (its code is bundled into the runtime by `shellac build --app`). */
+  app?: WorkerAppConfig;
   /** The state page at `<scope>__shellac/state` (default on; `false` turns it off). */
   statePage?: boolean;
   /** Least seconds between two looks at the manifest on navigations (a page's `update()` looks at once). Default 300. */

@@ -35,6 +35,11 @@ export const HEADER = {
    * the epoch, so their age can be told without an index. Never sent by a server.
    */
   stored: 'X-Shellac-Stored',
+  /**
+   * Set by the worker on a page or content its app rendered (`worker`), rather than the server:
+   * the page may say it is an offline copy. Never sent by a server.
+   */
+  rendered: 'X-Shellac-Rendered',
 } as const;
 
 /** The user tag of nobody signed in. */

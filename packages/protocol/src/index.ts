@@ -19,7 +19,7 @@ export { RUNTIME_GLOBAL, runtimeFile, packFile, isBuildHashedFile } from './runt
 export type { PackIndex } from './pack.js';
 export type { Manifest, ManifestEntry } from './manifest.js';
 export { LOGOUT_PATHS } from './config.js';
-export type { StrategyName, ExpirationConfig, RouteConfig, PagesConfig, WorkerConfig, AppShellConfig, IdentityConfig, SaveConfig } from './config.js';
+export type { StrategyName, ExpirationConfig, RouteConfig, PagesConfig, WorkerConfig, AppShellConfig, IdentityConfig, SaveConfig, DataSourceConfig, WorkerAppConfig } from './config.js';
 export { SAVE_MESSAGE } from './save-messages.js';
 export type { BackgroundSave, SavedItem, SaveErrorCode, SaveFailure, SaveState, SaveMessage, SaveProgressMessage, SaveReply, SavedListReply, SavedChangedMessage } from './save-messages.js';
 export { parseRange } from './byte-range.js';

@@ -24,6 +24,13 @@ export const MESSAGE = {
    * waiting), so it is not an update for the page to apply.
    */
   activating: 'shellac:activating',
+  /** Page → worker: sync the app's data now. Answered with `{ ok, synced }` (names of the sources that changed). */
+  sync: 'shellac:sync',
+  /**
+   * Worker → pages: the server's answer for `url` arrived after the worker's render was shown
+   * (`renderFirst`); `html` is the content, for the page to put in place.
+   */
+  fresh: 'shellac:fresh',
   /** Worker → pages: the origin's storage is full; the least recently used kept pages and files made room. */
   quota: 'shellac:quota',
   /** Worker → pages: an install failed; the old version keeps serving. */

@@ -13,10 +13,11 @@ import type { Identity } from './identity/identity.js';
 import type { Precache } from './precache/precache.js';
 import type { Router } from './routing/router.js';
 import type { SavedFeature } from './save/create-saved.js';
+import type { WorkerAppFeature } from './app/create-worker-app.js';
 import { stateUnit } from './units/state-unit.js';
 
 /** Options of {@link createShellac}: the build's {@link WorkerConfig} (less `routes`) plus what only code can give. */
-export interface ShellacOptions extends Omit<Partial<WorkerConfig>, 'routes' | 'appShell' | 'identity'> {
+export interface ShellacOptions extends Omit<Partial<WorkerConfig>, 'routes' | 'appShell' | 'identity' | 'save' | 'app'> {
   /**
    * Identity (`createIdentity()`): the pages cache and `perUser` runtime caches are kept per person
    * and dropped when someone else signs in or this person signs out. Leave it out only for sites
@@ -39,6 +40,11 @@ export interface ShellacOptions extends Omit<Partial<WorkerConfig>, 'routes' | '
    * answered when the network fails. Leaving it out keeps its code out of the bundle.
    */
   saved?: SavedFeature;
+  /**
+   * The app inside the worker (`createWorkerApp()`): the site's own routes render pages and
+   * content from synced data when the server cannot answer. Leaving it out keeps its code out.
+   */
+  app?: WorkerAppFeature;
   /** The registration scope (default: the worker's own). */
   scope?: string;
   /** The worker script's URL, which `manifest`, `offlinePage` and `offlineImage` are relative to. */

@@ -60,8 +60,9 @@ export function createUnits(services: WorkerServices, options: ShellacOptions, g
   });
   const limits = options.pages === false ? undefined : options.pages ?? {};
   const kept = limits && services.cacheFor(services.at('pages'), limits, true);
-  // Pages read through to saved ones: the network first, then the last visit's copy, then the saved one.
-  const pagesCache = saved ? saved.layer(kept) : kept;
+  const app = options.app?.start({ scope, owner: identity, observe: identity && (() => identity.watch({})), now: services.now, log, keep: async (request, response) => kept?.put(request, response), broadcast: services.broadcast });
+  // Pages read through: the network first, then the last visit's copy, then the app's render, then a saved copy.
+  const pagesCache = app ? app.layer(kept, saved && ((url) => saved.match(url))) : saved ? saved.layer(kept) : kept;
   const pages = pagesUnit({ cache: pagesCache, cacheable: services.cacheable, timeoutSeconds: limits?.networkTimeoutSeconds ?? 3, scope, skip: (url) => precache.has(url), keyFor: shell && ((url) => shell.contentKey(url)), watch });
   const update = updateUnit({ manifestUrl, precache, meta: services.meta, checkSeconds: options.checkSeconds, now: services.now, log, retire: gate.retire, update: () => (self as unknown as ServiceWorkerGlobalScope).registration.update(), broadcast: services.broadcast }); // self is the worker's global scope
   const [routes, routesDefault] = router?.units() ?? [];
@@ -70,6 +71,7 @@ export function createUnits(services: WorkerServices, options: ShellacOptions, g
     update, // looks at the deployed manifest on navigations
     identity?.unit, // sign-out requests
     precacheUnit({ precache, cacheName: precacheName, clients: services.clients }), // this version's files
+    app, // with renderFirst, content rendered at once; and the app's data in sync
     shell?.unit({ pages: pagesCache, pagesHandler: pages.handler, cacheable: services.cacheable, log, owns: identity && ((r) => identity.owns(r)) }), // navigations and their content
     saved, // files of pages people saved
     routes, // your routes (and their catch handler, first to recover)

@@ -11,6 +11,9 @@ export type { RouteContext, Handler, CatchHandler } from './routing/route-contex
 export type { UrlMatcher, Params } from './routing/url-pattern.js';
 export { createAppShell } from './app-shell/create-app-shell.js';
 export type { AppShell, AppShellOptions } from './app-shell/create-app-shell.js';
+export { createWorkerApp } from './app/create-worker-app.js';
+export type { WorkerApp, WorkerAppFeature, WorkerAppOptions, WorkerAppEnv, WorkerAppHandler } from './app/create-worker-app.js';
+export type { DataReader } from './app/data-sync.js';
 export { createSaved } from './save/create-saved.js';
 export type { Saved, SavedFeature, SavedOptions, SavedEnv } from './save/create-saved.js';
 export { createIdentity } from './identity/create-identity.js';

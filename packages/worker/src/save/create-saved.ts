@@ -102,7 +102,7 @@ export function createSaved(options: SavedOptions = {}): SavedFeature {
       const match = async (url: string) => (await loaded(), store.match(url));
       return {
         match,
-        layer: (cache) => layeredCache(cache, match),
+        layer: (cache) => layeredCache(cache, (request) => match(typeof request === 'string' ? request : request.url)),
         ready: () => (owner.current !== undefined && store.owner === owner.current ? undefined : loaded()),
         route(request, url) {
           // Pages go network-first (the pages route reads saved pages through `match`); files

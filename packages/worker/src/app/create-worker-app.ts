@@ -1,0 +1,109 @@
+import { APPSHELL_PARAM, HEADER, MESSAGE, type WorkerAppConfig } from '@shellac/protocol';
+import { layeredCache } from '../caches/layered-cache.js';
+import type { RuntimeCache } from '../caches/runtime-cache.js';
+import type { Owner } from '../caches/user-cache.js';
+import type { Log } from '../core/logger.js';
+import type { Observe, Unit } from '../core/unit.js';
+import { createDataSync, type DataReader } from './data-sync.js';
+
+/** What the app gets beside the request when it renders in the worker. */
+export interface WorkerAppEnv {
+  /** Its synced data. */
+  data: DataReader;
+  /** True when a URL is stored on this device (a saved or visited lesson's audio, say). */
+  cached(url: string): Promise<boolean>;
+}
+
+/** An app the worker can run: a Hono app (anything with `fetch`), or a function. */
+export type WorkerAppHandler = { fetch(request: Request, env: WorkerAppEnv): Response | Promise<Response> } | ((request: Request, env: WorkerAppEnv) => Response | Promise<Response>);
+
+/** Options of {@link createWorkerApp}: the app, and what the config says of it. */
+export interface WorkerAppOptions extends WorkerAppConfig {
+  app: WorkerAppHandler;
+}
+
+/** What the runtime lends the app unit. */
+export interface WorkerAppUnitEnv {
+  scope: URL;
+  owner?: Owner | undefined;
+  observe?: (() => Observe) | undefined;
+  now: () => number;
+  log: Log;
+  /** Stores the server's answer where the network-first route would have (the pages cache). */
+  keep(request: Request, response: Response): Promise<void>;
+  broadcast(message: object): Promise<void>;
+}
+
+/** The app unit: it renders pages and content when the server cannot answer. */
+export interface WorkerApp extends Unit {
+  /** Pages read through to the app: the pages cache, then the app's render. */
+  layer(cache: RuntimeCache | undefined, after?: (url: string) => Promise<Response | undefined>): RuntimeCache;
+}
+
+/** The app inside the worker for `createShellac({ app })`: started by the runtime with what it lends. */
+export interface WorkerAppFeature {
+  start(env: WorkerAppUnitEnv): WorkerApp;
+}
+
+/**
+ * The app inside the worker: the site's own routes and templates render offline, from data the
+ * worker keeps in sync, for every page the data covers, visited or not. The server stays
+ * authoritative: the network first, then the server's answer kept from the last visit, then the
+ * app's render (marked `X-Shellac-Rendered: worker`), then a saved copy, then the offline page.
+ * With `renderFirst`, the render answers at once and the server's answer replaces it behind.
+ */
+export function createWorkerApp(options: WorkerAppOptions): WorkerAppFeature {
+  const call = typeof options.app === 'function' ? options.app : options.app.fetch.bind(options.app);
+  const every = (options.syncSeconds ?? 600) * 1000;
+  return {
+    start(env) {
+      const data = createDataSync({ scope: env.scope, sources: options.data ?? [], owner: env.owner, observe: env.observe, now: env.now, log: env.log });
+      const appEnv: WorkerAppEnv = { data, cached: async (url) => !!(await caches.match(new URL(url, env.scope).href)) };
+      let last: number | undefined;
+      const sync = () => {
+        last = env.now();
+        return data.sync().catch((error) => (env.log(() => `data sync failed, the last good data stays: ${error}`), []));
+      };
+      // A render the app declines (a 404, an error) is no answer: the next fallback is tried.
+      const render = async (request: Request): Promise<Response | undefined> => {
+        const response = await Promise.resolve(call(new Request(request.url, { headers: request.headers }), appEnv)).catch((error: unknown) => void env.log(() => `app render failed: ${error}`));
+        if (!response?.ok) return undefined;
+        const headers = new Headers(response.headers);
+        headers.set(HEADER.rendered, 'worker');
+        env.log(() => `${new URL(request.url).pathname} rendered in the worker`);
+        return new Response(response.body, { status: response.status, headers });
+      };
+      const inScope = (request: Request, url: URL) => request.method === 'GET' && url.href.startsWith(env.scope.href) && (request.mode === 'navigate' || url.searchParams.get(APPSHELL_PARAM) === '1');
+      return {
+        layer: (cache, after) => layeredCache(cache, async (request) => (typeof request === 'string' ? undefined : await render(request)) ?? after?.(typeof request === 'string' ? request : request.url)),
+        // Render first: the app answers at once, the server's answer is kept and sent to the page.
+        route: (request, url) =>
+          options.renderFirst && inScope(request, url) && url.searchParams.get(APPSHELL_PARAM) === '1'
+            ? {
+                name: 'app (render first)',
+                handler: async (ctx) => {
+                  const rendered = await render(ctx.request);
+                  const fresh = fetch(ctx.request).then(async (response) => {
+                    await env.observe?.()(response);
+                    if (!response.ok) return;
+                    await env.keep(ctx.request, response.clone());
+                    await env.broadcast({ type: MESSAGE.fresh, url: ctx.url.href, html: await response.text() });
+                  });
+                  if (!rendered) return fresh.then(() => fetch(ctx.request));
+                  ctx.waitUntil(fresh.catch(() => {}));
+                  return rendered;
+                },
+              }
+            : undefined,
+        arrive(request, _url, fetchEnv) {
+          if (request.mode === 'navigate' && env.now() - (last ?? 0) >= every) fetchEnv.waitUntil(sync());
+        },
+        install: () => sync(),
+        keeps: (cache) => cache.kind === 'data',
+        messages: {
+          [MESSAGE.sync]: async () => ({ ok: true, synced: await data.sync() }),
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { cacheName, HEADER, type DataSourceConfig } from '@shellac/protocol';
+import type { Owner } from '../caches/user-cache.js';
+import type { Log } from '../core/logger.js';
+import type { Observe } from '../core/unit.js';
+
+/** What the app reads its synced data with. */
+export interface DataReader {
+  /** The last synced value of a source, or undefined before its first sync (or another person's). */
+  read<T = unknown>(name: string): Promise<T | undefined>;
+  /** When a source last changed on this device (ms since the epoch). */
+  syncedAt(name: string): Promise<number | undefined>;
+}
+
+export interface DataSyncOptions {
+  scope: URL;
+  sources: DataSourceConfig[];
+  /** Whose per-person sources are current (identity); without it per-person sources are shared. */
+  owner?: Owner | undefined;
+  /** A fresh observer of a response (identity: whose data is it?). */
+  observe?: (() => Observe) | undefined;
+  now: () => number;
+  log: Log;
+}
+
+export interface DataSync extends DataReader {
+  /** Fetches every source (`If-None-Match` when held); stores the changed ones all together or none. Resolves with their names. */
+  sync(): Promise<string[]>;
+}
+
+/**
+ * The app's data in the worker: JSON endpoints kept in Cache Storage, one response per source,
+ * per person for per-person sources (`shellac:<scope>:data~<person>`, dropped with the person's
+ * other caches). A sync writes only when every source answered: a failed sync leaves the data
+ * of the last good one whole.
+ */
+export function createDataSync(options: DataSyncOptions): DataSync {
+  const { scope, sources, owner, log } = options;
+  const byName = new Map(sources.map((s) => [s.name, s]));
+  const cacheOf = async (source: DataSourceConfig) => {
+    const who = source.perUser ? await owner?.key() : undefined;
+    return cacheName({ scope: scope.pathname, kind: 'data', ...(who && { owner: who }) });
+  };
+  const urlOf = (source: DataSourceConfig) => new URL(source.url, scope).href;
+  const held = async (source: DataSourceConfig) => caches.match(urlOf(source), { cacheName: await cacheOf(source) });
+
+  const reader: DataSync = {
+    async read<T>(name: string) {
+      const source = byName.get(name);
+      return source && ((await held(source))?.json() as Promise<T> | undefined); // the source's own JSON
+    },
+    async syncedAt(name) {
+      const source = byName.get(name);
+      const stored = source && (await held(source))?.headers.get(HEADER.stored);
+      return stored ? Number(stored) : undefined;
+    },
+    async sync() {
+      const before = await owner?.key();
+      const staged: [cacheName: string, url: string, response: Response][] = [];
+      for (const source of sources) {
+        const previous = await held(source);
+        const etag = previous?.headers.get('ETag');
+        const response = await fetch(urlOf(source), { cache: 'no-cache', credentials: 'same-origin', headers: etag ? { 'If-None-Match': etag } : {} });
+        await options.observe?.()(response);
+        if (response.status === 304) continue;
+        if (!response.ok) throw new Error(`${source.url}: HTTP ${response.status}`);
+        const text = await response.text();
+        JSON.parse(text); // a body that is not JSON fails the sync, not the app's next read
+        const headers = new Headers(response.headers);
+        headers.set(HEADER.stored, String(options.now()));
+        staged.push([await cacheOf(source), urlOf(source), new Response(text, { status: 200, headers })]);
+      }
+      // Fetched for one person, kept for them only: a switch meanwhile drops it all.
+      if ((await owner?.key()) !== before) throw new Error('the person changed while syncing');
+      await Promise.all(staged.map(async ([name, url, response]) => (await caches.open(name)).put(url, response)));
+      const changed = staged.map(([, url]) => sources.find((s) => urlOf(s) === url)!.name); // staged from sources
+      log(() => `data synced: ${changed.length ? changed.join(', ') : 'unchanged'}`);
+      return changed;
+    },
+  };
+  return reader;
+}
