@@ -46,23 +46,12 @@ export function createUnits(services: WorkerServices, options: ShellacOptions, g
     log,
   });
   const watch = identity && ((env: Pick<FetchEnv, 'clientId' | 'resultingClientId'>) => identity.watch(env));
-  const saved = options.saved?.start({
-    scope,
-    log,
-    meta: services.meta,
-    owner: identity,
-    precached: (url) => precache.has(url),
-    contentKey: shell && ((url) => shell.contentKey(url)),
-    ensureShell: shell && (() => shell.ensure(log)),
-    observe: identity && (() => identity.watch({})),
-    evict: services.registry.forget,
-    broadcast: services.broadcast,
-  });
+  const saved = options.saved?.from(services, { precache, shell });
   const limits = options.pages === false ? undefined : options.pages ?? {};
   const kept = limits && services.cacheFor(services.at('pages'), limits, true);
-  const app = options.app?.start({ scope, owner: identity, observe: identity && (() => identity.watch({})), now: services.now, log, keep: async (request, response) => kept?.put(request, response), broadcast: services.broadcast });
+  const app = options.app?.from(services, kept);
   // Pages read through: the network first, then the last visit's copy, then the app's render, then a saved copy.
-  const pagesCache = app ? app.layer(kept, saved && ((url) => saved.match(url))) : saved ? saved.layer(kept) : kept;
+  const pagesCache = app ? app.layer(kept, saved?.match) : saved ? saved.layer(kept) : kept;
   const pages = pagesUnit({ cache: pagesCache, cacheable: services.cacheable, timeoutSeconds: limits?.networkTimeoutSeconds ?? 3, scope, skip: (url) => precache.has(url), keyFor: shell && ((url) => shell.contentKey(url)), watch });
   const update = updateUnit({ manifestUrl, precache, meta: services.meta, checkSeconds: options.checkSeconds, now: services.now, log, retire: gate.retire, update: () => (self as unknown as ServiceWorkerGlobalScope).registration.update(), broadcast: services.broadcast }); // self is the worker's global scope
   const [routes, routesDefault] = router?.units() ?? [];

@@ -4,6 +4,7 @@ import type { RuntimeCache } from '../caches/runtime-cache.js';
 import type { Owner } from '../caches/user-cache.js';
 import type { Log } from '../core/logger.js';
 import type { Observe, Unit } from '../core/unit.js';
+import type { WorkerServices } from '../core/worker-services.js';
 import { createDataSync, type DataReader } from './data-sync.js';
 
 /** What the app gets beside the request when it renders in the worker. */
@@ -43,6 +44,8 @@ export interface WorkerApp extends Unit {
 /** The app inside the worker for `createShellac({ app })`: started by the runtime with what it lends. */
 export interface WorkerAppFeature {
   start(env: WorkerAppUnitEnv): WorkerApp;
+  /** Starts it from the runtime's services and its pages cache (here, so a runtime without an app carries none of this). */
+  from(services: WorkerServices, kept: RuntimeCache | undefined): WorkerApp;
 }
 
 /**
@@ -55,7 +58,19 @@ export interface WorkerAppFeature {
 export function createWorkerApp(options: WorkerAppOptions): WorkerAppFeature {
   const call = typeof options.app === 'function' ? options.app : options.app.fetch.bind(options.app);
   const every = (options.syncSeconds ?? 600) * 1000;
-  return {
+  const feature: WorkerAppFeature = {
+    from(services, kept) {
+      const { identity } = services;
+      return feature.start({
+        scope: services.scope,
+        owner: identity,
+        observe: identity && (() => identity.watch({})),
+        now: services.now,
+        log: services.log,
+        keep: async (request, response) => kept?.put(request, response),
+        broadcast: services.broadcast,
+      });
+    },
     start(env) {
       const data = createDataSync({ scope: env.scope, sources: options.data ?? [], owner: env.owner, observe: env.observe, now: env.now, log: env.log });
       const appEnv: WorkerAppEnv = { data, cached: async (url) => !!(await caches.match(new URL(url, env.scope).href)) };
@@ -106,4 +121,5 @@ export function createWorkerApp(options: WorkerAppOptions): WorkerAppFeature {
       };
     },
   };
+  return feature;
 }

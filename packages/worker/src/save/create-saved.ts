@@ -6,7 +6,10 @@ import type { Owner } from '../caches/user-cache.js';
 import type { Log } from '../core/logger.js';
 import type { MetaStore } from '../core/meta-store.js';
 import type { Unit } from '../core/unit.js';
+import type { AppShell } from '../app-shell/create-app-shell.js';
+import type { WorkerServices } from '../core/worker-services.js';
 import { ShellacWorkerError } from '../errors.js';
+import type { Precache } from '../precache/precache.js';
 import { backgroundSaves } from './background-save.js';
 import { SaveError } from './save-error.js';
 import { saveItem, type SaveItemEnv } from './save-item.js';
@@ -41,6 +44,8 @@ export interface Saved extends Unit {
 /** "Save for offline" for `createShellac({ saved })`: started by the runtime with what it lends. */
 export interface SavedFeature {
   start(env: SavedEnv): Saved;
+  /** Starts it from the runtime's services and the units it reads (here, so a runtime without saving carries none of this). */
+  from(services: WorkerServices, siblings: { precache: Precache; shell?: AppShell | undefined }): Saved;
 }
 
 const EVERYONE: Owner = { key: async () => '', current: '', owns: () => true };
@@ -56,7 +61,22 @@ const strings = (value: unknown): value is string[] => Array.isArray(value) && v
  * saved files answer at once, media seeking included.
  */
 export function createSaved(options: SavedOptions = {}): SavedFeature {
-  return {
+  const feature: SavedFeature = {
+    from(services, { precache, shell }) {
+      const { identity, log } = services;
+      return feature.start({
+        scope: services.scope,
+        log,
+        meta: services.meta,
+        owner: identity,
+        precached: (url) => precache.has(url),
+        contentKey: shell && ((url) => shell.contentKey(url)),
+        ensureShell: shell && (() => shell.ensure(log)),
+        observe: identity && (() => identity.watch({})),
+        evict: services.registry.forget,
+        broadcast: services.broadcast,
+      });
+    },
     start(env) {
       const owner = env.owner ?? EVERYONE;
       const store = createSavedStore({ scope: env.scope, name: { scope: env.scope.pathname, kind: 'saved' } });
@@ -145,5 +165,6 @@ export function createSaved(options: SavedOptions = {}): SavedFeature {
       };
     },
   };
+  return feature;
 }
 
