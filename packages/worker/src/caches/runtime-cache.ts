@@ -1,4 +1,5 @@
 import type { MetaStore } from '../core/meta-store.js';
+import { createCacheIndex } from './cache-index.js';
 import { putWithRoom } from './put-with-room.js';
 import { selectEvictions, type CacheLimits, type EntryMeta } from './select-evictions.js';
 
@@ -32,96 +33,55 @@ export interface RuntimeCacheOptions {
   onQuotaExceeded?: (bytesNeeded: number) => Promise<unknown>;
 }
 
-type Saved = Record<string, [stored: number, used: number, size: number]>;
 
 /**
- * The index lives in memory. A cache hit only updates memory (Workbox writes to IndexedDB on every
- * hit, which costs latency); the index is persisted with the next write, so recency survives a
- * worker restart up to the last store, and no hit ever waits on storage.
+ * A cache kept least-recently-used within its limits. A hit only updates the index in memory
+ * (Workbox writes to IndexedDB on every hit, which costs latency); the index is persisted with
+ * the next write, so recency survives a worker restart up to the last store (`cache-index.ts`).
  */
 export function createRuntimeCache(options: RuntimeCacheOptions): RuntimeCache {
-  const { name, limits = {}, meta, metaKey } = options;
+  const { name, limits = {} } = options;
   const now = options.now ?? Date.now;
-  const index = new Map<string, EntryMeta>();
-  let loading: Promise<Cache> | undefined;
-  let saving: Promise<unknown> = Promise.resolve();
-
-  const load = () =>
-    (loading ??= (async () => {
-      const [cache, saved = {}] = await Promise.all([caches.open(name), meta.get<Saved>(metaKey)]);
-      for (const request of await cache.keys()) {
-        const s = saved[request.url];
-        index.set(request.url, s ? { stored: s[0], used: s[1], size: s[2] } : { stored: 0, used: 0, size: 0 });
-      }
-      return cache;
-    })());
-
-  // At most one write in flight and one waiting: a waiting write reads the index when it starts,
-  // so it covers every change made until then. Writing once per store instead cost 300 stores
-  // about 1.5 s of index rewrites, one after another (bench: cache-hit).
-  let queued: Promise<unknown> | undefined;
-  const save = () =>
-    (queued ??= saving = saving
-      .then(() => {
-        queued = undefined;
-        const data: Saved = {};
-        for (const [url, m] of index) data[url] = [m.stored, m.used, m.size];
-        return meta.put(metaKey, data);
-      })
-      .catch(() => {}));
-
-  const remove = async (urls: string[]) => {
-    if (!urls.length) return;
-    const cache = await load();
-    for (const url of urls) index.delete(url);
-    await Promise.all(urls.map((url) => cache.delete(url)));
-  };
-
+  const index = createCacheIndex(name, options.meta, options.metaKey);
   const keyOf = (request: Request | string) => (typeof request === 'string' ? request : request.url);
-
   return {
     name,
     async match(request) {
-      const cache = await load();
-      const response = await cache.match(request);
+      const response = await (await index.load()).match(request);
       if (!response) return undefined;
       const url = keyOf(request);
-      const m = index.get(url);
+      const m = index.entries.get(url);
       const t = now();
       if (m && limits.maxAgeSeconds !== undefined && t - m.stored > limits.maxAgeSeconds * 1000) {
-        await remove([url]).then(save);
+        await index.remove([url]).then(index.save);
         return undefined;
       }
       if (m) m.used = t;
       return response;
     },
     async put(request, response) {
-      const cache = await load();
+      const cache = await index.load();
       // An opaque response can be neither read nor rebuilt (status 0): store it as it is. Otherwise
       // a blob gives the stored size exactly (Content-Length is the compressed size, or absent),
       // lets us retry the same body after a quota error, and drops the `redirected` flag that
       // would make Chrome refuse the response for a navigation.
-      const opaque = response.type === 'opaque';
-      const body = opaque ? undefined : await response.blob();
+      const body = response.type === 'opaque' ? undefined : await response.blob();
       // A null-body status (204, 304) must be rebuilt without a body, or the constructor throws.
       const copy = () => (body ? new Response(response.status === 204 || response.status === 304 ? null : body, response) : response);
       await putWithRoom(cache, request, copy, body?.size ?? 0, body && options.onQuotaExceeded);
       const t = now();
-      index.set(keyOf(request), { stored: t, used: t, size: body?.size ?? 0 });
-      await remove(selectEvictions(index, limits, t));
-      await save();
+      index.entries.set(keyOf(request), { stored: t, used: t, size: body?.size ?? 0 });
+      await index.remove(selectEvictions(index.entries, limits, t));
+      await index.save();
     },
     async remove(urls) {
-      await remove(urls);
-      await save();
+      await index.remove(urls);
+      await index.save();
     },
     async entries() {
-      await load();
-      return index;
+      await index.load();
+      return index.entries;
     },
-    reset() {
-      index.clear();
-      loading = undefined;
-    },
+    reset: index.reset,
   };
 }
