@@ -5,6 +5,7 @@ import {
 import { cacheable, type Cacheable } from '../caches/cacheable.js';
 import type { RuntimeCache } from '../caches/runtime-cache.js';
 import { createUserCache, type Owner } from '../caches/user-cache.js';
+import { logoutRoute } from './logout-route.js';
 import type { Log } from '../core/logger.js';
 import type { MetaStore } from '../core/meta-store.js';
 import type { FetchEnv, Observe, Unit } from '../core/unit.js';
@@ -54,7 +55,6 @@ const KEY = 'user';
  */
 export function startIdentity(options: IdentityEnv & IdentityConfig): Identity {
   const { scope, meta, log } = options;
-  const logoutPaths = new Set((options.logout ?? LOGOUT_PATHS).map((p) => new URL(p, scope).pathname));
   const personal = cacheable({ private: true });
   let state: Saved = { key: UNKNOWN };
   let generation = 0;
@@ -120,20 +120,7 @@ export function startIdentity(options: IdentityEnv & IdentityConfig): Identity {
     cache: (name, open) => createUserCache({ name, owner: identity, open }),
     unit: {
       state: async () => (await settled(), { user: state.tag }),
-      route(request, url) {
-        if (request.method === 'GET' || url.origin !== scope.origin || !logoutPaths.has(url.pathname)) return undefined;
-        return {
-          name: 'logout',
-          // A logout usually answers with a redirect, whose headers a worker cannot read: the
-          // request itself says it. The switch is done before the response goes on, so the page
-          // the redirect leads to already finds the previous person's caches gone.
-          handler: async (ctx) => {
-            const response = await fetch(ctx.request);
-            if (response.type === 'opaqueredirect' || response.status < 400) await loaded.then(() => switchTo(ANONYMOUS, 'logout', ctx.clientIds));
-            return response;
-          },
-        };
-      },
+      route: logoutRoute({ scope, paths: options.logout ?? LOGOUT_PATHS, logout: (except) => loaded.then(() => switchTo(ANONYMOUS, 'logout', except)) }),
     },
   };
   return identity;

@@ -54,6 +54,61 @@ const toItem = (r: SavedRecord): SavedItem => ({ url: r.url, title: r.title, sav
 const failure = (url: string, error: unknown): SaveFailure => (error instanceof SaveError ? error.failure : { code: 'network', url, message: String(error) });
 const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
+/** What the runtime's services and units lend the saved unit. */
+function savedEnvOf(services: WorkerServices, { precache, shell }: { precache: Precache; shell?: AppShell | undefined }): SavedEnv {
+  const { identity, log } = services;
+  return {
+    scope: services.scope,
+    log,
+    meta: services.meta,
+    owner: identity,
+    precached: (url) => precache.has(url),
+    contentKey: shell && ((url) => shell.contentKey(url)),
+    ensureShell: shell && (() => shell.ensure(log)),
+    observe: identity && (() => identity.watch({})),
+    evict: services.registry.forget,
+    broadcast: services.broadcast,
+  };
+}
+
+/** What answering a save message needs. */
+interface SaveMessageDeps {
+  item: SaveItemEnv;
+  background: ReturnType<typeof backgroundSaves>;
+  loaded(): Promise<void>;
+  running: Map<string, AbortController>;
+  ended(id: string, url: string, result: SavedRecord | SaveFailure, cancelled?: boolean): Promise<void>;
+}
+
+/** The `shellac:save` handler: each URL planned (Background Fetch) or saved in turn, each whole or not at all. */
+function saveMessage(deps: SaveMessageDeps): (message: Record<string, unknown>) => Promise<SaveReply> {
+  const { item, background, running, ended } = deps;
+  return async (message) => {
+    const { id, urls, also = [] } = message;
+    if (typeof id !== 'string' || !strings(urls) || !strings(also)) throw new ShellacWorkerError('bad-message', { type: SAVE_MESSAGE.save, fields: 'id, urls, also' });
+    const control = new AbortController();
+    running.set(id, control);
+    const reply: SaveReply = { ok: true, items: [], errors: [], ...(message.background ? { background: [] } : {}) };
+    await deps.loaded();
+    for (const [i, url] of urls.entries()) {
+      try {
+        if (reply.background) reply.background.push(await background.plan(`${id}:${i}`, url, also, control.signal));
+        else {
+          const record = await saveItem(item, id, url, also, control.signal);
+          reply.items.push(toItem(record));
+          await ended(id, record.url, record);
+        }
+      } catch (error) {
+        reply.ok = false;
+        reply.errors.push(failure(url, error));
+        await ended(id, url, failure(url, error), control.signal.aborted);
+      }
+    }
+    running.delete(id);
+    return reply;
+  };
+}
+
 /**
  * Save for offline: people choose pages to keep, with everything they need (files, media), in
  * their own partition (`shellac:<scope>:saved~<person>`), which eviction and quota handling never
@@ -62,21 +117,7 @@ const strings = (value: unknown): value is string[] => Array.isArray(value) && v
  */
 export function createSaved(options: SavedOptions = {}): SavedFeature {
   const feature: SavedFeature = {
-    from(services, { precache, shell }) {
-      const { identity, log } = services;
-      return feature.start({
-        scope: services.scope,
-        log,
-        meta: services.meta,
-        owner: identity,
-        precached: (url) => precache.has(url),
-        contentKey: shell && ((url) => shell.contentKey(url)),
-        ensureShell: shell && (() => shell.ensure(log)),
-        observe: identity && (() => identity.watch({})),
-        evict: services.registry.forget,
-        broadcast: services.broadcast,
-      });
-    },
+    from: (services, siblings) => feature.start(savedEnvOf(services, siblings)),
     start(env) {
       const owner = env.owner ?? EVERYONE;
       const store = createSavedStore({ scope: env.scope, name: { scope: env.scope.pathname, kind: 'saved' } });
@@ -94,30 +135,7 @@ export function createSaved(options: SavedOptions = {}): SavedFeature {
       const background = backgroundSaves({ item, meta: env.meta, done: ended });
       const loaded = async () => store.load(await owner.key());
 
-      const save = async (message: Record<string, unknown>): Promise<SaveReply> => {
-        const { id, urls, also = [] } = message;
-        if (typeof id !== 'string' || !strings(urls) || !strings(also)) throw new ShellacWorkerError('bad-message', { type: SAVE_MESSAGE.save, fields: 'id, urls, also' });
-        const control = new AbortController();
-        running.set(id, control);
-        const reply: SaveReply = { ok: true, items: [], errors: [], ...(message.background ? { background: [] } : {}) };
-        await loaded();
-        for (const [i, url] of urls.entries()) {
-          try {
-            if (reply.background) reply.background.push(await background.plan(`${id}:${i}`, url, also, control.signal));
-            else {
-              const record = await saveItem(item, id, url, also, control.signal);
-              reply.items.push(toItem(record));
-              await ended(id, record.url, record);
-            }
-          } catch (error) {
-            reply.ok = false;
-            reply.errors.push(failure(url, error));
-            await ended(id, url, failure(url, error), control.signal.aborted);
-          }
-        }
-        running.delete(id);
-        return reply;
-      };
+      const save = saveMessage({ item, background, loaded, running, ended });
 
       const match = async (url: string) => (await loaded(), store.match(url));
       return {

@@ -39,6 +39,25 @@ export interface SavedStoreOptions {
 }
 
 /**
+ * Writes an item's new files, then the index naming it; on a failure, deletes the files this
+ * call wrote (none of them held before) and throws. Files another item holds are not written again.
+ */
+async function writeAll(cache: Cache, files: Map<string, Response>, was: { held: Map<string, number>; previous: SavedRecord | undefined; writeIndex(): Promise<void> }): Promise<void> {
+  const written: string[] = [];
+  try {
+    for (const [url, response] of files) {
+      if (was.held.has(url) && !was.previous?.files.includes(url)) continue; // another item holds it already
+      await cache.put(url, response);
+      written.push(url);
+    }
+    await was.writeIndex();
+  } catch (error) {
+    await Promise.all(written.filter((url) => !was.held.has(url)).map((url) => cache.delete(url)));
+    throw error;
+  }
+}
+
+/**
  * The index is a record inside the saved cache itself, written after the files it names: a cache
  * deleted whole (a change of person) takes its index with it, and a crash between the files and
  * the index leaves only files no index names, which the next commit of that owner sweeps away.
@@ -86,22 +105,13 @@ export function createSavedStore(options: SavedStoreOptions): SavedStore {
     commit: (record, files) =>
       serial(async () => {
         const cache = await open();
-        const written: string[] = [];
         const previous = items.get(record.url);
-        try {
-          for (const [url, response] of files) {
-            if (held.has(url) && !previous?.files.includes(url)) continue; // another item holds it already
-            await cache.put(url, response);
-            written.push(url);
-          }
-          items.set(record.url, record);
-          await writeIndex(cache);
-        } catch (error) {
+        items.set(record.url, record);
+        await writeAll(cache, files, { held, previous, writeIndex: () => writeIndex(cache) }).catch((error: unknown) => {
           if (previous) items.set(record.url, previous);
           else items.delete(record.url);
-          await Promise.all(written.filter((url) => !held.has(url)).map((url) => cache.delete(url)));
           throw error;
-        }
+        });
         count();
         // Files of a replaced version, and files no index names (a crash before its index), go.
         const keys = (await cache.keys()).map((r) => r.url).filter((url) => url !== indexKey && !held.has(url));
