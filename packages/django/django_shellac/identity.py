@@ -42,3 +42,10 @@ def apply_identity(response, headers):
     tag = response.get(HEADER['user'])
     if tag is not None and tag.strip() != ANONYMOUS and not response.has_header('Cache-Control'):
         response['Cache-Control'] = 'private'
+
+
+def user_tag_for(user_id):
+    """The ``X-Shellac-User`` value for an id under this site's secret (None: ``anonymous``), for a
+    response the middleware does not tag: JSON a ``perUser`` route caches, a header set by hand."""
+    from .conf import ServerOptions  # settings are read at the call, not at import
+    return user_tag(ServerOptions.from_settings().secrets, user_id)

@@ -7,6 +7,7 @@ import base64
 import hashlib
 import hmac
 
+from .errors import UserIdError
 from .protocol import ANONYMOUS
 
 #: 22 base64url characters are 132 bits: no two people of any site collide.
@@ -38,9 +39,11 @@ def id_text(user_id):
     if isinstance(user_id, int) and not isinstance(user_id, bool):
         return str(user_id)
     # An object would become its repr, a different text per instance or the same for everyone.
-    raise TypeError(
+    raise UserIdError(
+        'user-id',
         'Shellac user tags: the id should be a string or a whole number (or None for nobody '
-        'signed in), not %s. Pass the user\'s id (user.pk), not the user object.' % type(user_id).__name__
+        'signed in), not %s. Pass the user\'s id (user.pk), not the user object.' % type(user_id).__name__,
+        value=type(user_id).__name__,
     )
 
 

@@ -123,14 +123,15 @@ class Settings(SimpleTestCase):
 
 
 class BadInput(SimpleTestCase):
-    def assertFails(self, pattern, **settings):
+    def assertFails(self, code, pattern, **settings):
         with override_settings(**settings):
             with self.assertRaisesRegex(CommandError, pattern) as caught:
                 build()
         self.assertEqual(caught.exception.returncode, 1)
+        self.assertEqual(caught.exception.__cause__.code, code)
 
     def test_no_static_root(self):
-        self.assertFails('^shellac: STATIC_ROOT is not set', STATIC_ROOT=None)
+        self.assertFails('static-root', '^shellac: STATIC_ROOT is not set', STATIC_ROOT=None)
 
     def test_no_collectstatic(self):
         with TemporaryStaticRoot(collect=False):
@@ -138,11 +139,11 @@ class BadInput(SimpleTestCase):
                 build()
 
     def test_bad_settings_name_every_key(self):
-        self.assertFails('2 problems in settings.SHELLAC; nothing was written:\n  SHELLAC: "pages.maxEntries" must be a whole number ≥ 1, got 0.\n  SHELLAC: "appShell.url"',
+        self.assertFails('config', '2 problems in settings.SHELLAC; nothing was written:\n  SHELLAC: "pages.maxEntries" must be a whole number ≥ 1, got 0.\n  SHELLAC: "appShell.url"',
                          SHELLAC={'pages': {'maxEntries': 0}, 'appShell': {'url': 'x'}})
 
     def test_a_cdn_static_url(self):
-        self.assertFails('STATIC_URL is \'https://cdn.example.com/static/\'', STATIC_URL='https://cdn.example.com/static/')
+        self.assertFails('static-url', 'STATIC_URL is \'https://cdn.example.com/static/\'', STATIC_URL='https://cdn.example.com/static/')
 
     def test_an_offline_page_that_is_not_there(self):
         with TemporaryStaticRoot() as root:

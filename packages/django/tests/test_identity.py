@@ -59,13 +59,21 @@ class Tags(TestCase):
         r = self.client.get('/named/?id=7')
         self.assertEqual(r['X-Shellac-User'], user_tag([derive_secret(SECRET_KEY)], '7'))
 
+    def test_user_tag_for_tags_by_hand_with_the_sites_secret(self):
+        from django_shellac.identity import user_tag_for
+        self.assertEqual(user_tag_for(self.alice.pk), self.tag_of(derive_secret(SECRET_KEY)))
+        self.assertEqual(user_tag_for(None), 'anonymous')
+        with override_settings(SHELLAC=dict(SHELLAC, secret=OWN_SECRET)):
+            self.assertEqual(user_tag_for(self.alice.pk), self.tag_of(OWN_SECRET))
+
     def test_an_object_is_no_id(self):
         from django.test import RequestFactory
         from django_shellac.conf import ServerOptions
         from django_shellac.request_state import ShellacRequest
         state = ShellacRequest(RequestFactory().get('/'), ServerOptions({}))
-        with self.assertRaisesRegex(TypeError, 'not the user object'):
+        with self.assertRaisesRegex(TypeError, 'not the user object') as caught:
             state.user(self.alice)
+        self.assertEqual((caught.exception.code, caught.exception.details), ('user-id', {'value': 'User'}))
 
 
 class Logout(TestCase):

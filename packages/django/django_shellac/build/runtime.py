@@ -4,7 +4,7 @@ import os
 import re
 
 from ..protocol import FILES
-from .errors import BuildError
+from ..errors import BuildError
 
 RUNTIME_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'runtime')
 RUNTIME_NAME = re.compile(r'^shellac-runtime\.[0-9a-f]+\.js\Z')
@@ -16,7 +16,7 @@ def shipped(name):
         with open(os.path.join(RUNTIME_DIR, name), 'rb') as f:
             return f.read()
     except OSError:
-        raise BuildError('%s is missing from %s: reinstall django-shellac.' % (name, RUNTIME_DIR))
+        raise BuildError('runtime', '%s is missing from %s: reinstall django-shellac.' % (name, RUNTIME_DIR), file=os.path.join(RUNTIME_DIR, name))
 
 
 def runtime():
@@ -24,7 +24,7 @@ def runtime():
     the same file ``shellac build`` writes for a config that uses them all."""
     names = [n for n in os.listdir(RUNTIME_DIR) if RUNTIME_NAME.match(n)] if os.path.isdir(RUNTIME_DIR) else []
     if len(names) != 1:
-        raise BuildError('%s should hold one shellac-runtime.<hash>.js, not %d: reinstall django-shellac.' % (RUNTIME_DIR, len(names)))
+        raise BuildError('runtime', '%s should hold one shellac-runtime.<hash>.js, not %d: reinstall django-shellac.' % (RUNTIME_DIR, len(names)), file=RUNTIME_DIR)
     return names[0], shipped(names[0])
 
 

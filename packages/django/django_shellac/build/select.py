@@ -1,6 +1,6 @@
 """Which collected files are precached (``select-precache.ts`` of ``@shellac/cli``), and the
 offline page and image the worker falls back to."""
-from .errors import BuildError
+from ..errors import BuildError
 from .route_warnings import route_warnings
 
 CONFIG = 'settings.SHELLAC'
@@ -55,6 +55,6 @@ def select_precache(static, config, wanted, on_file=None):
         else:
             warnings.append('%s: not precached (it still loads from the network). Raise "maxFileSizeBytes" in %s or add it to "precacheIgnore" to silence this.' % (what, CONFIG))
     if problems:
-        raise BuildError(problems[0] if len(problems) == 1 else '%d problems; nothing was written:\n%s' % (len(problems), '\n'.join('  ' + p for p in problems)))
+        raise BuildError('site', problems[0] if len(problems) == 1 else '%d problems; nothing was written:\n%s' % (len(problems), '\n'.join('  ' + p for p in problems)))
     urls = {key: f.url for key, f in fallbacks.items()}
     return Selection(precached, urls, warnings + route_warnings(config['routes'], precached))

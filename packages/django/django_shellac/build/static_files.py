@@ -5,7 +5,7 @@ import os
 
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 
-from .errors import BuildError
+from ..errors import BuildError
 
 
 class StaticFile:
@@ -31,11 +31,11 @@ def manifest_paths(root):
         with open(path, encoding='utf-8') as f:
             paths = json.load(f).get('paths')
     except FileNotFoundError:
-        raise BuildError('%s does not exist: run `python manage.py collectstatic` first, then shellac_build.' % path)
+        raise BuildError('no-manifest', '%s does not exist: run `python manage.py collectstatic` first, then shellac_build.' % path, file=path)
     except (OSError, ValueError, AttributeError) as error:
-        raise BuildError('%s is not a staticfiles manifest (%s): run `python manage.py collectstatic` again.' % (path, error))
+        raise BuildError('no-manifest', '%s is not a staticfiles manifest (%s): run `python manage.py collectstatic` again.' % (path, error), file=path)
     if not isinstance(paths, dict):
-        raise BuildError('%s has no "paths": run `python manage.py collectstatic` again.' % path)
+        raise BuildError('no-manifest', '%s has no "paths": run `python manage.py collectstatic` again.' % path, file=path)
     return paths
 
 
@@ -43,7 +43,7 @@ def collected_files(root):
     """Every file the manifest names, by source name; its URL is the one ``{% static %}`` gives
     (the hashed one, whatever DEBUG says)."""
     if not isinstance(staticfiles_storage, ManifestFilesMixin):
-        raise BuildError('shellac_build reads the file names ManifestStaticFilesStorage gives: set it as the staticfiles storage '
+        raise BuildError('storage', 'shellac_build reads the file names ManifestStaticFilesStorage gives: set it as the staticfiles storage '
                          '(STORAGES["staticfiles"]["BACKEND"] from Django 4.2, STATICFILES_STORAGE before), then run collectstatic.')
     files = []
     for name, hashed in sorted(manifest_paths(root).items()):

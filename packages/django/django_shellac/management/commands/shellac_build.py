@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import NoReverseMatch, reverse
 
 from ...build.defaults import with_defaults
-from ...build.errors import BuildError
+from ...errors import BuildError
 from ...build.plan import plan_build
 from ...build.static_files import collected_files
 from ...build.summary import size, summary_lines
@@ -22,9 +22,9 @@ from ...server_keys import SERVER_KEYS
 def static_root():
     root = getattr(settings, 'STATIC_ROOT', None)
     if not root:
-        raise BuildError('STATIC_ROOT is not set: set it to the folder collectstatic fills, run collectstatic, then shellac_build.')
+        raise BuildError('static-root', 'STATIC_ROOT is not set: set it to the folder collectstatic fills, run collectstatic, then shellac_build.')
     if not os.path.isdir(root):
-        raise BuildError('STATIC_ROOT (%s) does not exist: run `python manage.py collectstatic` first.' % root)
+        raise BuildError('static-root', 'STATIC_ROOT (%s) does not exist: run `python manage.py collectstatic` first.' % root, file=os.fspath(root))
     return os.fspath(root)
 
 
@@ -33,9 +33,9 @@ def checked_config():
     problems = config_problems(setting, SERVER_KEYS) if isinstance(setting, dict) else [{'key': '', 'problem': 'must be a dict', 'value': setting}]
     if problems:
         lines = [problem_message(p) for p in problems]
-        raise BuildError(lines[0] if len(lines) == 1 else '%d problems in settings.SHELLAC; nothing was written:\n%s' % (len(lines), '\n'.join('  ' + l for l in lines)))
+        raise BuildError('config', lines[0] if len(lines) == 1 else '%d problems in settings.SHELLAC; nothing was written:\n%s' % (len(lines), '\n'.join('  ' + l for l in lines)), problems=problems)
     if not settings.STATIC_URL or not str(settings.STATIC_URL).startswith('/'):
-        raise BuildError('STATIC_URL is %r: shellac_build precaches static files this site serves, so give their URL path (such as "/static/").' % settings.STATIC_URL)
+        raise BuildError('static-url', 'STATIC_URL is %r: shellac_build precaches static files this site serves, so give their URL path (such as "/static/").' % settings.STATIC_URL, key='STATIC_URL', value=settings.STATIC_URL)
     return with_defaults(setting)
 
 
@@ -60,7 +60,7 @@ class Command(BaseCommand):
             plan = plan_build(config, collected_files(root), shell_url(), None if quiet else self.progress)
             write_build(root, plan.files)
         except BuildError as error:
-            raise CommandError('shellac: %s' % error)
+            raise CommandError('shellac: %s' % error) from error
         ms = round((time.monotonic() - started) * 1000)
         if not quiet:
             for line in summary_lines(plan, os.path.relpath(root) if not os.path.relpath(root).startswith('..') else root, ms):
