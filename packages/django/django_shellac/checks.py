@@ -53,7 +53,7 @@ def check_templates(app_configs=None, **kwargs):
 @register()
 def check_middleware(app_configs=None, **kwargs):
     """W001: the middleware is in ``MIDDLEWARE``."""
-    if MIDDLEWARE in getattr(settings, 'MIDDLEWARE', None) or []:
+    if MIDDLEWARE in (getattr(settings, 'MIDDLEWARE', None) or []):
         return []
     return [Warning('django_shellac is installed but its middleware is not: no page gets the protocol\'s headers.',
                     hint="Add MIDDLEWARE += ['%s']." % MIDDLEWARE, id='django_shellac.W001')]

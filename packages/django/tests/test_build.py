@@ -151,3 +151,21 @@ class BadInput(SimpleTestCase):
                 with self.assertRaisesRegex(CommandError, '"offlinePage" is not a collected static file, got \'nowhere.html\''):
                     build()
             self.assertFalse(os.path.exists(os.path.join(root, 'sw.js')))
+
+
+class Progress(SimpleTestCase):
+    def test_a_large_static_folder_reports_progress_as_shellac_build_does(self):
+        import io
+
+        from django_shellac.management.commands.shellac_build import Command
+        err = io.StringIO()
+        command = Command(stderr=err)
+        on_file = command.progress()
+        for done in range(1, 1201):
+            on_file(done, 1024, 1200)
+        self.assertEqual(err.getvalue().splitlines(), ['shellac: 1000/1200 files, 1000.0 KiB processed', 'shellac: 1200/1200 files, 1.2 MiB processed'])
+        quiet = io.StringIO()
+        small = Command(stderr=quiet).progress()
+        for done in range(1, 100):
+            small(done, 10, 99)
+        self.assertEqual(quiet.getvalue(), '')

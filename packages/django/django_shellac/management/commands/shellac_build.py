@@ -57,19 +57,25 @@ class Command(BaseCommand):
         try:
             config = checked_config()
             root = static_root()
-            plan = plan_build(config, collected_files(root), shell_url(), None if quiet else self.progress)
+            plan = plan_build(config, collected_files(root), shell_url(), None if quiet else self.progress())
             write_build(root, plan.files)
         except BuildError as error:
             raise CommandError('shellac: %s' % error) from error
         ms = round((time.monotonic() - started) * 1000)
         if not quiet:
-            for line in summary_lines(plan, os.path.relpath(root) if not os.path.relpath(root).startswith('..') else root, ms):
+            # Where it was written, as `shellac build` says it: relative to here when below it.
+            shown = os.path.relpath(root) if not os.path.relpath(root).startswith('..') else root
+            for line in summary_lines(plan, shown, ms):
                 self.stdout.write(line)
         for warning in plan.warnings:
             self.stderr.write('shellac: warning: %s' % warning)
 
-    def progress(self, done, nbytes, total):
-        """As ``shellac build``: a line per thousand files, for folders of 500 files or more."""
-        self.bytes_done = getattr(self, 'bytes_done', 0) + nbytes
-        if total >= 500 and (done % 1000 == 0 or done == total):
-            self.stderr.write('shellac: %d/%d files, %s processed' % (done, total, size(self.bytes_done)))
+    def progress(self):
+        """As ``shellac build`` reports: a line per thousand files, for folders of 500 files or more."""
+        processed = [0]
+
+        def on_file(done, nbytes, total):
+            processed[0] += nbytes
+            if total >= 500 and (done % 1000 == 0 or done == total):
+                self.stderr.write('shellac: %d/%d files, %s processed' % (done, total, size(processed[0])))
+        return on_file
