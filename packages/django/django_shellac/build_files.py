@@ -54,6 +54,9 @@ def serve_build_file(request, name, cache_control, extra=None):
         response['Content-Length'] = str(info.st_size)
     else:
         response = FileResponse(open(path, 'rb'), content_type=content_type_for(name))
+        # FileResponse names the file for a download; these are scripts and data the browser runs.
+        if response.has_header('Content-Disposition'):
+            del response['Content-Disposition']
     for key, value in headers.items():
         response[key] = value
     response.shellac_own = True

@@ -24,6 +24,7 @@ class BuildFiles(TestCase):
         self.assertEqual(r['Content-Type'], 'text/javascript; charset=utf-8')
         self.assertEqual(r['Cache-Control'], 'no-cache')
         self.assertEqual(r['Service-Worker-Allowed'], '/')
+        self.assertNotIn('Content-Disposition', r)
         self.assertTrue(b''.join(r.streaming_content).startswith(b'/* shellac sw */importScripts("shellac-runtime.'))
 
     def test_the_scripts_and_manifest_are_revalidated(self):
