@@ -1,9 +1,10 @@
 // Builds every package in dependency order: tsc emits ESM and declarations, esbuild makes the
 // browser bundles the CLI copies into a site. Fails on the first error.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { minify } from 'terser';
+import { DJANGO_RUNTIME_DIR, freshDjangoRuntime } from './django-runtime.mjs';
 
 const tsc = 'node_modules/typescript/bin/tsc';
 for (const pkg of ['protocol', 'worker', 'client', 'server', 'cli']) {
@@ -32,5 +33,14 @@ for (const [entry, name] of browserBuilds) {
   const small = await minify(result.outputFiles[0].text, { ecma: 2020, compress: { passes: 3 }, mangle: { toplevel: true }, format: { comments: false } });
   mkdirSync('packages/client/dist/browser', { recursive: true });
   writeFileSync(`packages/client/dist/browser/${name}`, small.code);
+}
+// The runtime and scripts the Python package ships (committed: pip needs no Node). Written only
+// when changed, so a build leaves an up-to-date checkout as it was.
+mkdirSync(DJANGO_RUNTIME_DIR, { recursive: true });
+const shipped = await freshDjangoRuntime();
+for (const name of readdirSync(DJANGO_RUNTIME_DIR)) if (name.endsWith('.js') && !shipped.has(name)) rmSync(`${DJANGO_RUNTIME_DIR}/${name}`);
+for (const [name, bytes] of shipped) {
+  const file = `${DJANGO_RUNTIME_DIR}/${name}`;
+  if (!existsSync(file) || !readFileSync(file).equals(bytes)) writeFileSync(file, bytes);
 }
 console.log('build: packages ready');

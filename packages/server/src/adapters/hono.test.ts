@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ACCOUNT_PATH, BROKEN_PATH, errorText, LOGOUT_PATH, PAGE_PATH, renderAccount, renderBroken, renderLesson } from '../testing/app.js';
 import { CASE_PATH, renderCase } from '../testing/header-cases.js';
-import { adapterSuite, closeServer, identityChecks } from '../testing/adapter-checks.js';
+import { adapterSuite, closeServer } from '../testing/adapter-checks.js';
 import { shellacHono } from './hono.js';
 
 adapterSuite('Hono adapter', async (shellac) => {
@@ -26,4 +26,4 @@ adapterSuite('Hono adapter', async (shellac) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (address: AddressInfo) => done({ server: server as Server, port: address.port }));
   });
   return { origin: `http://127.0.0.1:${info.port}`, close: () => closeServer(info.server) };
-}, identityChecks);
+});

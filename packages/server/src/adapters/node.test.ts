@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { HEADER } from '@shellac/protocol';
 import { ACCOUNT_PATH, BROKEN_PATH, errorText, LOGOUT_PATH, PAGE_PATH, renderAccount, renderBroken, renderLesson } from '../testing/app.js';
 import { CASE_PATH, renderCase } from '../testing/header-cases.js';
-import { adapterSuite, closeServer, identityChecks } from '../testing/adapter-checks.js';
+import { adapterSuite, closeServer } from '../testing/adapter-checks.js';
 import { withShellac } from './node.js';
 
 adapterSuite(
@@ -59,8 +59,6 @@ adapterSuite(
     return { origin, close: () => closeServer(server) };
   },
   (get) => {
-    identityChecks(get);
-
     test('a streamed content-only page gets its title from its head, the rest streamed after', async () => {
       const r = await get('/streamed?from_appshell=1');
       assert.equal(r.headers.get(HEADER.content), '1');

@@ -1,12 +1,13 @@
 // Test support: one table of responses an application sends, with the headers each must leave
 // with, run through the core's `finish` and through every adapter against a real server, so the
 // one function that decides the protocol's headers (finish-headers.ts) is held to the same
-// answers on every platform.
+// answers on every platform. The table is shared with django_shellac:
+// packages/protocol/vectors/header-cases.json.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { ANONYMOUS, HEADER } from '@shellac/protocol';
 import type { ShellacView } from '../shellac-view.js';
-import { createUserTagger } from '../user-tag.js';
+import type { UserId } from '../user-tag.js';
 import { USER_SECRET } from './app.js';
 
 /** Where each adapter test mounts the case route: `CASE_PATH + name` (GET and POST). */
@@ -22,78 +23,59 @@ export interface SentCase {
   body: string;
 }
 
+/** What a route tells its view before it sends anything: `['user', id]` or `['loggedOut']`. */
+type Tell = ['user', UserId] | ['loggedOut'] | ['layout', string, string];
+
 interface HeaderCase extends SentCase {
   name: string;
   /** Ask for the content alone (`?from_appshell=1`). */
   contentOnly?: boolean;
-  /** What the route tells its view before it sends anything. */
-  tell?: (view: ShellacView) => void;
+  tell?: Tell[];
   /** The headers the response must leave with; null: absent. */
   expect: Record<string, string | null>;
 }
 
-const HTML = { 'Content-Type': 'text/html; charset=utf-8' };
-const JSON_TYPE = { 'Content-Type': 'application/json' };
-const doc = (title: string, body = '<p>x</p>') => `<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`;
-const PRELOAD = HEADER.navigationPreload;
-const TAG = createUserTagger({ secret: USER_SECRET })('42');
-const page = (name: string, more: Partial<HeaderCase> & Pick<HeaderCase, 'expect'>): HeaderCase => ({ name, status: 200, headers: HTML, body: doc('Page'), ...more });
+const shared = JSON.parse(readFileSync(new URL('../../../protocol/vectors/header-cases.json', import.meta.url), 'utf8')) as { secret: string; cases: HeaderCase[] }; // checked by the tests that run it
+assert.equal(shared.secret, USER_SECRET, 'header-cases.json expects the tags under the adapter tests secret');
 
-const CASES: readonly HeaderCase[] = [
-  page('full-page', { expect: { vary: PRELOAD, [HEADER.content]: null, [HEADER.title]: null, [HEADER.user]: null, 'cache-control': null } }),
-  page('vary-merged', { headers: { ...HTML, Vary: 'Cookie' }, expect: { vary: `Cookie, ${PRELOAD}` } }),
-  page('vary-already-named', { headers: { ...HTML, Vary: PRELOAD.toLowerCase() }, expect: { vary: PRELOAD.toLowerCase() } }),
-  page('vary-star', { headers: { ...HTML, Vary: '*' }, expect: { vary: '*' } }),
-  page('content-title-from-body', {
+/** The shared protocol cases, which every server (Node or Django) must pass. */
+export const PROTOCOL_CASES: readonly HeaderCase[] = shared.cases;
+
+/**
+ * A case of the Node core alone: a title `layout` saw in a content document it handed out wins,
+ * and the body is not read for it (the view API has no equivalent on other platforms).
+ */
+const NODE_CASES: readonly HeaderCase[] = [
+  {
+    name: 'content-title-from-layout',
+    status: 200,
+    headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    body: '<!doctype html><html><head><title>Sent</title></head><body><p>x</p></body></html>',
     contentOnly: true,
-    body: doc('\n  Lesson 3 &ndash; Scales &amp; Modes &#x1F3B5;\n'),
-    expect: { vary: PRELOAD, [HEADER.content]: '1', [HEADER.title]: encodeURIComponent('Lesson 3 – Scales & Modes 🎵') },
-  }),
-  page('content-title-from-layout', {
-    contentOnly: true,
-    body: doc('Sent'), // differs from what layout saw: the known title wins, the body is not read for it
-    tell: (view) => void view.layout('full', doc('Noted')),
-    expect: { [HEADER.content]: '1', [HEADER.title]: 'Noted' },
-  }),
-  page('content-title-from-app', { contentOnly: true, headers: { ...HTML, [HEADER.title]: 'App%20title' }, expect: { [HEADER.title]: 'App%20title' } }),
-  page('content-no-title-in-head', { contentOnly: true, body: '<html><head></head><body><svg><title>svg</title></svg></body></html>', expect: { [HEADER.content]: '1', [HEADER.title]: null } }),
-  page('content-empty-title', { contentOnly: true, body: doc(''), expect: { [HEADER.content]: '1', [HEADER.title]: null } }),
-  page('content-not-found', { contentOnly: true, status: 404, body: doc('Missing'), expect: { [HEADER.content]: '1', [HEADER.title]: 'Missing' } }),
-  page('content-json', { contentOnly: true, headers: JSON_TYPE, body: '{"ok":true}', expect: { vary: null, [HEADER.content]: null, [HEADER.title]: null } }),
-  page('user-full-page', { tell: (view) => view.user('42'), expect: { [HEADER.user]: TAG, 'cache-control': 'private', vary: PRELOAD } }),
-  page('user-content', { contentOnly: true, tell: (view) => view.user(42), expect: { [HEADER.user]: TAG, 'cache-control': 'private', [HEADER.content]: '1', [HEADER.title]: 'Page' } }),
-  page('user-own-cache-control', { headers: { ...HTML, 'Cache-Control': 'no-store' }, tell: (view) => view.user('42'), expect: { [HEADER.user]: TAG, 'cache-control': 'no-store' } }),
-  page('user-own-tag', { headers: { ...HTML, [HEADER.user]: 'set-by-app' }, tell: (view) => view.user('42'), expect: { [HEADER.user]: 'set-by-app', 'cache-control': 'private' } }),
-  page('user-nobody', { tell: (view) => view.user(null), expect: { [HEADER.user]: ANONYMOUS, 'cache-control': null } }),
-  page('user-json', { headers: JSON_TYPE, body: '{"ok":true}', tell: (view) => view.user('42'), expect: { [HEADER.user]: null, 'cache-control': null, vary: null } }),
-  page('logout-redirect', {
-    status: 303,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', Location: '/' },
-    body: '',
-    tell: (view) => {
-      view.user('42');
-      view.loggedOut(); // after the session middleware named the person
-    },
-    expect: { location: '/', [HEADER.user]: ANONYMOUS, 'clear-site-data': '"cache", "storage"', 'cache-control': null, vary: null },
-  }),
-  page('logout-own-clear-site-data', {
-    headers: { ...HTML, 'Clear-Site-Data': '"cookies"' },
-    tell: (view) => view.loggedOut(),
-    expect: { [HEADER.user]: ANONYMOUS, 'clear-site-data': '"cookies"', vary: PRELOAD },
-  }),
+    tell: [['layout', 'full', '<!doctype html><html><head><title>Noted</title></head><body><p>x</p></body></html>']],
+    expect: { 'X-Shellac-Content': '1', 'X-Shellac-Title': 'Noted' },
+  },
 ];
+
+const CASES = [...PROTOCOL_CASES, ...NODE_CASES];
+
+function apply(view: ShellacView, tell: Tell): void {
+  if (tell[0] === 'user') view.user(tell[1]);
+  else if (tell[0] === 'loggedOut') view.loggedOut();
+  else void view.layout(tell[1], tell[2]);
+}
 
 /** What the route at `CASE_PATH + name` sends, once it has told its view what the case says. */
 export function renderCase(view: ShellacView, name: string): SentCase {
   const found = CASES.find((c) => c.name === name);
   if (!found) return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: `no case ${name}` };
-  found.tell?.(view);
+  for (const tell of found.tell ?? []) apply(view, tell);
   return { status: found.status, headers: found.headers, body: found.body };
 }
 
 /** Registers one test per case: `get` fetches the case route of a server set up as above. */
-export function headerCaseChecks(get: (path: string, init?: RequestInit) => Promise<Response>): void {
-  for (const c of CASES) {
+export function headerCaseChecks(get: (path: string, init?: RequestInit) => Promise<Response>, cases: readonly HeaderCase[] = CASES): void {
+  for (const c of cases) {
     test(`headers: ${c.name}`, async () => {
       const r = await get(`${CASE_PATH}${c.name}${c.contentOnly ? '?from_appshell=1' : ''}`, { redirect: 'manual' });
       assert.equal(r.status, c.status);
@@ -102,3 +84,6 @@ export function headerCaseChecks(get: (path: string, init?: RequestInit) => Prom
     });
   }
 }
+
+/** The Node-only cases, for the adapters (the shared ones run in the protocol checks). */
+export const NODE_ONLY_CASES = NODE_CASES;

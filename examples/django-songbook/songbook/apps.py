@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SongbookConfig(AppConfig):
+    name = 'songbook'
+    default_auto_field = 'django.db.models.BigAutoField'
