@@ -21,15 +21,19 @@ async function build(name: string, config: object) {
   writeFileSync(join(site, 'songs', 'one.html'), PAGE);
   writeFileSync(join(site, 'shellac.config.json'), JSON.stringify(config));
   const out = join(root, name, 'out');
-  await buildSite({ siteDir: site, outDir: out });
-  const manifest = JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')) as { entries: { url: string }[] };
-  return { out, read: (rel: string) => readFileSync(join(out, rel), 'utf8'), precached: manifest.entries.map((e) => e.url) };
+  const summary = await buildSite({ siteDir: site, outDir: out });
+  // Compact manifest entries are tuples whose first item is the URL.
+  const manifest = JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')) as { entries: [string, string?][] };
+  const read = (rel: string) => readFileSync(join(out, rel), 'utf8');
+  // The worker's code is sw.js (config) plus the runtime file it imports.
+  const worker = read('sw.js') + read(summary.worker.runtime.name);
+  return { out, read, worker, precached: manifest.entries.map((e) => e[0]) };
 }
 
 test('with `save`, the worker carries the saved unit and every page gets shellac-save.js after shellac.js, precached', async () => {
-  const { out, read, precached } = await build('on', { save: { concurrency: 2, also: ['index.html'] } });
-  assert.ok(read('sw.js').includes(SAVE_MESSAGE.save));
-  assert.match(read('sw.js'), /\bconcurrency:2\b/);
+  const { out, read, worker, precached } = await build('on', { save: { concurrency: 2, also: ['index.html'] } });
+  assert.ok(worker.includes(SAVE_MESSAGE.save));
+  assert.match(read('sw.js'), /"save":\{"concurrency":2\b/);
   assert.match(read('index.html'), /<script src="shellac\.js" defer data-shellac><\/script><script src="shellac-save\.js" defer data-shellac><\/script><\/head>/);
   assert.match(read('songs/one.html'), /<script src="\.\.\/shellac\.js" defer data-shellac><\/script><script src="\.\.\/shellac-save\.js" defer data-shellac><\/script>/);
   assert.ok(precached.includes(FILES.saveClient));
@@ -38,8 +42,8 @@ test('with `save`, the worker carries the saved unit and every page gets shellac
 });
 
 test('without `save`, none of it: no saved unit in sw.js, no shellac-save.js, no tag', async () => {
-  const { out, read, precached } = await build('off', {});
-  assert.ok(!read('sw.js').includes(SAVE_MESSAGE.save));
+  const { out, read, worker, precached } = await build('off', {});
+  assert.ok(!worker.includes(SAVE_MESSAGE.save));
   assert.ok(!existsSync(join(out, FILES.saveClient)));
   assert.ok(!read('index.html').includes(FILES.saveClient));
   assert.ok(!precached.includes(FILES.saveClient));
