@@ -60,7 +60,7 @@ export function createUnits(services: WorkerServices, options: ShellacOptions, g
   });
   const limits = options.pages === false ? undefined : options.pages ?? {};
   const kept = limits && services.cacheFor(services.at('pages'), limits, true);
-  const app = options.app?.start({ scope, owner: identity, observe: identity && (() => identity.watch({})), now: services.now, log, keep: async (request, response) => kept?.put(request, response), broadcast: services.broadcast });
+  const app = options.app?.start({ scope, owner: identity, observe: identity && (() => identity.watch({})), now: services.now, log, keep: async (request, response) => void (services.cacheable(response) && (await kept?.put(request, response))), broadcast: services.broadcast });
   // Pages read through: the network first, then the last visit's copy, then the app's render, then a saved copy.
   const pagesCache = app ? app.layer(kept, saved && ((url) => saved.match(url))) : saved ? saved.layer(kept) : kept;
   const pages = pagesUnit({ cache: pagesCache, cacheable: services.cacheable, timeoutSeconds: limits?.networkTimeoutSeconds ?? 3, scope, skip: (url) => precache.has(url), keyFor: shell && ((url) => shell.contentKey(url)), watch });
