@@ -214,6 +214,18 @@ test('the server’s content for the rendered URL shown replaces the offline cop
   assert.equal(region().querySelector('h1')?.textContent, 'Song 9', 'the server’s content is never replaced');
 });
 
+test('back online, an offline copy on show is replaced by the server’s content, in place', async () => {
+  await server.route('/app/songs/10', [rendered('Song 10', '<h1>Song 10</h1><p>from the synced data</p>'), content('Song 10', '<h1>Song 10</h1><p>from the server</p>')]);
+  const shell = start();
+  await shell.navigate('/app/songs/10');
+  assert.ok(note());
+  dispatchEvent(new Event('online')); // what the browser fires when its network comes back
+  await until(() => region().textContent === 'Song 10from the server');
+  assert.equal(note(), null);
+  dispatchEvent(new Event('online'));
+  assert.equal(document.documentElement.hasAttribute('aria-busy'), false, 'the server’s content is not asked for again');
+});
+
 test('a response without X-Shellac-Content: 1 is never injected: the loader goes to it for real', async () => {
   await server.route('/app/private', { status: 302, headers: { Location: '/login' } });
   await server.route('/login', fullPage('Sign in', '<h1>Sign in</h1>'));

@@ -12,7 +12,7 @@ export interface ShellLoaderOptions {
   /**
    * HTML of the note put above content the service worker rendered itself, offline or while the
    * server was slow (`X-Shellac-Rendered: worker`): an offline copy, which the server's answer
-   * replaces when the worker sends it (`shellac:fresh`). Empty: no note.
+   * replaces when the worker sends it (`shellac:fresh`) or when the browser is back online. Empty: no note.
    */
   offlineCopyHtml?: string;
 }
@@ -182,9 +182,15 @@ export function createShellLoader(options: ShellLoaderOptions = {}): ShellLoader
     swap(new DOMParser().parseFromString(data.html, 'text/html'));
   };
 
+  // Back online: an offline copy on show asks for the server's content, in place.
+  const onOnline = () => {
+    if (rendered && contentUrl(location.href).href === rendered) void show(new URL(location.href));
+  };
+
   addEventListener('click', onClick);
   addEventListener('submit', onSubmit);
   addEventListener('popstate', onPop);
+  addEventListener('online', onOnline);
   navigator.serviceWorker?.addEventListener('message', onFresh);
   // The shell arrived with an empty region: fill it with this URL's content.
   if (!region.childElementCount) void show(new URL(location.href)).then((r) => r === 'ok' && arrive(new URL(location.href)));
@@ -195,6 +201,7 @@ export function createShellLoader(options: ShellLoaderOptions = {}): ShellLoader
       removeEventListener('click', onClick);
       removeEventListener('submit', onSubmit);
       removeEventListener('popstate', onPop);
+      removeEventListener('online', onOnline);
       navigator.serviceWorker?.removeEventListener('message', onFresh);
     },
   };
