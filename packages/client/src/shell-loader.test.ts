@@ -214,16 +214,23 @@ test('the server’s content for the rendered URL shown replaces the offline cop
   assert.equal(region().querySelector('h1')?.textContent, 'Song 9', 'the server’s content is never replaced');
 });
 
-test('back online, an offline copy on show is replaced by the server’s content, in place', async () => {
-  await server.route('/app/songs/10', [rendered('Song 10', '<h1>Song 10</h1><p>from the synced data</p>'), content('Song 10', '<h1>Song 10</h1><p>from the server</p>')]);
+test('back online, an offline copy on show is replaced by the server’s content in place, asked again while the worker still renders', async () => {
+  const copy = rendered('Song 10', '<h1>Song 10</h1><p>from the synced data</p>');
+  await server.route('/app/songs/10', [copy, copy, content('Song 10', '<h1>Song 10</h1><p>from the server</p>')]);
   const shell = start();
   await shell.navigate('/app/songs/10');
-  assert.ok(note());
+  const swaps: MutationRecord[] = [];
+  const observer = new MutationObserver((records) => swaps.push(...records));
+  observer.observe(region(), { childList: true });
   dispatchEvent(new Event('online')); // what the browser fires when its network comes back
   await until(() => region().textContent === 'Song 10from the server');
+  observer.disconnect();
   assert.equal(note(), null);
+  assert.equal((await server.requests('/app/songs/10')).length, 3, 'the first answer after the event was still the worker’s');
+  assert.equal(swaps.length, 1, 'the copy stayed untouched until the server’s content came');
   dispatchEvent(new Event('online'));
-  assert.equal(document.documentElement.hasAttribute('aria-busy'), false, 'the server’s content is not asked for again');
+  await shell.navigate('/app/songs/10');
+  assert.equal((await server.requests('/app/songs/10')).length, 4, 'the server’s content is not asked for again when online');
 });
 
 test('a response without X-Shellac-Content: 1 is never injected: the loader goes to it for real', async () => {

@@ -173,19 +173,30 @@ export function createShellLoader(options: ShellLoaderOptions = {}): ShellLoader
     void show(new URL(location.href)).then((r) => r === 'ok' && arrive(new URL(location.href), scroll));
   };
 
-  // The server's answer for content the worker rendered (`renderFirst`): put in place, unless the
-  // page has moved on to other content meanwhile. Scroll and focus stay where the reader is.
+  // The server's content for the offline copy on show, in its place; scroll and focus stay.
+  const replaceCopy = (shown: string, html: string) => {
+    if (rendered !== shown || contentUrl(location.href).href !== shown) return; // the page moved on
+    rendered = undefined;
+    swap(new DOMParser().parseFromString(html, 'text/html'));
+  };
+  // The server's answer for content the worker rendered first (`renderFirst`).
   const onFresh = (event: MessageEvent) => {
     const data = event.data as { type?: string; url?: string; html?: string } | undefined; // a Shellac worker's message, checked below
-    if (data?.type !== MESSAGE.fresh || typeof data.html !== 'string' || !rendered || data.url !== rendered || contentUrl(location.href).href !== rendered) return;
-    rendered = undefined;
-    swap(new DOMParser().parseFromString(data.html, 'text/html'));
+    if (data?.type === MESSAGE.fresh && typeof data.html === 'string' && typeof data.url === 'string') replaceCopy(data.url, data.html);
   };
-
-  // Back online: an offline copy on show asks for the server's content, in place.
-  const onOnline = () => {
-    if (rendered && contentUrl(location.href).href === rendered) void show(new URL(location.href));
+  // Back online: the offline copy asks for the server's content. A network comes back in steps
+  // (the link, then the routes, then the server), so while the worker still renders, it asks
+  // again, three times at most; the copy stays untouched meanwhile (a running timer, typed text).
+  const refresh = async (tries: number) => {
+    const shown = rendered;
+    if (!shown || contentUrl(location.href).href !== shown) return;
+    const res = await fetch(shown, { credentials: 'same-origin' }).catch(() => undefined);
+    const fromServer = res?.ok && res.headers.get(CONTENT_HEADER) === '1' && res.headers.get(HEADER.rendered) !== 'worker';
+    const html = fromServer ? await res.text().catch(() => undefined) : undefined;
+    if (html !== undefined) replaceCopy(shown, html);
+    else if (tries < 3) setTimeout(() => void refresh(tries + 1), 1000 * 2 ** tries);
   };
+  const onOnline = () => void refresh(0);
 
   addEventListener('click', onClick);
   addEventListener('submit', onSubmit);
