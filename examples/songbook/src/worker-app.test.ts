@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { buildSite } from '@shellac/cli';
+import { buildSite, ShellacCliError, type BuildSummary } from '@shellac/cli';
 import type { WorkerAppEnv } from '@shellac/worker';
 import { createSongbook, type Songbook } from './app.js';
 import { PACKAGE_DIR } from './paths.js';
@@ -15,6 +15,7 @@ import { createWorkerSongbook } from './worker-app.js';
 describe('Songbook in the worker: the same views as the server', () => {
   const dir = mkdtempSync(join(tmpdir(), 'songbook-worker-app-'));
   let songbook: Songbook;
+  let summary: BuildSummary;
   const worker = createWorkerSongbook();
   const url = (path: string) => `http://127.0.0.1${path}`;
   const fromServer = (path: string, cookie?: string) => songbook.fetch(new Request(url(path), { headers: cookie ? { Cookie: cookie } : {} }));
@@ -32,12 +33,16 @@ describe('Songbook in the worker: the same views as the server', () => {
 
   before(async () => {
     const buildDir = join(dir, 'build');
-    await buildSite({ siteDir: join(PACKAGE_DIR, 'static'), outDir: buildDir, app: true, base: '/static/', configFile: join(PACKAGE_DIR, 'shellac.config.json') });
+    summary = await buildSite({ siteDir: join(PACKAGE_DIR, 'static'), outDir: buildDir, app: true, base: '/static/', configFile: join(PACKAGE_DIR, 'shellac.config.json') });
     songbook = createSongbook({ dbPath: join(dir, 'songbook.db'), buildDir, secret: 'songbook-test-secret-0123456789' });
   });
   after(() => {
     songbook?.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the real entry builds, with nothing of Node in it: the bytes it adds to the worker', () => {
+    assert.ok((summary.worker.app?.gzip ?? 0) > 0);
   });
 
   test('content and whole pages are the server’s, byte for byte: lessons, search, about, on this device', async () => {
@@ -78,5 +83,24 @@ describe('Songbook in the worker: the same views as the server', () => {
     assert.equal((page.match(/data-shellac-save="\/lessons\/5"/g) ?? []).length, 2, 'the lesson’s own button, and the notice’s');
     assert.equal((await inWorker('/lessons/31?from_appshell=1', env)).status, 404);
     assert.equal((await inWorker('/login?from_appshell=1', env)).status, 404, 'signing in needs the server');
+  });
+});
+
+describe('Songbook in the worker: the build', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'songbook-worker-build-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('an entry that reaches the server app (SQLite, sessions, files) fails the build, naming the chain of imports', async () => {
+    // One line too many in a worker entry: the server's app instead of the pages alone.
+    writeFileSync(join(dir, 'worker-app.ts'), `export { createSongbook as default } from '${join(PACKAGE_DIR, 'src/app.ts')}';\n`);
+    const config = JSON.parse(readFileSync(join(PACKAGE_DIR, 'shellac.config.json'), 'utf8')) as { worker: object };
+    writeFileSync(join(dir, 'shellac.config.json'), JSON.stringify({ ...config, worker: { ...config.worker, entry: 'worker-app.ts' } }));
+    const build = buildSite({ siteDir: join(PACKAGE_DIR, 'static'), outDir: join(dir, 'out'), app: true, base: '/static/', configFile: join(dir, 'shellac.config.json') });
+    await assert.rejects(build, (error: unknown) => {
+      assert.ok(error instanceof ShellacCliError);
+      assert.equal(error.code, 'worker-app');
+      assert.match(error.message, /worker-app\.ts → .*examples\/songbook\/src\/app\.ts → (.* → )?(node:\w+|better-sqlite3)\b.*runs only in Node, not in a service worker/);
+      return true;
+    });
   });
 });
