@@ -226,6 +226,16 @@ test('data syncs at install, on navigations and content requests every syncSecon
   assert.equal(await syncs(), 3, 'another person: their data at once');
   assert.deepEqual(await unit.messages![MESSAGE.sync]!({ type: MESSAGE.sync }), { ok: true, synced: [] });
   assert.equal(await syncs(), 4);
+  // Another person while a sync is on its way: that sync starts over for them (one more
+  // request), and the navigation that follows shares it rather than starting its own.
+  await server.route('/wa7/api/lessons.json', { status: 304, delay: 300 });
+  clock.advance(60_000);
+  const both = fetchEnv();
+  unit.arrive?.(navigation(url('lessons/3')), new URL(url('lessons/3')), both.env);
+  await owner!.watch({})(taggedFor('carol'));
+  unit.arrive?.(navigation(url('lessons/4')), new URL(url('lessons/4')), both.env);
+  await both.settled();
+  assert.equal(await syncs(), 6);
 });
 
 test('a request is rendered; a URL alone is a lookup, never a render', async () => {

@@ -64,13 +64,17 @@ export function createWorkerApp(options: WorkerAppOptions): WorkerAppFeature {
       let last: number | undefined;
       // Whose data the last sync was for: another person's first navigation syncs theirs at once.
       let syncedFor: string | undefined;
+      // One sync at a time: quick navigations share it.
+      let syncing: Promise<string[]> | undefined;
       const sync = () => {
+        if (syncing) return syncing;
         last = env.now();
         syncedFor = owner?.current;
-        return data.sync().then(
+        syncing = data.sync().then(
           (changed) => ((syncedFor = owner?.current), changed),
           (error) => (log(() => `data sync failed, the last good data stays: ${error}`), []),
         );
+        return syncing.finally(() => (syncing = undefined));
       };
       // A render the app declines (a 404, an error) is no answer: the next fallback is tried.
       const render = async (request: Request): Promise<Response | undefined> => {
