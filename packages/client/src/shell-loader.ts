@@ -1,4 +1,4 @@
-import { APPSHELL_PARAM, CONTENT_ATTR, CONTENT_HEADER, contentUrl, HEADER, looksLikeFile, MESSAGE } from '@shellac/protocol';
+import { APPSHELL_PARAM, CONTENT_ATTR, CONTENT_HEADER, contentUrl, HEADER, looksLikeFile, MESSAGE, type FreshMessage } from '@shellac/protocol';
 
 export interface ShellLoaderOptions {
   /** The content region (default `[data-shellac-content]`). */
@@ -181,7 +181,7 @@ export function createShellLoader(options: ShellLoaderOptions = {}): ShellLoader
   };
   // The server's answer for content the worker rendered first (`renderFirst`).
   const onFresh = (event: MessageEvent) => {
-    const data = event.data as { type?: string; url?: string; html?: string } | undefined; // a Shellac worker's message, checked below
+    const data = event.data as Partial<FreshMessage> | undefined; // a Shellac worker's message, its fields checked below
     if (data?.type === MESSAGE.fresh && typeof data.html === 'string' && typeof data.url === 'string') replaceCopy(data.url, data.html);
   };
   // Back online: the offline copy asks for the server's content. A network comes back in steps

@@ -1,4 +1,4 @@
-import { APPSHELL_PARAM, HEADER, MESSAGE, type WorkerAppConfig } from '@shellac/protocol';
+import { APPSHELL_PARAM, HEADER, MESSAGE, type SyncReply, type WorkerAppConfig } from '@shellac/protocol';
 import { layeredCache } from '../caches/layered-cache.js';
 import type { RuntimeCache } from '../caches/runtime-cache.js';
 import type { Owner } from '../caches/user-cache.js';
@@ -102,7 +102,7 @@ export function createWorkerApp(options: WorkerAppOptions): WorkerAppFeature {
         install: () => sync(),
         keeps: (cache) => cache.kind === 'data',
         messages: {
-          [MESSAGE.sync]: async () => ({ ok: true, synced: await data.sync() }),
+          [MESSAGE.sync]: async (): Promise<SyncReply> => ({ ok: true, synced: await data.sync() }),
         },
       };
     },

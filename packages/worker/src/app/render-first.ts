@@ -1,4 +1,4 @@
-import { CONTENT_HEADER, MESSAGE } from '@shellac/protocol';
+import { CONTENT_HEADER, MESSAGE, type FreshMessage } from '@shellac/protocol';
 import type { Handler } from '../routing/route-context.js';
 
 /** What answering render-first needs from the app unit. */
@@ -39,7 +39,7 @@ export function renderFirst(options: RenderFirstOptions): Handler {
       return answer.response;
     }
     const sent = network.then(async ({ response, content }) => {
-      if (content) await options.broadcast({ type: MESSAGE.fresh, url: ctx.url.href, html: await response.text() });
+      if (content) await options.broadcast({ type: MESSAGE.fresh, url: ctx.url.href, html: await response.text() } satisfies FreshMessage);
     });
     ctx.waitUntil(sent.catch((error: unknown) => ctx.log(() => `${ctx.url.pathname}: no fresh content (${error})`)));
     return rendered;
