@@ -3,7 +3,7 @@
 // (`lib/songbook-child.mjs`, TypeScript through tsx), so the browser-driving row never shares
 // an event loop with the server.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH, ROOT } from './paths.mjs';
 
@@ -14,13 +14,21 @@ const CHILD = join(BENCH, 'lib/songbook-child.mjs');
 
 export const hasShellacServerBuild = () => existsSync(CLI_DIST) && existsSync(SERVER_DIST);
 
-/** `buildSite({ app: true, base: '/static/' })` of the demo's static folder into `outDir`. */
-export async function buildSongbook(outDir) {
+/**
+ * `buildSite({ app: true, base: '/static/' })` of the demo's static folder into `outDir`.
+ * `change(config)`: another config to build with (written beside `outDir`; the worker app's entry
+ * is then named absolutely), such as the demo without its app in the worker.
+ */
+export async function buildSongbook(outDir, change) {
   const { buildSite } = await import('@shellac/cli');
-  return buildSite({
-    siteDir: join(SONGBOOK, 'static'), outDir, app: true, base: '/static/',
-    configFile: join(SONGBOOK, 'shellac.config.json'),
-  });
+  let configFile = join(SONGBOOK, 'shellac.config.json');
+  if (change) {
+    const config = JSON.parse(readFileSync(configFile, 'utf8'));
+    if (config.worker) config.worker = { ...config.worker, entry: join(SONGBOOK, config.worker.entry) };
+    configFile = `${outDir}.config.json`;
+    writeFileSync(configFile, JSON.stringify(change(config)));
+  }
+  return buildSite({ siteDir: join(SONGBOOK, 'static'), outDir, app: true, base: '/static/', configFile });
 }
 
 /**

@@ -4,15 +4,14 @@
 // Each run is a fresh browser context: visit / (wait for a controlling worker), visit /lessons/1
 // (so it is cached), then emulate 400 ms of latency and navigate to /lessons/2 (never visited)
 // and back to /lessons/1. Contenders alternate; the servers run in child processes.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { FIXTURES } from '../lib/paths.mjs';
 import { summary } from '../lib/stats.mjs';
 import { cpuBusy } from '../lib/machine.mjs';
 import { emulateOnServiceWorkers, launchChromium } from '../lib/browser.mjs';
 import { buildSongbook, hasShellacServerBuild, startSongbook } from '../lib/songbook.mjs';
 import { cliMissing } from '../lib/shellac.mjs';
+import { workboxPageCacheWorker } from '../lib/workbox-page-cache.mjs';
 
 export const id = 'repeat-visit-fcp';
 export const what = 'median FCP (ms) of a repeat visit to a new page of the Songbook demo at 400 ms RTT';
@@ -24,22 +23,6 @@ const LATENCY_MS = 400;
 const NEW_PAGE = '/lessons/2'; // never visited before the timed navigation
 const SEEN_PAGE = '/lessons/1'; // visited once before
 const MIN_RUNS = 5; // paint times are noisy: never fewer, whatever --runs says
-
-/** Workbox's recipe worker, bundled like a user's build would, with the demo's static files precached. */
-async function workboxWorker(buildDir) {
-  const { entries } = JSON.parse(readFileSync(join(buildDir, 'shellac-manifest.json'), 'utf8'));
-  // The same files Shellac precaches. Hashed names need no revision; the root scripts get theirs.
-  const manifest = entries.map((e) => {
-    const url = e[0].startsWith('/') ? e[0] : `/${e[0]}`;
-    return { url, revision: e[1] ?? null };
-  });
-  const result = await build({
-    entryPoints: [join(FIXTURES, 'workbox-page-cache-sw.js')], bundle: true, minify: true, format: 'iife',
-    target: 'es2020', legalComments: 'none', write: false, logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': '"production"', 'self.__WB_MANIFEST': JSON.stringify(manifest) },
-  });
-  return { code: result.outputFiles[0].contents, entries: manifest.length };
-}
 
 // Read in the page. The entry may not exist yet when `goto` resolves: observe it (buffered).
 const readFcp = () => new Promise((resolve) => {
@@ -122,7 +105,7 @@ export async function run(ctx) {
   // The Workbox copy: the same build, with the recipe's worker as /sw.js.
   const workboxBuild = join(ctx.tmp, 'songbook-workbox');
   cpSync(shellacBuild, workboxBuild, { recursive: true });
-  const wb = await workboxWorker(shellacBuild);
+  const wb = await workboxPageCacheWorker(shellacBuild);
   rmSync(join(workboxBuild, 'sw.js'));
   writeFileSync(join(workboxBuild, 'sw.js'), wb.code);
   ctx.log(`Workbox pageCache worker: ${wb.code.length} bytes, ${wb.entries} precache entries`);

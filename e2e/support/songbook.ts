@@ -31,6 +31,11 @@ export class SongbookServer extends FrontServer {
     await this.start(this.port);
   }
 
+  /** Stops serving, the Songbook included, keeping its database: `start(this.port)` serves it again. */
+  async pause() {
+    await super.stop();
+  }
+
   override async stop() {
     await super.stop();
     rmSync(this.dir, { recursive: true, force: true });

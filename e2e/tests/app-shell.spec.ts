@@ -62,7 +62,7 @@ test('under a 400 ms round trip, a repeat navigation paints the cached shell at 
   test.info().annotations.push({ type: 'fcp', description: `${Math.round(timing.fcp)} ms` });
 });
 
-test('offline, a visited lesson shows inside the shell, an unvisited one shows the offline block inside the shell', async ({ page, context }) => {
+test('offline, a visited lesson shows inside the shell, a page neither visited nor rendered by the worker shows the offline block inside the shell', async ({ page, context }) => {
   await install(page);
   await mark(page);
   await follow(page, page.locator('.lesson-link').nth(2));
@@ -77,7 +77,8 @@ test('offline, a visited lesson shows inside the shell, an unvisited one shows t
   await expect(h1(page)).toHaveText(title!);
   await expect(page.locator('.site-header')).toBeVisible();
   await expect.poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('.sheet img')].every((i) => i.complete && i.naturalWidth > 0))).toBe(true);
-  await page.goto(server.url('lessons/20'));
+  // Unvisited lessons render in the worker (worker-app.spec.ts); signing in needs the server.
+  await page.goto(server.url('login'));
   await expect(page.locator('.site-header')).toBeVisible();
   await expect(page.locator('[data-shellac-content] .shellac-offline')).toContainText('You are offline');
 });

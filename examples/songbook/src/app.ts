@@ -2,24 +2,24 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { APPSHELL_PARAM, FILES } from '@shellac/protocol';
+import { FILES } from '@shellac/protocol';
 import { createShellacServer, rangeResponse } from '@shellac/server';
 import { shellacHono } from '@shellac/server/hono';
+import { addDataRoutes } from './api/data-routes.js';
 import { verifyPassword } from './auth/passwords.js';
 import { loadSecret } from './auth/secret.js';
 import { createSessions, SESSION_COOKIE, SESSION_SECONDS } from './auth/sessions.js';
 import { openDatabase } from './db/open-database.js';
-import { createStore, type Media, type User } from './db/store.js';
+import { createStore, type Media, type Store } from './db/store.js';
+import type { User } from './model.js';
+import { addPages, LESSON_PATH, type PageHost } from './pages.js';
 import { DEFAULT_BUILD_DIR, DEFAULT_DB_PATH } from './paths.js';
+import { redirectTo } from './redirect.js';
+import { renderPage } from './render-page.js';
 import { sameOrigin } from './same-origin.js';
-import { aboutPage } from './views/about.js';
-import { accountPage } from './views/account.js';
-import { homePage } from './views/home.js';
-import { pageHead, renderBase } from './views/layout.js';
-import { lessonPage } from './views/lesson.js';
+import { renderBase } from './views/layout.js';
 import { loginPage } from './views/login.js';
 import { notFoundPage } from './views/not-found.js';
-import { offlinePage } from './views/offline.js';
 import type { Page } from './views/page.js';
 
 export interface SongbookOptions {
@@ -36,6 +36,8 @@ export interface SongbookOptions {
 export interface Songbook {
   app: Hono<SongbookEnv>;
   fetch(request: Request): Promise<Response>;
+  /** The app's queries (a test changes a lesson's notes through it, as an editor would). */
+  store: Store;
   /** Ends every session of a user on the server, as if the seven days were over; returns how many. */
   expireSessions(username: string): number;
   readonly port: number | undefined;
@@ -45,8 +47,6 @@ export interface Songbook {
 
 type SongbookEnv = { Variables: { user: User | undefined } };
 type SongbookContext = Context<SongbookEnv>;
-
-const LESSON = '/lessons/:id{[0-9]+}';
 
 /**
  * The Songbook app: a Hono app over a SQLite file, with Shellac's app shell. Every instance has
@@ -70,19 +70,22 @@ export function createSongbook(options: SongbookOptions = {}): Songbook {
     identity: { secret: options.secret ?? loadSecret(dbPath) },
   });
 
-  /** The one template choice of the app-shell contract: the whole page, or its content alone. */
   const render = (c: SongbookContext, page: Page) => {
     const view = c.get('shellac');
-    const status = page.status ?? 200;
-    if (view.contentOnly) return shellac.content(c.req.raw, { title: page.title, head: pageHead(page).value, body: page.body.value, status });
-    return c.html(renderBase(page, { asset: view.asset, header: { shell: false, user: c.get('user') } }), status);
+    return renderPage(c, page, { contentOnly: view.contentOnly, asset: view.asset, user: c.get('user') ?? null });
   };
 
-  /** A redirect that keeps asking for content alone, so the shell's request gets content, not a full page. */
-  const redirect = (c: SongbookContext, path: string) => {
-    const contentOnly = new URL(c.req.url).searchParams.get(APPSHELL_PARAM) === '1';
-    return c.redirect(contentOnly ? `${path}?${APPSHELL_PARAM}=1` : path, c.req.method === 'GET' ? 302 : 303);
-  };
+  // The pages the service worker renders too, from the same views: here from SQLite and the session.
+  const host = (c: SongbookContext): PageHost => ({
+    lessons: () => store.lessons(),
+    lesson: (id) => store.lesson(id),
+    user: () => c.get('user') ?? null,
+    practiceList: (user) => store.practiceList(user.id),
+    inPracticeList: (user, lessonId) => store.inPracticeList(user.id, lessonId),
+    media: () => undefined,
+    asset: c.get('shellac').asset,
+    render: (page) => render(c, page),
+  });
 
   // The lesson's files come from the database. Range lets a player seek in a clip (and fetch only
   // what it plays); If-None-Match and If-Range keep the copies a browser holds current.
@@ -105,32 +108,18 @@ export function createSongbook(options: SongbookOptions = {}): Songbook {
     await next();
   });
 
-  app.get('/', (c) => render(c, homePage(store.lessons(), c.req.query('q') ?? '')));
-  app.get('/about', (c) => render(c, aboutPage()));
-  app.get('/offline', (c) => render(c, offlinePage({ asset: c.get('shellac').asset })));
+  addPages({ app, host });
+  addDataRoutes({ app, store, user: (c) => c.get('user'), userTag: (id) => shellac.userTag(id) });
 
-  app.get(`${LESSON}/sheet.svg`, (c) => media(c, store.sheet(lessonId(c)), 'image/svg+xml; charset=utf-8'));
-  app.get(`${LESSON}/clip.wav`, (c) => media(c, store.clip(lessonId(c)), 'audio/wav'));
-  app.get(LESSON, (c) => {
-    const lesson = store.lesson(lessonId(c));
-    if (!lesson) return render(c, notFoundPage(c.req.path));
+  app.get(`${LESSON_PATH}/sheet.svg`, (c) => media(c, store.sheet(lessonId(c)), 'image/svg+xml; charset=utf-8'));
+  app.get(`${LESSON_PATH}/clip.wav`, (c) => media(c, store.clip(lessonId(c)), 'audio/wav'));
+  app.post(`${LESSON_PATH}/practice`, (c) => {
     const user = c.get('user');
-    const inPracticeList = user ? store.inPracticeList(user.id, lesson.id) : false;
-    return render(c, lessonPage({ lesson, inPracticeList }, { user, asset: c.get('shellac').asset }));
-  });
-  app.post(`${LESSON}/practice`, (c) => {
-    const user = c.get('user');
-    if (!user) return redirect(c, '/login');
+    if (!user) return redirectTo(c, '/login');
     const lesson = store.lesson(lessonId(c));
     if (!lesson) return render(c, notFoundPage(c.req.path));
     store.addToPracticeList(user.id, lesson.id);
-    return redirect(c, `/lessons/${lesson.id}`);
-  });
-
-  app.get('/account', (c) => {
-    const user = c.get('user');
-    if (!user) return redirect(c, '/login');
-    return render(c, accountPage(user, store.practiceList(user.id)));
+    return redirectTo(c, `/lessons/${lesson.id}`);
   });
 
   app.get('/login', (c) => render(c, loginPage()));
@@ -144,13 +133,13 @@ export function createSongbook(options: SongbookOptions = {}): Songbook {
     }
     const secure = new URL(c.req.url).protocol === 'https:';
     setCookie(c, SESSION_COOKIE, sessions.start(found.id), { path: '/', httpOnly: true, sameSite: 'Lax', secure, maxAge: SESSION_SECONDS });
-    return redirect(c, '/account');
+    return redirectTo(c, '/account');
   });
   app.post('/logout', (c) => {
     sessions.end(getCookie(c, SESSION_COOKIE));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     c.get('shellac').loggedOut();
-    return redirect(c, '/');
+    return redirectTo(c, '/');
   });
 
   app.notFound((c) => render(c, notFoundPage(c.req.path)));
@@ -163,6 +152,7 @@ export function createSongbook(options: SongbookOptions = {}): Songbook {
   return {
     app,
     fetch: async (request) => app.fetch(request),
+    store,
     expireSessions: (username) => sessions.expireUser(username),
     port: options.port,
     close() {

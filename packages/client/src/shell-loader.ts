@@ -1,4 +1,4 @@
-import { APPSHELL_PARAM, CONTENT_ATTR, CONTENT_HEADER, contentUrl, looksLikeFile } from '@shellac/protocol';
+import { APPSHELL_PARAM, CONTENT_ATTR, CONTENT_HEADER, contentUrl, HEADER, looksLikeFile, MESSAGE, type FreshMessage } from '@shellac/protocol';
 
 export interface ShellLoaderOptions {
   /** The content region (default `[data-shellac-content]`). */
@@ -9,6 +9,12 @@ export interface ShellLoaderOptions {
   indicatorDelay?: number;
   /** HTML of the block shown in the region when the content cannot be had. */
   offlineHtml?: string;
+  /**
+   * HTML of the note put above content the service worker rendered itself, offline or while the
+   * server was slow (`X-Shellac-Rendered: worker`): an offline copy, which the server's answer
+   * replaces when the worker sends it (`shellac:fresh`) or when the browser is back online. Empty: no note.
+   */
+  offlineCopyHtml?: string;
 }
 
 export interface ShellLoader {
@@ -19,6 +25,7 @@ export interface ShellLoader {
 }
 
 const OFFLINE = `<div class="shellac-offline" role="alert"><h1>You are offline</h1><p>This page has not been saved on this device yet. Pages you have visited still work.</p><p><button type="button" data-shellac-retry>Try again</button></p></div>`;
+const OFFLINE_COPY = `<p class="shellac-offline-copy" role="status" style="font-size:.85em;opacity:.75">Offline copy: this page was put together on this device, and is brought up to date when you are back online.</p>`;
 /** Metadata the content may bring; earlier content's copies are removed on each swap. */
 const META = 'meta[name],meta[property],link[rel="canonical"]';
 
@@ -35,6 +42,8 @@ export function createShellLoader(options: ShellLoaderOptions = {}): ShellLoader
   const delay = options.indicatorDelay ?? 300;
   const ran = new Set<string>();
   let current = 0;
+  // The content URL of what the region shows when the worker rendered it: the server's answer for it replaces it.
+  let rendered: string | undefined;
 
   // A polite live region tells screen readers that a new page arrived.
   const live = document.createElement('div');
@@ -84,6 +93,7 @@ export function createShellLoader(options: ShellLoaderOptions = {}): ShellLoader
         .catch(() => undefined);
       if (id !== current) return 'ok';
       if (!response) {
+        rendered = undefined;
         region.innerHTML = options.offlineHtml ?? OFFLINE;
         document.title = 'You are offline';
         return 'ok';
@@ -103,6 +113,8 @@ export function createShellLoader(options: ShellLoaderOptions = {}): ShellLoader
       const doc = new DOMParser().parseFromString(text, 'text/html');
       if (final.href !== url.href) history.replaceState(history.state, '', final);
       swap(doc);
+      rendered = res.headers.get(HEADER.rendered) === 'worker' ? contentUrl(final).href : undefined;
+      if (rendered) region.insertAdjacentHTML('afterbegin', options.offlineCopyHtml ?? OFFLINE_COPY);
       return 'ok';
     } finally {
       clearTimeout(timer);
@@ -161,9 +173,36 @@ export function createShellLoader(options: ShellLoaderOptions = {}): ShellLoader
     void show(new URL(location.href)).then((r) => r === 'ok' && arrive(new URL(location.href), scroll));
   };
 
+  // The server's content for the offline copy on show, in its place; scroll and focus stay.
+  const replaceCopy = (shown: string, html: string) => {
+    if (rendered !== shown || contentUrl(location.href).href !== shown) return; // the page moved on
+    rendered = undefined;
+    swap(new DOMParser().parseFromString(html, 'text/html'));
+  };
+  // The server's answer for content the worker rendered first (`renderFirst`).
+  const onFresh = (event: MessageEvent) => {
+    const data = event.data as Partial<FreshMessage> | undefined; // a Shellac worker's message, its fields checked below
+    if (data?.type === MESSAGE.fresh && typeof data.html === 'string' && typeof data.url === 'string') replaceCopy(data.url, data.html);
+  };
+  // Back online: the offline copy asks for the server's content. A network comes back in steps
+  // (the link, then the routes, then the server), so while the worker still renders, it asks
+  // again, three times at most; the copy stays untouched meanwhile (a running timer, typed text).
+  const refresh = async (tries: number) => {
+    const shown = rendered;
+    if (!shown || contentUrl(location.href).href !== shown) return;
+    const res = await fetch(shown, { credentials: 'same-origin' }).catch(() => undefined);
+    const fromServer = res?.ok && res.headers.get(CONTENT_HEADER) === '1' && res.headers.get(HEADER.rendered) !== 'worker';
+    const html = fromServer ? await res.text().catch(() => undefined) : undefined;
+    if (html !== undefined) replaceCopy(shown, html);
+    else if (tries < 3) setTimeout(() => void refresh(tries + 1), 1000 * 2 ** tries);
+  };
+  const onOnline = () => void refresh(0);
+
   addEventListener('click', onClick);
   addEventListener('submit', onSubmit);
   addEventListener('popstate', onPop);
+  addEventListener('online', onOnline);
+  navigator.serviceWorker?.addEventListener('message', onFresh);
   // The shell arrived with an empty region: fill it with this URL's content.
   if (!region.childElementCount) void show(new URL(location.href)).then((r) => r === 'ok' && arrive(new URL(location.href)));
 
@@ -173,6 +212,8 @@ export function createShellLoader(options: ShellLoaderOptions = {}): ShellLoader
       removeEventListener('click', onClick);
       removeEventListener('submit', onSubmit);
       removeEventListener('popstate', onPop);
+      removeEventListener('online', onOnline);
+      navigator.serviceWorker?.removeEventListener('message', onFresh);
     },
   };
 }

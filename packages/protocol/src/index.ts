@@ -11,6 +11,7 @@ export type {
   MessageType, PageMessage, WorkerMessage, SkipWaitingMessage, ClearMessage, CacheUrlsMessage,
   DebugMessage, StatusMessage, UpdateFailedMessage, UpdateFailure, ClearReply, StatusReply,
   UserChangedMessage, UserChangeReason, ErrorReply, UpdateCheck, InstallFailure, CacheState, SafeModeMessage, RetiredMessage, QuotaMessage, ActivatingMessage,
+  FreshMessage, SyncReply,
 } from './messages.js';
 export type { RequestLike } from './headers.js';
 export { APPSHELL_PARAM, CONTENT_HEADER, USER_HEADER, HEADER, PRELOAD_CONTENT, SHELL_PATH, CONTENT_ATTR, ANONYMOUS, wantsContentOnly, contentUrl, parseUserTags } from './headers.js';

@@ -68,7 +68,7 @@ export interface UserChangedMessage {
 }
 
 export type PageMessage = SkipWaitingMessage | ClearMessage | CacheUrlsMessage | DebugMessage | StatusMessage;
-export type WorkerMessage = UpdateFailedMessage | UserChangedMessage | SafeModeMessage | RetiredMessage | QuotaMessage | ActivatingMessage;
+export type WorkerMessage = UpdateFailedMessage | UserChangedMessage | SafeModeMessage | RetiredMessage | QuotaMessage | ActivatingMessage | FreshMessage;
 
 export interface ClearReply { ok: boolean; deleted: string[] }
 /**
@@ -139,6 +139,16 @@ export interface RetiredMessage {
 export interface ActivatingMessage {
   type: typeof MESSAGE.activating;
 }
+/** The server's content for a URL the worker's app rendered first (`renderFirst`). */
+export interface FreshMessage {
+  type: typeof MESSAGE.fresh;
+  /** The content URL (`…?from_appshell=1`). */
+  url: string;
+  /** The content document, as the server sent it. */
+  html: string;
+}
+/** The answer to `shellac:sync`: the names of the data sources that changed. */
+export interface SyncReply { ok: true; synced: string[] }
 export interface QuotaMessage {
   type: typeof MESSAGE.quota;
   /** The bytes a write needed. */

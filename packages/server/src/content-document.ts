@@ -23,6 +23,15 @@ function escapeText(text: string): string {
  * The standard content-only document: a `<head>` with the title and metadata, a `<body>` that is
  * the content region. No `<meta charset>`: the Content-Type header says UTF-8, and the shell
  * copies the head's metadata into the page, where a second charset would be wrong.
+ *
+ * `server.content(request, page)` is this function. It is also published alone, as
+ * `@shellac/server/content`, web-standard and free of Node: an app that renders in the service
+ * worker (`createWorkerApp`) answers content requests with the same document as its server.
+ *
+ * ```ts
+ * import { contentDocument } from '@shellac/server/content';
+ * return contentDocument(request, { title: 'Ode to Joy – Songbook', body: '<h1>Ode to Joy</h1>' });
+ * ```
  */
 export function contentDocument(request: Request, page: ContentPage): Response {
   const html = `<!doctype html><html><head><title>${escapeText(page.title)}</title>${page.head ?? ''}</head><body>${page.body}</body></html>`;

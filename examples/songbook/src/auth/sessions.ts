@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { User } from '../db/store.js';
+import type { User } from '../model.js';
 
 export const SESSION_COOKIE = 'songbook_session';
 export const SESSION_SECONDS = 7 * 24 * 3600;

@@ -1,5 +1,4 @@
-/** The seed library: public-domain tunes and exercises, each with its melody. */
-export type Level = 'Beginner' | 'Intermediate' | 'Advanced';
+import type { Level } from '../model.js';
 
 export interface LessonSeed {
   title: string;
@@ -18,6 +17,7 @@ export interface LessonSeed {
   focus: string;
 }
 
+/** The seed library: public-domain tunes and exercises, each with its melody. */
 export const LESSONS: readonly LessonSeed[] = [
   {
     title: 'Ode to Joy', composer: 'Ludwig van Beethoven', genre: 'Classical', level: 'Beginner', key: 'C major', beatsPerMeasure: 4, tempo: 96,

@@ -1,42 +1,21 @@
 import type { Database } from 'better-sqlite3';
-import type { Level } from './lessons.js';
-
-export interface LessonSummary {
-  id: number;
-  title: string;
-  composer: string;
-  genre: string;
-  level: Level;
-}
-
-export interface Lesson extends LessonSummary {
-  key: string;
-  beatsPerMeasure: number;
-  tempo: number;
-  notes: string;
-}
-
-export interface User {
-  id: number;
-  username: string;
-}
+import type { Lesson, LessonSummary, PracticeItem, User } from '../model.js';
 
 export interface Media {
   body: string | Buffer;
   etag: string;
 }
 
-export interface PracticeItem extends LessonSummary {
-  addedAt: number;
-}
-
 const SUMMARY = 'id, title, composer, genre, level';
+const LESSON = `${SUMMARY}, key, beats_per_measure AS beatsPerMeasure, tempo, notes`;
 
-/** Every query the app makes, prepared once. Rows come back as the interfaces above. */
+/** Every query the app makes, prepared once. Rows come back as the model's interfaces (`model.ts`). */
 export function createStore(db: Database) {
   const q = {
     lessons: db.prepare<[], LessonSummary>(`SELECT ${SUMMARY} FROM lessons ORDER BY id`),
-    lesson: db.prepare<[number], Lesson>(`SELECT ${SUMMARY}, key, beats_per_measure AS beatsPerMeasure, tempo, notes FROM lessons WHERE id = ?`),
+    lesson: db.prepare<[number], Lesson>(`SELECT ${LESSON} FROM lessons WHERE id = ?`),
+    fullLessons: db.prepare<[], Lesson>(`SELECT ${LESSON} FROM lessons ORDER BY id`),
+    setNotes: db.prepare<[string, number]>('UPDATE lessons SET notes = ? WHERE id = ?'),
     sheet: db.prepare<[number], Media>('SELECT sheet_svg AS body, sheet_etag AS etag FROM lessons WHERE id = ?'),
     clip: db.prepare<[number], Media>('SELECT clip_wav AS body, clip_etag AS etag FROM lessons WHERE id = ?'),
     userByName: db.prepare<[string], User & { passwordHash: string }>('SELECT id, username, password_hash AS passwordHash FROM users WHERE username = ?'),
@@ -47,6 +26,10 @@ export function createStore(db: Database) {
   return {
     lessons: () => q.lessons.all(),
     lesson: (id: number) => q.lesson.get(id),
+    /** Every lesson with its notes and facts (`/api/lessons.json`). */
+    fullLessons: () => q.fullLessons.all(),
+    /** Rewrites a lesson's notes (an editor's change); returns whether the lesson exists. */
+    setNotes: (id: number, notes: string) => q.setNotes.run(notes, id).changes > 0,
     sheet: (id: number) => q.sheet.get(id),
     clip: (id: number) => q.clip.get(id),
     userByName: (username: string) => q.userByName.get(username),

@@ -1,5 +1,5 @@
 import { html } from '../html.js';
-import type { PracticeItem, User } from '../db/store.js';
+import type { PracticeItem, User } from '../model.js';
 import { pageTitle, type Page } from './page.js';
 
 export function accountPage(user: User, practice: readonly PracticeItem[]): Page {

@@ -1,5 +1,5 @@
 import { html } from '../html.js';
-import type { LessonSummary } from '../db/store.js';
+import type { LessonSummary } from '../model.js';
 import { SITE, type Page } from './page.js';
 
 /** The home page: every lesson, or those whose title, composer or genre contain `query`. */

@@ -1,13 +1,12 @@
 import { CONTENT_ATTR } from '@shellac/protocol';
 import { html, raw, type SafeHtml } from '../html.js';
-import type { User } from '../db/store.js';
-import { SITE, type Page } from './page.js';
+import { SITE, type Page, type Viewer } from './page.js';
 
 /**
  * Who the header is for. The shell is one document for everybody, so it shows only neutral links
  * (never a name); full pages show the sign-in state.
  */
-export type HeaderState = { shell: true } | { shell: false; user: User | undefined };
+export type HeaderState = { shell: true } | { shell: false; user: Viewer };
 
 export interface BaseOptions {
   asset(name: string): string;
@@ -20,8 +19,8 @@ export function pageHead(page: Pick<Page, 'description'>): SafeHtml {
 }
 
 function session(header: HeaderState): SafeHtml {
-  if (header.shell) return html``;
-  if (!header.user) return html`<a class="session-link" href="/login">Sign in</a>`;
+  if (header.shell || header.user === undefined) return html``;
+  if (header.user === null) return html`<a class="session-link" href="/login">Sign in</a>`;
   return html`<span class="session-name">Signed in as <strong>${header.user.username}</strong></span>
       <form class="session-form" method="post" action="/logout"><button type="submit" class="link-button">Sign out</button></form>`;
 }

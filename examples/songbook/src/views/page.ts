@@ -1,5 +1,5 @@
 import type { SafeHtml } from '../html.js';
-import type { User } from '../db/store.js';
+import type { User } from '../model.js';
 
 /** What every view returns: the layout puts it in the base template or the content-only document. */
 export interface Page {
@@ -11,9 +11,16 @@ export interface Page {
   status?: 200 | 401 | 404;
 }
 
+/**
+ * Who a page is for: the person signed in, `null` for nobody, or `undefined` where that cannot be
+ * told (the service worker, before this person's data reached it): such a page names nobody and
+ * offers nothing personal.
+ */
+export type Viewer = User | null | undefined;
+
 /** What a view may need besides its data. */
 export interface ViewContext {
-  user: User | undefined;
+  user: Viewer;
   /** The hashed URL of a static file (`asset('js/lesson.js')`). */
   asset(name: string): string;
 }

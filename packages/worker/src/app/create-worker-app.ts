@@ -1,4 +1,4 @@
-import { APPSHELL_PARAM, HEADER, MESSAGE, type WorkerAppConfig } from '@shellac/protocol';
+import { APPSHELL_PARAM, HEADER, MESSAGE, type SyncReply, type WorkerAppConfig } from '@shellac/protocol';
 import { layeredCache } from '../caches/layered-cache.js';
 import type { RuntimeCache } from '../caches/runtime-cache.js';
 import type { Owner } from '../caches/user-cache.js';
@@ -6,6 +6,7 @@ import type { Log } from '../core/logger.js';
 import type { Observe, Unit } from '../core/unit.js';
 import type { WorkerServices } from '../core/worker-services.js';
 import { createDataSync, type DataReader } from './data-sync.js';
+import { renderFirst, type RenderFirstOptions } from './render-first.js';
 
 /** What the app gets beside the request when it renders in the worker. */
 export interface WorkerAppEnv {
@@ -67,56 +68,57 @@ export function createWorkerApp(options: WorkerAppOptions): WorkerAppFeature {
         observe: identity && (() => identity.watch({})),
         now: services.now,
         log: services.log,
-        keep: async (request, response) => kept?.put(request, response),
+        // Only what the pages cache would keep from the network: never a full page or no-store.
+        keep: async (request, response) => void (services.cacheable(response) && (await kept?.put(request, response))),
         broadcast: services.broadcast,
       });
     },
     start(env) {
-      const data = createDataSync({ scope: env.scope, sources: options.data ?? [], owner: env.owner, observe: env.observe, now: env.now, log: env.log });
+      const { owner, log } = env;
+      const data = createDataSync({ scope: env.scope, sources: options.data ?? [], owner, observe: env.observe, now: env.now, log });
       const appEnv: WorkerAppEnv = { data, cached: async (url) => !!(await caches.match(new URL(url, env.scope).href)) };
       let last: number | undefined;
+      // Whose data the last sync was for: another person's first navigation syncs theirs at once.
+      let syncedFor: string | undefined;
+      // One sync at a time: quick navigations share it.
+      let syncing: Promise<string[]> | undefined;
       const sync = () => {
+        if (syncing) return syncing;
         last = env.now();
-        return data.sync().catch((error) => (env.log(() => `data sync failed, the last good data stays: ${error}`), []));
+        syncedFor = owner?.current;
+        syncing = data.sync().then(
+          (changed) => ((syncedFor = owner?.current), changed),
+          (error) => (log(() => `data sync failed, the last good data stays: ${error}`), []),
+        );
+        return syncing.finally(() => (syncing = undefined));
       };
       // A render the app declines (a 404, an error) is no answer: the next fallback is tried.
       const render = async (request: Request): Promise<Response | undefined> => {
-        const response = await Promise.resolve(call(new Request(request.url, { headers: request.headers }), appEnv)).catch((error: unknown) => void env.log(() => `app render failed: ${error}`));
+        const response = await Promise.resolve(call(new Request(request.url, { headers: request.headers }), appEnv)).catch((error: unknown) => void log(() => `app render failed: ${error}`));
         if (!response?.ok) return undefined;
         const headers = new Headers(response.headers);
         headers.set(HEADER.rendered, 'worker');
-        env.log(() => `${new URL(request.url).pathname} rendered in the worker`);
+        log(() => `${new URL(request.url).pathname} rendered in the worker`);
         return new Response(response.body, { status: response.status, headers });
       };
-      const inScope = (request: Request, url: URL) => request.method === 'GET' && url.href.startsWith(env.scope.href) && (request.mode === 'navigate' || url.searchParams.get(APPSHELL_PARAM) === '1');
+      // In an app shell, content requests are the navigations between pages.
+      const isContent = (url: URL) => url.searchParams.get(APPSHELL_PARAM) === '1';
+      const inScope = (request: Request, url: URL) => request.method === 'GET' && url.href.startsWith(env.scope.href) && (request.mode === 'navigate' || isContent(url));
+      let copies: RenderFirstOptions['fallback'] = async () => undefined;
+      const first = renderFirst({ render, fallback: (request) => copies(request), keep: env.keep, broadcast: env.broadcast });
       return {
-        layer: (cache, after) => layeredCache(cache, async (request) => (typeof request === 'string' ? undefined : await render(request)) ?? after?.(typeof request === 'string' ? request : request.url)),
-        // Render first: the app answers at once, the server's answer is kept and sent to the page.
-        route: (request, url) =>
-          options.renderFirst && inScope(request, url) && url.searchParams.get(APPSHELL_PARAM) === '1'
-            ? {
-                name: 'app (render first)',
-                handler: async (ctx) => {
-                  const rendered = await render(ctx.request);
-                  const fresh = fetch(ctx.request).then(async (response) => {
-                    await env.observe?.()(response);
-                    if (!response.ok) return;
-                    await env.keep(ctx.request, response.clone());
-                    await env.broadcast({ type: MESSAGE.fresh, url: ctx.url.href, html: await response.text() });
-                  });
-                  if (!rendered) return fresh.then(() => fetch(ctx.request));
-                  ctx.waitUntil(fresh.catch(() => {}));
-                  return rendered;
-                },
-              }
-            : undefined,
-        arrive(request, _url, fetchEnv) {
-          if (request.mode === 'navigate' && env.now() - (last ?? 0) >= every) fetchEnv.waitUntil(sync());
+        layer(cache, after) {
+          copies = async (request) => (await cache?.match(request)) ?? after?.(request.url);
+          return layeredCache(cache, async (request) => (typeof request === 'string' ? undefined : await render(request)) ?? after?.(typeof request === 'string' ? request : request.url));
+        },
+        route: (request, url) => (options.renderFirst && inScope(request, url) && isContent(url) ? { name: 'app (render first)', handler: first } : undefined),
+        arrive(request, url, fetchEnv) {
+          if (inScope(request, url) && (env.now() - (last ?? 0) >= every || owner?.current !== syncedFor)) fetchEnv.waitUntil(sync());
         },
         install: () => sync(),
         keeps: (cache) => cache.kind === 'data',
         messages: {
-          [MESSAGE.sync]: async () => ({ ok: true, synced: await data.sync() }),
+          [MESSAGE.sync]: async (): Promise<SyncReply> => ({ ok: true, synced: await data.sync() }),
         },
       };
     },

@@ -27,6 +27,9 @@ export interface DataSync extends DataReader {
   sync(): Promise<string[]>;
 }
 
+/** Tries of one sync when the person changes during it. */
+const ATTEMPTS = 2;
+
 /**
  * The app's data in the worker: JSON endpoints kept in Cache Storage, one response per source,
  * per person for per-person sources (`shellac:<scope>:data~<person>`, dropped with the person's
@@ -43,6 +46,26 @@ export function createDataSync(options: DataSyncOptions): DataSync {
   const urlOf = (source: DataSourceConfig) => new URL(source.url, scope).href;
   const held = async (source: DataSourceConfig) => caches.match(urlOf(source), { cacheName: await cacheOf(source) });
 
+  /** Fetches every source; resolves with the changed ones, ready to store, or rejects when any failed. */
+  const stage = async () => {
+    const staged: { name: string; cache: string; url: string; response: Response }[] = [];
+    for (const source of sources) {
+      const etag = (await held(source))?.headers.get('ETag');
+      // Made before the request: identity ignores an answer to a request begun before a switch.
+      const observe = options.observe?.();
+      const response = await fetch(urlOf(source), { cache: 'no-cache', credentials: 'same-origin', headers: etag ? { 'If-None-Match': etag } : {} });
+      await observe?.(response);
+      if (response.status === 304) continue;
+      if (!response.ok) throw new Error(`${source.url}: HTTP ${response.status}`);
+      const text = await response.text();
+      JSON.parse(text); // a body that is not JSON fails the sync, not the app's next read
+      const headers = new Headers(response.headers);
+      headers.set(HEADER.stored, String(options.now()));
+      staged.push({ name: source.name, cache: await cacheOf(source), url: urlOf(source), response: new Response(text, { status: 200, headers }) });
+    }
+    return staged;
+  };
+
   const reader: DataSync = {
     async read<T>(name: string) {
       const source = byName.get(name);
@@ -54,27 +77,23 @@ export function createDataSync(options: DataSyncOptions): DataSync {
       return stored ? Number(stored) : undefined;
     },
     async sync() {
-      const before = await owner?.key();
-      const staged: [cacheName: string, url: string, response: Response][] = [];
-      for (const source of sources) {
-        const previous = await held(source);
-        const etag = previous?.headers.get('ETag');
-        const response = await fetch(urlOf(source), { cache: 'no-cache', credentials: 'same-origin', headers: etag ? { 'If-None-Match': etag } : {} });
-        await options.observe?.()(response);
-        if (response.status === 304) continue;
-        if (!response.ok) throw new Error(`${source.url}: HTTP ${response.status}`);
-        const text = await response.text();
-        JSON.parse(text); // a body that is not JSON fails the sync, not the app's next read
-        const headers = new Headers(response.headers);
-        headers.set(HEADER.stored, String(options.now()));
-        staged.push([await cacheOf(source), urlOf(source), new Response(text, { status: 200, headers })]);
+      // A sync that learns who the person is (the first one of a fresh worker does) starts over
+      // for them: what it fetched may have been meant for the person before.
+      for (let attempt = 1; ; attempt++) {
+        const before = await owner?.key();
+        const staged = await stage();
+        // Fetched for one person, kept for them only: a switch meanwhile drops it all.
+        if ((await owner?.key()) !== before) {
+          if (attempt < ATTEMPTS) continue;
+          throw new Error('the person changed while syncing');
+        }
+        await Promise.all(staged.map(async ({ cache, url, response }) => (await caches.open(cache)).put(url, response)));
+        // A switch while writing dropped the person's caches first: what landed after goes too.
+        if (before !== undefined && (await owner?.key()) !== before) await caches.delete(cacheName({ scope: scope.pathname, kind: 'data', owner: before }));
+        const changed = staged.map((s) => s.name);
+        log(() => `data synced: ${changed.length ? changed.join(', ') : 'unchanged'}`);
+        return changed;
       }
-      // Fetched for one person, kept for them only: a switch meanwhile drops it all.
-      if ((await owner?.key()) !== before) throw new Error('the person changed while syncing');
-      await Promise.all(staged.map(async ([name, url, response]) => (await caches.open(name)).put(url, response)));
-      const changed = staged.map(([, url]) => sources.find((s) => urlOf(s) === url)!.name); // staged from sources
-      log(() => `data synced: ${changed.length ? changed.join(', ') : 'unchanged'}`);
-      return changed;
     },
   };
   return reader;
