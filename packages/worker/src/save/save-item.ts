@@ -43,10 +43,12 @@ export async function planItem(env: SaveItemEnv, raw: string, also: string[], si
   if (!url.href.startsWith(env.scope.href)) throw new SaveError('bad-url', url.href, `${url.href} is not a page of this site (${env.scope.href})`);
   const owner = await env.owner.key();
   const key = env.contentKey?.(url) ?? url;
+  // Made before the request: a page that left before a sign-out must not switch back to its person.
+  const observe = env.observe?.();
   const page = await fetch(key, { credentials: 'same-origin', signal }).catch((error: unknown) => {
     throw new SaveError(signal.aborted ? 'cancelled' : 'network', url.href, `${key.href}: ${error}`, { file: key.href });
   });
-  await env.observe?.()(page);
+  await observe?.(page);
   if (page.status !== 200) throw new SaveError('http', url.href, `${key.href}: HTTP ${page.status}`, { file: key.href, status: page.status });
   if (!page.headers.get('Content-Type')?.includes('text/html')) throw new SaveError('bad-url', url.href, `${key.href} is not an HTML page`, { file: key.href });
   const scan = scanHtml(await page.clone().text(), url.href);
