@@ -16,6 +16,8 @@ HEADER = {
     'shell': 'X-Shellac-Shell',
     'user': 'X-Shellac-User',
     'stored': 'X-Shellac-Stored',
+    #: Set by the worker on what its app rendered (value ``worker``); the server never sends it.
+    'rendered': 'X-Shellac-Rendered',
 }
 
 #: The navigation preload header value that asks for the content alone.
