@@ -75,6 +75,28 @@ test('an unvisited page shows the offline page, in the site look', async ({ page
   expect(page.url()).toBe(server.url('reference/species/wren.html'));
 });
 
+test('the offline page tries again when the browser is back online, never over a navigation away', async ({ page, context }) => {
+  await start();
+  await page.goto(server.url());
+  await waitForControl(page);
+  await page.goto(server.url('about.html'));
+  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('about.html'));
+  await goOffline(context, server);
+  await page.goto(server.url('reference/species/wren.html'));
+  await expect(page).toHaveTitle(/You are offline/);
+  // 'online' alone: the page reloads (a mark set on this document is gone afterwards).
+  await page.evaluate(() => ((window as unknown as { mark: boolean }).mark = true)); // a property of this document only
+  await Promise.all([page.waitForEvent('load'), page.evaluate(() => dispatchEvent(new Event('online')))]);
+  expect(await page.evaluate(() => (window as unknown as { mark?: boolean }).mark)).toBeUndefined(); // as above
+  // 'online' once a navigation away has begun (Chromium fires it so): the navigation wins.
+  await page.evaluate((url) => {
+    location.href = url;
+    dispatchEvent(new Event('online'));
+  }, server.url('about.html'));
+  await expect(page).toHaveURL(server.url('about.html'));
+  await expect(page).not.toHaveTitle(/offline/i);
+});
+
 test('an update where one asset changed downloads that asset and no other', async ({ page }) => {
   await start();
   await page.goto(server.url());

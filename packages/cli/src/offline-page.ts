@@ -15,6 +15,9 @@ export function offlinePage(sourceHtml: string | undefined, sourceDepth: number)
   const lang = /<html\b[^>]*\blang="([^"]+)"/i.exec(html)?.[1] ?? 'en';
   const siteTitle = /<title>([^<]*)<\/title>/i.exec(html)?.[1]?.split(/\s[|–—-]\s/).pop()?.trim();
   const header = /<header\b[\s\S]*?<\/header>/i.exec(html)?.[0];
+  // Back online, the page tries again by itself, but never once a navigation away has begun: a
+  // reload then replaces the page the person (or a test) is going to. Chromium fires `online` on
+  // an offline page during a later navigation, with the network still emulated offline.
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -33,8 +36,11 @@ ${header ? rebase(header) : ''}
 <p><button type="button" id="shellac-retry">Try again</button></p>
 </main>
 <script>
+var leaving=false;
+addEventListener('beforeunload',function(){leaving=true});
+addEventListener('pageshow',function(){leaving=false});
 document.getElementById('shellac-retry').onclick=function(){location.reload()};
-addEventListener('online',function(){location.reload()});
+addEventListener('online',function(){if(!leaving)location.reload()});
 </script>
 </body>
 </html>
