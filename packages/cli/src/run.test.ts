@@ -151,7 +151,8 @@ test('a build injects the script at every depth, keeps the site untouched, and p
   assert.equal(readFileSync(join(s.site, 'index.html'), 'utf8'), PAGE);
   assert.match(r.out, /precached {7}3 entries/);
   assert.match(r.out, /offline page {4}offline\.html \(generated in the site's look\)/);
-  assert.match(r.out, /sw\.js runtime {3}\d+ B gzip/);
+  assert.match(r.out, /sw\.js {11}\d+ B gzip/);
+  assert.match(r.out, /runtime {9}shellac-runtime\.[0-9a-f]{10}\.js, \d+ B gzip \(\d+ B\)\n/);
   const offline = readFileSync(join(s.out, 'offline.html'), 'utf8');
   assert.match(offline, /<link rel="stylesheet" href="css\/a\.css">/);
   assert.match(offline, /<title>You are offline – Demo<\/title>/);

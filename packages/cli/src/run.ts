@@ -35,7 +35,9 @@ function summary(s: BuildSummary, io: Io) {
   io.out(`  files written   ${s.files} (${s.pages} pages with the registration script)`);
   io.out(`  precached       ${s.precached} entries, ${size(s.precachedBytes)}`);
   io.out(`  offline page    ${s.offlinePage ? `${s.offlinePage}${s.offlinePageGenerated ? ' (generated in the site\'s look)' : ''}` : s.appShell ? 'none (the app shell answers offline navigations)' : 'none'}`);
-  io.out(`  sw.js runtime   ${s.worker.gzip} B gzip (${s.worker.bytes} B)`);
+  io.out(`  sw.js           ${s.worker.gzip} B gzip (${s.worker.bytes} B)`);
+  const { runtime, app } = s.worker;
+  io.out(`  runtime         ${runtime.name}, ${runtime.gzip} B gzip (${runtime.bytes} B)${app ? `, of which your worker app ${app.gzip} B` : ''}`);
   io.out(`  shellac.js      ${s.client.gzip} B gzip (${s.client.bytes} B)`);
   if (s.configFile) io.out(`  config          ${s.configFile}`);
 }

@@ -87,9 +87,10 @@ class Output(SimpleTestCase):
         self.assertEqual(lines[1], '  files written   7 (0 pages with the registration script)')
         self.assertRegex(lines[2], r'^  precached       6 entries, [\d.]+ KiB$')
         self.assertEqual(lines[3], '  offline page    none (the app shell answers offline navigations)')
-        self.assertRegex(lines[4], r'^  sw\.js runtime   \d+ B gzip \(\d+ B\)$')
-        self.assertRegex(lines[5], r'^  shellac\.js      \d+ B gzip \(\d+ B\)$')
-        self.assertEqual(lines[6], '  config          settings.SHELLAC')
+        self.assertRegex(lines[4], r'^  sw\.js           \d+ B gzip \(\d+ B\)$')
+        self.assertRegex(lines[5], r'^  runtime         shellac-runtime\.[0-9a-f]{10}\.js, \d+ B gzip \(\d+ B\)$')
+        self.assertRegex(lines[6], r'^  shellac\.js      \d+ B gzip \(\d+ B\)$')
+        self.assertEqual(lines[7], '  config          settings.SHELLAC')
         self.assertEqual(self.err, '')
 
     def test_a_second_build_of_the_same_files_is_the_same(self):
