@@ -38,6 +38,37 @@ export interface SavedStoreOptions {
   name: CacheNameParts;
 }
 
+/** What a store holds in memory: the loaded owner, its items by page URL, how many items hold each file. */
+interface Loaded {
+  owner: string | undefined;
+  items: Map<string, SavedRecord>;
+  held: Map<string, number>;
+}
+
+/** Where an owner's items are kept: the cache (opened for the loaded owner) and the index's key in it. */
+interface Kept {
+  indexKey: string;
+  open(): Promise<Cache>;
+}
+
+/** One change at a time: two saves sharing a file must not race on it. Returns the function that queues a change. */
+function serialQueue(): <T>(work: () => Promise<T>) => Promise<T> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const next = queue.then(work);
+    queue = next.catch(() => {});
+    return next;
+  };
+}
+
+/** Counts again how many items hold each file. */
+function count(state: Loaded): void {
+  state.held = new Map();
+  for (const item of state.items.values()) for (const file of item.files) state.held.set(file, (state.held.get(file) ?? 0) + 1);
+}
+
+const writeIndex = async (state: Loaded, cache: Cache, indexKey: string) => cache.put(indexKey, new Response(JSON.stringify([...state.items.values()])));
+
 /**
  * Writes an item's new files, then the index naming it; on a failure, deletes the files this
  * call wrote (none of them held before) and throws. Files another item holds are not written again.
@@ -57,6 +88,34 @@ async function writeAll(cache: Cache, files: Map<string, Response>, was: { held:
   }
 }
 
+/** `SavedStore.commit`, inside the queue. */
+async function commitItem(state: Loaded, kept: Kept, record: SavedRecord, files: Map<string, Response>): Promise<void> {
+  const cache = await kept.open();
+  const previous = state.items.get(record.url);
+  state.items.set(record.url, record);
+  await writeAll(cache, files, { held: state.held, previous, writeIndex: () => writeIndex(state, cache, kept.indexKey) }).catch((error: unknown) => {
+    if (previous) state.items.set(record.url, previous);
+    else state.items.delete(record.url);
+    throw error;
+  });
+  count(state);
+  // Files of a replaced version, and files no index names (a crash before its index), go.
+  const keys = (await cache.keys()).map((r) => r.url).filter((url) => url !== kept.indexKey && !state.held.has(url));
+  await Promise.all(keys.map((url) => cache.delete(url)));
+}
+
+/** `SavedStore.remove`, inside the queue. */
+async function removeItem(state: Loaded, kept: Kept, url: string): Promise<boolean> {
+  const item = state.items.get(url);
+  if (!item) return false;
+  state.items.delete(url);
+  count(state);
+  const cache = await kept.open();
+  await writeIndex(state, cache, kept.indexKey);
+  await Promise.all(item.files.filter((file) => !state.held.has(file)).map((file) => cache.delete(file)));
+  return true;
+}
+
 /**
  * The index is a record inside the saved cache itself, written after the files it names: a cache
  * deleted whole (a change of person) takes its index with it, and a crash between the files and
@@ -64,83 +123,45 @@ async function writeAll(cache: Cache, files: Map<string, Response>, was: { held:
  */
 export function createSavedStore(options: SavedStoreOptions): SavedStore {
   const indexKey = `${options.scope.href}${RESERVED_PATH}saved`;
-  let owner: string | undefined;
-  let items = new Map<string, SavedRecord>();
-  let held = new Map<string, number>();
+  const state: Loaded = { owner: undefined, items: new Map(), held: new Map() };
   let loading: Promise<void> | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
-  const nameOf = (who = owner ?? '') => cacheName({ ...options.name, ...(who && { owner: who }) });
-  const open = (who?: string) => caches.open(nameOf(who));
+  const serial = serialQueue();
+  const nameOf = (who = state.owner ?? '') => cacheName({ ...options.name, ...(who && { owner: who }) });
+  const kept: Kept = { indexKey, open: () => caches.open(nameOf()) };
   // Reads go through `caches.match` with the cache's name: reading never creates an empty cache.
   const read = (url: string, who?: string) => caches.match(url, { cacheName: nameOf(who), ignoreVary: true });
-  // One change at a time: two saves sharing a file must not race on it.
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work);
-    queue = next.catch(() => {});
-    return next;
-  };
-  const count = () => {
-    held = new Map();
-    for (const item of items.values()) for (const file of item.files) held.set(file, (held.get(file) ?? 0) + 1);
-  };
-  const writeIndex = async (cache: Cache) => cache.put(indexKey, new Response(JSON.stringify([...items.values()])));
 
-  const store: SavedStore = {
+  return {
     get owner() {
-      return owner;
+      return state.owner;
     },
     load(who) {
-      if (owner === who && !loading) return Promise.resolve();
+      if (state.owner === who && !loading) return Promise.resolve();
       return (loading = (async () => {
         const records = (await read(indexKey, who).then((r) => r?.json()).catch(() => undefined)) as SavedRecord[] | undefined; // written by writeIndex
-        items = new Map((records ?? []).map((r) => [r.url, r]));
-        owner = who;
-        count();
+        state.items = new Map((records ?? []).map((r) => [r.url, r]));
+        state.owner = who;
+        count(state);
       })().finally(() => (loading = undefined)));
     },
-    has: (url) => held.has(url),
-    match: async (url) => (held.has(url) ? read(url) : undefined),
-    list: () => [...items.values()],
-    record: (url) => items.get(url),
-    commit: (record, files) =>
-      serial(async () => {
-        const cache = await open();
-        const previous = items.get(record.url);
-        items.set(record.url, record);
-        await writeAll(cache, files, { held, previous, writeIndex: () => writeIndex(cache) }).catch((error: unknown) => {
-          if (previous) items.set(record.url, previous);
-          else items.delete(record.url);
-          throw error;
-        });
-        count();
-        // Files of a replaced version, and files no index names (a crash before its index), go.
-        const keys = (await cache.keys()).map((r) => r.url).filter((url) => url !== indexKey && !held.has(url));
-        await Promise.all(keys.map((url) => cache.delete(url)));
-      }),
-    remove: (url) =>
-      serial(async () => {
-        const item = items.get(url);
-        if (!item) return false;
-        items.delete(url);
-        count();
-        const cache = await open();
-        await writeIndex(cache);
-        await Promise.all(item.files.filter((file) => !held.has(file)).map((file) => cache.delete(file)));
-        return true;
-      }),
+    has: (url) => state.held.has(url),
+    match: async (url) => (state.held.has(url) ? read(url) : undefined),
+    list: () => [...state.items.values()],
+    record: (url) => state.items.get(url),
+    commit: (record, files) => serial(() => commitItem(state, kept, record, files)),
+    remove: (url) => serial(() => removeItem(state, kept, url)),
     reset() {
-      owner = undefined;
-      items = new Map();
-      held = new Map();
+      state.owner = undefined;
+      state.items = new Map();
+      state.held = new Map();
     },
     clear: () =>
       serial(async () => {
-        const removed = items.size;
-        items = new Map();
-        held = new Map();
+        const removed = state.items.size;
+        state.items = new Map();
+        state.held = new Map();
         await caches.delete(nameOf());
         return removed;
       }),
   };
-  return store;
 }
