@@ -48,50 +48,22 @@ type Saved = { tag?: string; key: string };
 const UNKNOWN = '_';
 const KEY = 'user';
 
-/** What identity remembers and is doing, shared by the switch and the observer below. */
-interface Tracker {
-  env: IdentityEnv;
-  state: Saved;
-  /** How many switches happened: a response to a request begun before one changes nothing. */
-  generation: number;
-  switching: Promise<void>;
-  /** Resolves once the remembered tag is loaded and no switch is under way. */
-  settled(): Promise<void>;
-  save(): Promise<void>;
-}
-
-/** Switches to `tag`: drops the previous person's caches and tells open pages (but `except`) to reload. */
-function switchTo(t: Tracker, tag: string, reason: UserChangeReason, except: string[]): Promise<void> {
-  return (t.switching = t.switching.then(async () => {
-    const previous = t.state.tag;
-    if (previous === tag) return;
-    t.generation++;
-    t.state = { tag, key: ownerKey(tag) };
-    await t.save();
-    const dropped = await t.env.drop(t.state.key);
-    t.env.log(() => `user ${tag} (${reason}), dropped ${dropped}`);
-    if (previous === undefined) return; // nobody was known: no page shows anyone's data yet
-    const message: UserChangedMessage = { type: MESSAGE.userChanged, reason, anonymous: tag === ANONYMOUS };
-    await t.env.notify(message, except);
-  }));
-}
-
-/** Reads a network response's user tags, for a request begun at generation `since`. */
-async function observe(t: Tracker, response: Response, since: number, except: string[]): Promise<void> {
+/** True when a response names nobody, or names `tag` among its tags. */
+function namesNobodyOr(response: Response, tag: string | undefined): boolean {
   const tags = parseUserTags(response.headers.get(USER_HEADER));
-  if (!tags.length) return;
-  await t.settled();
-  if (since !== t.generation) return; // begun for the previous person: never lets them back in
-  const current = t.state.tag;
-  if (current !== undefined && tags.includes(current)) {
-    // The same person under a rotated secret: keep their caches, remember the new tag.
-    if (tags[0] !== current) {
-      t.state = { tag: tags[0], key: t.state.key };
-      await t.save();
-    }
-    return;
-  }
-  await switchTo(t, tags[0]!, 'switch', except); // tags is not empty (checked above)
+  return !tags.length || (tag !== undefined && tags.includes(tag));
+}
+
+/**
+ * The rest of a switch to `tag`, once remembered with its `key`: drops every other person's
+ * caches, and tells open pages (but `except`) to reload, unless nobody was known before.
+ */
+async function dropAndTell(env: IdentityEnv, key: string, tag: string, reason: UserChangeReason, previous: string | undefined, except: string[]): Promise<void> {
+  const dropped = await env.drop(key);
+  env.log(() => `user ${tag} (${reason}), dropped ${dropped}`);
+  if (previous === undefined) return; // nobody was known: no page shows anyone's data yet
+  const message: UserChangedMessage = { type: MESSAGE.userChanged, reason, anonymous: tag === ANONYMOUS };
+  await env.notify(message, except);
 }
 
 /**
@@ -102,43 +74,59 @@ async function observe(t: Tracker, response: Response, since: number, except: st
 export function startIdentity(options: IdentityEnv & IdentityConfig): Identity {
   const { scope, meta } = options;
   const personal = cacheable({ private: true });
-  const t: Tracker = {
-    env: options,
-    state: { key: UNKNOWN },
-    generation: 0,
-    switching: Promise.resolve(),
-    settled: () => loaded.then(() => t.switching),
-    save: () => meta.put(KEY, t.state).catch(() => {}),
-  };
-  const loaded = meta.get<Saved>(KEY).then((saved) => {
-    if (typeof saved?.key === 'string') t.state = saved;
-  });
+  let state: Saved = { key: UNKNOWN };
+  let generation = 0;
+  let switching: Promise<void> = Promise.resolve();
+  const loaded = meta.get<Saved>(KEY).then((saved) => void (typeof saved?.key === 'string' && (state = saved)));
   let known = false;
   void loaded.then(() => (known = true));
+  const settled = () => loaded.then(() => switching);
+  const save = () => meta.put(KEY, state).catch(() => {});
+
+  const switchTo = (tag: string, reason: UserChangeReason, except: string[]) =>
+    (switching = switching.then(async () => {
+      const previous = state.tag;
+      if (previous === tag) return;
+      generation++;
+      state = { tag, key: ownerKey(tag) };
+      await save();
+      await dropAndTell(options, state.key, tag, reason, previous, except);
+    }));
+
+  const observe = async (response: Response, since: number, except: string[]) => {
+    const tags = parseUserTags(response.headers.get(USER_HEADER));
+    if (!tags.length) return;
+    await settled();
+    if (since !== generation) return; // begun for the previous person: never lets them back in
+    const current = state.tag;
+    // The same person, maybe under a rotated secret: keep their caches, remember the new tag.
+    if (current !== undefined && tags.includes(current)) {
+      if (tags[0] !== current) (state = { tag: tags[0], key: state.key }), await save();
+      return;
+    }
+    await switchTo(tags[0]!, 'switch', except); // tags is not empty (checked above)
+  };
 
   const identity: Identity = {
     get tag() {
-      return t.state.tag;
+      return state.tag;
     },
-    key: () => t.settled().then(() => t.state.key),
+    key: () => settled().then(() => state.key),
     get current() {
-      return known ? t.state.key : undefined;
+      return known ? state.key : undefined;
     },
-    owns(response) {
-      const tags = parseUserTags(response.headers.get(USER_HEADER));
-      return !tags.length || (t.state.tag !== undefined && tags.includes(t.state.tag));
-    },
+    owns: (response) => namesNobodyOr(response, state.tag),
+    // The page that asked, and the one a navigation makes, show the new person already: not told.
     watch(env) {
-      const since = t.generation;
-      // The page that asked, and the one a navigation makes: both show the new person already.
+      const since = generation;
       const except = [env.clientId ?? '', env.resultingClientId ?? ''];
-      return (response) => observe(t, response, since, except);
+      return (response) => observe(response, since, except);
     },
     cacheable: (base) => (r) => (r.headers.has(USER_HEADER) ? personal(r) : base(r)),
     cache: (name, open) => createUserCache({ name, owner: identity, open }),
     unit: {
-      state: async () => (await t.settled(), { user: t.state.tag }),
-      route: logoutRoute({ scope, paths: options.logout ?? LOGOUT_PATHS, logout: (except) => loaded.then(() => switchTo(t, ANONYMOUS, 'logout', except)) }),
+      state: async () => (await settled(), { user: state.tag }),
+      route: logoutRoute({ scope, paths: options.logout ?? LOGOUT_PATHS, logout: (except) => loaded.then(() => switchTo(ANONYMOUS, 'logout', except)) }),
     },
   };
   return identity;
