@@ -38,17 +38,28 @@ export interface SavedStoreOptions {
   name: CacheNameParts;
 }
 
-/** What a store holds in memory: the loaded owner, its items by page URL, how many items hold each file. */
-interface Loaded {
-  owner: string | undefined;
-  items: Map<string, SavedRecord>;
-  held: Map<string, number>;
-}
-
-/** Where an owner's items are kept: the cache (opened for the loaded owner) and the index's key in it. */
-interface Kept {
-  indexKey: string;
-  open(): Promise<Cache>;
+/**
+ * Puts `record` in the items, writes its new files, then the index naming it. On a failure, it
+ * deletes the files this call wrote (none of them held before), puts the item back as it was in
+ * the items then loaded (`items` reads them each time), and throws. Files another item holds are not written again.
+ */
+async function putItem(cache: Cache, record: SavedRecord, files: Map<string, Response>, items: () => Map<string, SavedRecord>, held: Map<string, number>, writeIndex: () => Promise<void>): Promise<void> {
+  const previous = items().get(record.url);
+  items().set(record.url, record);
+  const written: string[] = [];
+  try {
+    for (const [url, response] of files) {
+      if (held.has(url) && !previous?.files.includes(url)) continue; // another item holds it already
+      await cache.put(url, response);
+      written.push(url);
+    }
+    await writeIndex();
+  } catch (error) {
+    await Promise.all(written.filter((url) => !held.has(url)).map((url) => cache.delete(url)));
+    if (previous) items().set(record.url, previous);
+    else items().delete(record.url);
+    throw error;
+  }
 }
 
 /** One change at a time: two saves sharing a file must not race on it. Returns the function that queues a change. */
@@ -61,59 +72,23 @@ function serialQueue(): <T>(work: () => Promise<T>) => Promise<T> {
   };
 }
 
-/** Counts again how many items hold each file. */
-function count(state: Loaded): void {
-  state.held = new Map();
-  for (const item of state.items.values()) for (const file of item.files) state.held.set(file, (state.held.get(file) ?? 0) + 1);
+/** How many items hold each file. */
+function holders(items: Map<string, SavedRecord>): Map<string, number> {
+  const held = new Map<string, number>();
+  for (const item of items.values()) for (const file of item.files) held.set(file, (held.get(file) ?? 0) + 1);
+  return held;
 }
 
-const writeIndex = async (state: Loaded, cache: Cache, indexKey: string) => cache.put(indexKey, new Response(JSON.stringify([...state.items.values()])));
-
-/**
- * Writes an item's new files, then the index naming it; on a failure, deletes the files this
- * call wrote (none of them held before) and throws. Files another item holds are not written again.
- */
-async function writeAll(cache: Cache, files: Map<string, Response>, was: { held: Map<string, number>; previous: SavedRecord | undefined; writeIndex(): Promise<void> }): Promise<void> {
-  const written: string[] = [];
-  try {
-    for (const [url, response] of files) {
-      if (was.held.has(url) && !was.previous?.files.includes(url)) continue; // another item holds it already
-      await cache.put(url, response);
-      written.push(url);
-    }
-    await was.writeIndex();
-  } catch (error) {
-    await Promise.all(written.filter((url) => !was.held.has(url)).map((url) => cache.delete(url)));
-    throw error;
-  }
+/** The items an index names, by page URL; none when there is no index (or it cannot be read). */
+async function readIndex(index: Promise<Response | undefined>): Promise<Map<string, SavedRecord>> {
+  const records = (await index.then((r) => r?.json()).catch(() => undefined)) as SavedRecord[] | undefined; // written by writeIndex
+  return new Map((records ?? []).map((r) => [r.url, r]));
 }
 
-/** `SavedStore.commit`, inside the queue. */
-async function commitItem(state: Loaded, kept: Kept, record: SavedRecord, files: Map<string, Response>): Promise<void> {
-  const cache = await kept.open();
-  const previous = state.items.get(record.url);
-  state.items.set(record.url, record);
-  await writeAll(cache, files, { held: state.held, previous, writeIndex: () => writeIndex(state, cache, kept.indexKey) }).catch((error: unknown) => {
-    if (previous) state.items.set(record.url, previous);
-    else state.items.delete(record.url);
-    throw error;
-  });
-  count(state);
-  // Files of a replaced version, and files no index names (a crash before its index), go.
-  const keys = (await cache.keys()).map((r) => r.url).filter((url) => url !== kept.indexKey && !state.held.has(url));
+/** Deletes the entries of `cache` that `keep` does not keep. */
+async function sweep(cache: Cache, keep: (url: string) => boolean): Promise<void> {
+  const keys = (await cache.keys()).map((r) => r.url).filter((url) => !keep(url));
   await Promise.all(keys.map((url) => cache.delete(url)));
-}
-
-/** `SavedStore.remove`, inside the queue. */
-async function removeItem(state: Loaded, kept: Kept, url: string): Promise<boolean> {
-  const item = state.items.get(url);
-  if (!item) return false;
-  state.items.delete(url);
-  count(state);
-  const cache = await kept.open();
-  await writeIndex(state, cache, kept.indexKey);
-  await Promise.all(item.files.filter((file) => !state.held.has(file)).map((file) => cache.delete(file)));
-  return true;
 }
 
 /**
@@ -123,43 +98,58 @@ async function removeItem(state: Loaded, kept: Kept, url: string): Promise<boole
  */
 export function createSavedStore(options: SavedStoreOptions): SavedStore {
   const indexKey = `${options.scope.href}${RESERVED_PATH}saved`;
-  const state: Loaded = { owner: undefined, items: new Map(), held: new Map() };
+  let owner: string | undefined;
+  let items = new Map<string, SavedRecord>();
+  let held = new Map<string, number>();
   let loading: Promise<void> | undefined;
   const serial = serialQueue();
-  const nameOf = (who = state.owner ?? '') => cacheName({ ...options.name, ...(who && { owner: who }) });
-  const kept: Kept = { indexKey, open: () => caches.open(nameOf()) };
-  // Reads go through `caches.match` with the cache's name: reading never creates an empty cache.
-  const read = (url: string, who?: string) => caches.match(url, { cacheName: nameOf(who), ignoreVary: true });
+  const nameOf = (who = owner ?? '') => cacheName({ ...options.name, ...(who && { owner: who }) });
+  const open = (who?: string) => caches.open(nameOf(who));
+  const read = (url: string, who?: string) => caches.match(url, { cacheName: nameOf(who), ignoreVary: true }); // never creates an empty cache, as open would
+  const count = () => void (held = holders(items));
+  const forget = () => void ((items = new Map()), (held = new Map()));
+  const writeIndex = async (cache: Cache) => cache.put(indexKey, new Response(JSON.stringify([...items.values()])));
 
   return {
     get owner() {
-      return state.owner;
+      return owner;
     },
     load(who) {
-      if (state.owner === who && !loading) return Promise.resolve();
-      return (loading = (async () => {
-        const records = (await read(indexKey, who).then((r) => r?.json()).catch(() => undefined)) as SavedRecord[] | undefined; // written by writeIndex
-        state.items = new Map((records ?? []).map((r) => [r.url, r]));
-        state.owner = who;
-        count(state);
-      })().finally(() => (loading = undefined)));
+      if (owner === who && !loading) return Promise.resolve();
+      const loaded = readIndex(read(indexKey, who)).then((index) => void ((items = index), (owner = who), count()));
+      return (loading = loaded.finally(() => (loading = undefined)));
     },
-    has: (url) => state.held.has(url),
-    match: async (url) => (state.held.has(url) ? read(url) : undefined),
-    list: () => [...state.items.values()],
-    record: (url) => state.items.get(url),
-    commit: (record, files) => serial(() => commitItem(state, kept, record, files)),
-    remove: (url) => serial(() => removeItem(state, kept, url)),
+    has: (url) => held.has(url),
+    match: async (url) => (held.has(url) ? read(url) : undefined),
+    list: () => [...items.values()],
+    record: (url) => items.get(url),
+    commit: (record, files) =>
+      serial(async () => {
+        const cache = await open();
+        await putItem(cache, record, files, () => items, held, () => writeIndex(cache));
+        count();
+        // Files of a replaced version, and files no index names (a crash before its index), go.
+        await sweep(cache, (url) => url === indexKey || held.has(url));
+      }),
+    remove: (url) =>
+      serial(async () => {
+        const item = items.get(url);
+        if (!item) return false;
+        items.delete(url);
+        count();
+        const cache = await open();
+        await writeIndex(cache);
+        await Promise.all(item.files.filter((file) => !held.has(file)).map((file) => cache.delete(file)));
+        return true;
+      }),
     reset() {
-      state.owner = undefined;
-      state.items = new Map();
-      state.held = new Map();
+      owner = undefined;
+      forget();
     },
     clear: () =>
       serial(async () => {
-        const removed = state.items.size;
-        state.items = new Map();
-        state.held = new Map();
+        const removed = items.size;
+        forget();
         await caches.delete(nameOf());
         return removed;
       }),
