@@ -30,18 +30,14 @@ export interface DataSync extends DataReader {
 /** Tries of one sync when the person changes during it. */
 const ATTEMPTS = 2;
 
-/** Where each source is kept: its cache's name (for the current person), its URL, the response held. */
-interface Places {
-  cacheOf(source: DataSourceConfig): Promise<string>;
-  urlOf(source: DataSourceConfig): string;
-  held(source: DataSourceConfig): Promise<Response | undefined>;
-}
+/** Where a source is kept (its cache's name for the current person), its URL, or the response held. */
+type Place<T> = (source: DataSourceConfig) => T;
 
 /** A changed source, ready to store. */
 type Staged = { name: string; cache: string; url: string; response: Response };
 
 /** Fetches every source; resolves with the changed ones, ready to store, or rejects when any failed. */
-async function stage(options: DataSyncOptions, { cacheOf, urlOf, held }: Places): Promise<Staged[]> {
+async function stage(options: DataSyncOptions, cacheOf: Place<Promise<string>>, urlOf: Place<string>, held: Place<Promise<Response | undefined>>): Promise<Staged[]> {
   const staged: Staged[] = [];
   for (const source of options.sources) {
     const etag = (await held(source))?.headers.get('ETag');
@@ -91,7 +87,7 @@ export function createDataSync(options: DataSyncOptions): DataSync {
       // for them: what it fetched may have been meant for the person before.
       for (let attempt = 1; ; attempt++) {
         const before = await owner?.key();
-        const staged = await stage(options, { cacheOf, urlOf, held });
+        const staged = await stage(options, cacheOf, urlOf, held);
         // Fetched for one person, kept for them only: a switch meanwhile drops it all.
         if ((await owner?.key()) !== before) {
           if (attempt < ATTEMPTS) continue;
