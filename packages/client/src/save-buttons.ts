@@ -1,7 +1,8 @@
-import type { SaveFailure } from '@shellac/protocol';
+import type { SaveFailure, SaveProgressMessage } from '@shellac/protocol';
 import { describeFailure } from './describe-save.js';
 import type { ShellacClientError } from './errors.js';
 import { addControlParts, renderControl, type ControlParts, type ControlState, type SaveLabels } from './save-control.js';
+import type { SaveOptions } from './run-save.js';
 import type { Saves } from './saves.js';
 
 /** The attribute that makes a button a save control; its value is the page to save. */
@@ -24,6 +25,27 @@ function stateAfter(error: ShellacClientError): ControlState {
   if (error.code === 'cancelled') return { state: 'idle' };
   if (!SAVE_CODES.includes(error.code)) return { state: 'failed', text: 'Not saved: this browser cannot keep pages for offline use.' };
   return { state: 'failed', text: describeFailure(error.details as unknown as SaveFailure) }; // a save code's details are its SaveFailure
+}
+
+/** What a control shows for a progress message of the worker's (every tab gets them). */
+function stateOf(m: SaveProgressMessage): ControlState {
+  if (m.state === 'saving') return { state: 'saving', progress: m };
+  if (m.state === 'failed' && m.error) return { state: 'failed', text: describeFailure(m.error) };
+  return { state: m.state === 'saved' ? 'saved' : 'idle' };
+}
+
+/** The page a button saves, without its fragment (one page, one state). */
+function urlOf(button: Element): string {
+  const url = new URL(button.getAttribute(SAVE_ATTR) || location.href, document.baseURI);
+  url.hash = '';
+  return url.href;
+}
+
+/** The options of a button's save, from its attributes. */
+function optionsOf(button: HTMLButtonElement): SaveOptions {
+  const also = button.getAttribute(SAVE_ALSO_ATTR)?.split(/\s+/).filter(Boolean) ?? [];
+  const choice = button.getAttribute(SAVE_BACKGROUND_ATTR);
+  return { also, background: choice === 'true' ? true : choice === 'false' ? false : 'auto' };
 }
 
 /**
@@ -60,11 +82,6 @@ export function enhanceSaveButtons(saves: Saves, options: SaveButtonsOptions = {
   const labels: SaveLabels = { save: 'Save for offline', saved: 'Saved for offline', remove: 'Remove from this device', ...options.labels };
   const states = new Map<string, ControlState>();
   const extras = new WeakMap<HTMLButtonElement, ControlParts>();
-  const urlOf = (button: Element) => {
-    const url = new URL(button.getAttribute(SAVE_ATTR) || location.href, document.baseURI);
-    url.hash = '';
-    return url.href;
-  };
   const buttons = () => [...root.querySelectorAll<HTMLButtonElement>(`button[${SAVE_ATTR}]`)];
 
   const render = (button: HTMLButtonElement) => {
@@ -80,10 +97,7 @@ export function enhanceSaveButtons(saves: Saves, options: SaveButtonsOptions = {
     const now = states.get(url)?.state;
     if (now === 'saving' || now === 'saved') return;
     show(url, { state: 'saving' });
-    const also = button.getAttribute(SAVE_ALSO_ATTR)?.split(/\s+/).filter(Boolean) ?? [];
-    const choice = button.getAttribute(SAVE_BACKGROUND_ATTR);
-    const background = choice === 'true' ? true : choice === 'false' ? false : 'auto';
-    saves.save(url, { also, background }).done.then(
+    saves.save(url, optionsOf(button)).done.then(
       () => show(url, { state: 'saved' }),
       (error: ShellacClientError) => show(url, stateAfter(error)), // done rejects with ShellacClientError only
     );
@@ -108,11 +122,7 @@ export function enhanceSaveButtons(saves: Saves, options: SaveButtonsOptions = {
       for (const [url, state] of states) if (state.state === 'saved' && !kept.has(url)) show(url, { state: 'idle' });
     }, () => {});
   const offChanged = saves.on('changed', () => void refresh());
-  const offProgress = saves.on('progress', (m) => {
-    if (m.state === 'saving') show(m.url, { state: 'saving', progress: m });
-    else if (m.state === 'saved') show(m.url, { state: 'saved' });
-    else show(m.url, m.state === 'failed' && m.error ? { state: 'failed', text: describeFailure(m.error) } : { state: 'idle' });
-  });
+  const offProgress = saves.on('progress', (m) => show(m.url, stateOf(m)));
   const stopWatching = watchButtons(root, enhance, render);
   void refresh();
   return () => {

@@ -16,6 +16,15 @@ export interface BuildFiles {
   asset(name: string): string;
 }
 
+// The build's files that live at the root, so the worker's scope is the whole site; each with its extra headers.
+const ROOT_FILES: ReadonlyMap<string, Record<string, string>> = new Map<string, Record<string, string>>([
+  [`/${FILES.worker}`, { 'Service-Worker-Allowed': '/' }],
+  [`/${FILES.client}`, {}],
+  [`/${FILES.shellClient}`, {}],
+  [`/${FILES.saveClient}`, {}],
+  [`/${FILES.manifest}`, {}],
+]);
+
 const getOrHead = (request: Request) => request.method === 'GET' || request.method === 'HEAD';
 
 /** One of the files at the root (`/sw.js`, …): a missing one is a 404 that says to build. */
@@ -48,15 +57,6 @@ async function serveStatic(request: Request, buildDir: string, path: string, bui
 
 /** The files of one build folder (absolute), with `shellac-assets.json` read on first use. */
 export function createBuildFiles(buildDir: string): BuildFiles {
-  // The build's files that live at the root, so the worker's scope is the whole site.
-  const rootFiles = new Map<string, Record<string, string>>([
-    [`/${FILES.worker}`, { 'Service-Worker-Allowed': '/' }],
-    [`/${FILES.client}`, {}],
-    [`/${FILES.shellClient}`, {}],
-    [`/${FILES.saveClient}`, {}],
-    [`/${FILES.manifest}`, {}],
-  ]);
-
   // Read on first use and kept; a failed read is not kept, so running the build while the server
   // is up fixes things without a restart.
   let assets: BuildAssets | undefined;
@@ -75,9 +75,9 @@ export function createBuildFiles(buildDir: string): BuildFiles {
   };
 
   return {
-    owns: (path) => rootFiles.has(path) || isBuildHashedFile(path.slice(1)) || localBase(path) !== undefined,
+    owns: (path) => ROOT_FILES.has(path) || isBuildHashedFile(path.slice(1)) || localBase(path) !== undefined,
     async serve(request, path) {
-      const extra = rootFiles.get(path);
+      const extra = ROOT_FILES.get(path);
       if (extra) return serveRoot(request, buildDir, path, extra);
       // The worker's runtime and the pack: named by their bytes, never changed.
       if (isBuildHashedFile(path.slice(1))) return serveRoot(request, buildDir, path, {}, IMMUTABLE);

@@ -45,7 +45,13 @@ function suite(start: (shellac: ShellacServer) => Promise<Started>, more?: (get:
   });
 
   protocolChecks(get);
+  staticFileChecks(get);
+  headerCaseChecks(get, NODE_ONLY_CASES);
+  more?.(get);
+}
 
+/** The Node server's own: the static folder under its base, and asset(). */
+function staticFileChecks(get: Get): void {
   test('serves static files under the base: hashed immutable, ETag/304, HEAD, no escape', async () => {
     const hashed = await get(`/static/${HASHED_CSS}`);
     assert.equal(hashed.status, 200);
@@ -94,9 +100,6 @@ function suite(start: (shellac: ShellacServer) => Promise<Started>, more?: (get:
     assert.match(text, /shellac-assets\.json/);
     assert.match(text, /shellac build --app/);
   });
-
-  headerCaseChecks(get, NODE_ONLY_CASES);
-  more?.(get);
 }
 
 /** Stops a node:http server, dropping idle keep-alive sockets left by fetch() so close() returns at once. */

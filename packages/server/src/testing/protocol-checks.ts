@@ -15,6 +15,15 @@ export type Get = (path: string, init?: RequestInit) => Promise<Response>;
 
 /** Registers the conformance tests; `get` fetches from the server under test. */
 export function protocolChecks(get: Get): void {
+  buildFileChecks(get);
+  contentChecks(get);
+  shellChecks(get);
+  headerCaseChecks(get, PROTOCOL_CASES);
+  identityChecks(get);
+}
+
+/** The build's files at the root (`/sw.js`, the client scripts, the manifest). */
+function buildFileChecks(get: Get): void {
   test('serves the build files at the root, revalidated, sw.js with scope /', async () => {
     const sw = await get('/sw.js');
     assert.equal(sw.status, 200);
@@ -32,7 +41,10 @@ export function protocolChecks(get: Get): void {
     }
     assert.equal((await get('/sw.js', { method: 'POST' })).status, 405);
   });
+}
 
+/** The full page and its content-only variant (`?from_appshell=1`, the navigation preload). */
+function contentChecks(get: Get): void {
   test('the full page varies on the preload header and is not marked content-only', async () => {
     const r = await get(PAGE_PATH);
     assert.equal(r.headers.get(HEADER.user), null); // its view named nobody
@@ -72,7 +84,10 @@ export function protocolChecks(get: Get): void {
     assert.equal(loader.headers.get(HEADER.content), '1');
     await loader.arrayBuffer();
   });
+}
 
+/** The app shell at SHELL_PATH. */
+function shellChecks(get: Get): void {
   test('the shell is versioned by its hash and answers 304 to its ETag', async () => {
     const r = await get(SHELL_PATH);
     assert.equal(r.status, 200);
@@ -87,9 +102,6 @@ export function protocolChecks(get: Get): void {
     assert.equal(again.status, 304);
     assert.equal(again.headers.get(HEADER.shell), hash);
   });
-
-  headerCaseChecks(get, PROTOCOL_CASES);
-  identityChecks(get);
 }
 
 /**

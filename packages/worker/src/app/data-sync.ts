@@ -30,6 +30,32 @@ export interface DataSync extends DataReader {
 /** Tries of one sync when the person changes during it. */
 const ATTEMPTS = 2;
 
+/** Where a source is kept (its cache's name for the current person), its URL, or the response held. */
+type Place<T> = (source: DataSourceConfig) => T;
+
+/** A changed source, ready to store. */
+type Staged = { name: string; cache: string; url: string; response: Response };
+
+/** Fetches every source; resolves with the changed ones, ready to store, or rejects when any failed. */
+async function stage(options: DataSyncOptions, cacheOf: Place<Promise<string>>, urlOf: Place<string>, held: Place<Promise<Response | undefined>>): Promise<Staged[]> {
+  const staged: Staged[] = [];
+  for (const source of options.sources) {
+    const etag = (await held(source))?.headers.get('ETag');
+    // Made before the request: identity ignores an answer to a request begun before a switch.
+    const observe = options.observe?.();
+    const response = await fetch(urlOf(source), { cache: 'no-cache', credentials: 'same-origin', headers: etag ? { 'If-None-Match': etag } : {} });
+    await observe?.(response);
+    if (response.status === 304) continue;
+    if (!response.ok) throw new Error(`${source.url}: HTTP ${response.status}`);
+    const text = await response.text();
+    JSON.parse(text); // a body that is not JSON fails the sync, not the app's next read
+    const headers = new Headers(response.headers);
+    headers.set(HEADER.stored, String(options.now()));
+    staged.push({ name: source.name, cache: await cacheOf(source), url: urlOf(source), response: new Response(text, { status: 200, headers }) });
+  }
+  return staged;
+}
+
 /**
  * The app's data in the worker: JSON endpoints kept in Cache Storage, one response per source,
  * per person for per-person sources (`shellac:<scope>:data~<person>`, dropped with the person's
@@ -46,26 +72,6 @@ export function createDataSync(options: DataSyncOptions): DataSync {
   const urlOf = (source: DataSourceConfig) => new URL(source.url, scope).href;
   const held = async (source: DataSourceConfig) => caches.match(urlOf(source), { cacheName: await cacheOf(source) });
 
-  /** Fetches every source; resolves with the changed ones, ready to store, or rejects when any failed. */
-  const stage = async () => {
-    const staged: { name: string; cache: string; url: string; response: Response }[] = [];
-    for (const source of sources) {
-      const etag = (await held(source))?.headers.get('ETag');
-      // Made before the request: identity ignores an answer to a request begun before a switch.
-      const observe = options.observe?.();
-      const response = await fetch(urlOf(source), { cache: 'no-cache', credentials: 'same-origin', headers: etag ? { 'If-None-Match': etag } : {} });
-      await observe?.(response);
-      if (response.status === 304) continue;
-      if (!response.ok) throw new Error(`${source.url}: HTTP ${response.status}`);
-      const text = await response.text();
-      JSON.parse(text); // a body that is not JSON fails the sync, not the app's next read
-      const headers = new Headers(response.headers);
-      headers.set(HEADER.stored, String(options.now()));
-      staged.push({ name: source.name, cache: await cacheOf(source), url: urlOf(source), response: new Response(text, { status: 200, headers }) });
-    }
-    return staged;
-  };
-
   const reader: DataSync = {
     async read<T>(name: string) {
       const source = byName.get(name);
@@ -81,7 +87,7 @@ export function createDataSync(options: DataSyncOptions): DataSync {
       // for them: what it fetched may have been meant for the person before.
       for (let attempt = 1; ; attempt++) {
         const before = await owner?.key();
-        const staged = await stage();
+        const staged = await stage(options, cacheOf, urlOf, held);
         // Fetched for one person, kept for them only: a switch meanwhile drops it all.
         if ((await owner?.key()) !== before) {
           if (attempt < ATTEMPTS) continue;

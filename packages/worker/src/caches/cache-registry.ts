@@ -36,6 +36,25 @@ export interface CacheRegistryOptions {
   log?: (message: () => string) => void;
 }
 
+/**
+ * Every cache of the scope, with its entries and bytes (a blob's size is known without reading
+ * it), for the state page; another person's cache goes unnamed.
+ */
+async function describeCaches(scope: string, owner: CacheRegistryOptions['owner']): Promise<{ caches: { name: string; entries: number; bytes: number }[] }> {
+  const out = [];
+  for (const name of await caches.keys()) {
+    const parts = parseCacheName(name);
+    if (parts?.scope !== scope) continue;
+    const cache = await caches.open(name);
+    let bytes = 0;
+    const keys = await cache.keys();
+    for (const key of keys) bytes += (await (await cache.match(key))?.blob())?.size ?? 0;
+    out.push({ name: parts.owner === undefined || parts.owner === owner?.() ? name : "another person's", entries: keys.length, bytes });
+  }
+  return { caches: out };
+}
+
+/** Makes the scope's registry of runtime caches (see {@link CacheRegistry}). */
 export function createCacheRegistry(options: CacheRegistryOptions): CacheRegistry {
   const { scope, meta, now, log } = options;
   const open = new Map<string, RuntimeCache>();
@@ -77,20 +96,7 @@ export function createCacheRegistry(options: CacheRegistryOptions): CacheRegistr
     unit: {
       keeps: (cache) => declared.has(cacheName({ ...cache, owner: undefined })),
       reset: () => open.forEach((cache) => cache.reset()),
-      // Every cache of the scope, with its entries and bytes (a blob's size is known without reading it).
-      async state() {
-        const out = [];
-        for (const name of await caches.keys()) {
-          const parts = parseCacheName(name);
-          if (parts?.scope !== scope) continue;
-          const cache = await caches.open(name);
-          let bytes = 0;
-          const keys = await cache.keys();
-          for (const key of keys) bytes += (await (await cache.match(key))?.blob())?.size ?? 0;
-          out.push({ name: parts.owner === undefined || parts.owner === options.owner?.() ? name : "another person's", entries: keys.length, bytes });
-        }
-        return { caches: out };
-      },
+      state: () => describeCaches(scope, options.owner),
     },
   };
   return registry;

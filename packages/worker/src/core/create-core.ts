@@ -21,30 +21,32 @@ export interface CoreOptions {
   contentPreload?: boolean;
 }
 
+/** The route of the first unit that routes the request (false: the browser's), or undefined when none does. */
+function pick(units: readonly Unit[], request: Request, url: URL, env: FetchEnv): Route | false | undefined {
+  for (const unit of units) {
+    const route = unit.route?.(request, url, env);
+    if (route !== undefined) return route;
+  }
+  return undefined;
+}
+
+/** The answer of the first unit that recovers from a failed handler, in the units' order; rejects with the last reason when none does. */
+async function recover(units: readonly Unit[], ctx: RouteContext, error: unknown): Promise<Response> {
+  for (const unit of units) {
+    if (!unit.recover) continue;
+    try {
+      const answer = await unit.recover(ctx, error);
+      if (answer) return answer;
+    } catch (next) {
+      error = next; // a recovery that fails hands its own reason on
+    }
+  }
+  throw error;
+}
+
 /** Makes the core that a fetch listener (or a test) calls with each request. */
 export function createCore(options: CoreOptions): Core {
   const { units, log, watch, contentPreload } = options;
-
-  const pick = (request: Request, url: URL, env: FetchEnv): Route | false | undefined => {
-    for (const unit of units) {
-      const route = unit.route?.(request, url, env);
-      if (route !== undefined) return route;
-    }
-    return undefined;
-  };
-
-  const recover = async (ctx: RouteContext, error: unknown): Promise<Response> => {
-    for (const unit of units) {
-      if (!unit.recover) continue;
-      try {
-        const answer = await unit.recover(ctx, error);
-        if (answer) return answer;
-      } catch (next) {
-        error = next; // a recovery that fails hands its own reason on
-      }
-    }
-    throw error;
-  };
 
   const answer = async (request: Request, url: URL, route: Route, env: FetchEnv): Promise<Response> => {
     const ctx: RouteContext = {
@@ -61,7 +63,7 @@ export function createCore(options: CoreOptions): Core {
     try {
       return await route.handler(ctx);
     } catch (error) {
-      return recover(ctx, error);
+      return recover(units, ctx, error);
     }
   };
 
@@ -76,12 +78,12 @@ export function createCore(options: CoreOptions): Core {
       // First requests after the worker started: what routes them is still loading.
       return Promise.all(waiting)
         .then(() => {
-          const route = pick(request, url, env);
+          const route = pick(units, request, url, env);
           return route ? answer(request, url, route, env) : fetch(request);
         })
         .catch(failed);
     }
-    const route = pick(request, url, env);
+    const route = pick(units, request, url, env);
     return route ? answer(request, url, route, env).catch(failed) : undefined;
   };
 }

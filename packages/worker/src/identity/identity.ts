@@ -48,20 +48,36 @@ type Saved = { tag?: string; key: string };
 const UNKNOWN = '_';
 const KEY = 'user';
 
+/** True when a response names nobody, or names `tag` among its tags. */
+function namesNobodyOr(response: Response, tag: string | undefined): boolean {
+  const tags = parseUserTags(response.headers.get(USER_HEADER));
+  return !tags.length || (tag !== undefined && tags.includes(tag));
+}
+
+/**
+ * The rest of a switch to `tag`, once remembered with its `key`: drops every other person's
+ * caches, and tells open pages (but `except`) to reload, unless nobody was known before.
+ */
+async function dropAndTell(env: IdentityEnv, key: string, tag: string, reason: UserChangeReason, previous: string | undefined, except: string[]): Promise<void> {
+  const dropped = await env.drop(key);
+  env.log(() => `user ${tag} (${reason}), dropped ${dropped}`);
+  if (previous === undefined) return; // nobody was known: no page shows anyone's data yet
+  const message: UserChangedMessage = { type: MESSAGE.userChanged, reason, anonymous: tag === ANONYMOUS };
+  await env.notify(message, except);
+}
+
 /**
  * The stale-data guard. Per-person caches carry their owner's key in their name, so a person's
  * caches can be dropped whole, and a response stored for one person is never looked up for
  * another. The remembered tag is one small record in the meta store, written only on a switch.
  */
 export function startIdentity(options: IdentityEnv & IdentityConfig): Identity {
-  const { scope, meta, log } = options;
+  const { scope, meta } = options;
   const personal = cacheable({ private: true });
   let state: Saved = { key: UNKNOWN };
   let generation = 0;
   let switching: Promise<void> = Promise.resolve();
-  const loaded = meta.get<Saved>(KEY).then((saved) => {
-    if (typeof saved?.key === 'string') state = saved;
-  });
+  const loaded = meta.get<Saved>(KEY).then((saved) => void (typeof saved?.key === 'string' && (state = saved)));
   let known = false;
   void loaded.then(() => (known = true));
   const settled = () => loaded.then(() => switching);
@@ -74,11 +90,7 @@ export function startIdentity(options: IdentityEnv & IdentityConfig): Identity {
       generation++;
       state = { tag, key: ownerKey(tag) };
       await save();
-      const dropped = await options.drop(state.key);
-      log(() => `user ${tag} (${reason}), dropped ${dropped}`);
-      if (previous === undefined) return; // nobody was known: no page shows anyone's data yet
-      const message: UserChangedMessage = { type: MESSAGE.userChanged, reason, anonymous: tag === ANONYMOUS };
-      await options.notify(message, except);
+      await dropAndTell(options, state.key, tag, reason, previous, except);
     }));
 
   const observe = async (response: Response, since: number, except: string[]) => {
@@ -87,12 +99,9 @@ export function startIdentity(options: IdentityEnv & IdentityConfig): Identity {
     await settled();
     if (since !== generation) return; // begun for the previous person: never lets them back in
     const current = state.tag;
+    // The same person, maybe under a rotated secret: keep their caches, remember the new tag.
     if (current !== undefined && tags.includes(current)) {
-      // The same person under a rotated secret: keep their caches, remember the new tag.
-      if (tags[0] !== current) {
-        state = { tag: tags[0], key: state.key };
-        await save();
-      }
+      if (tags[0] !== current) (state = { tag: tags[0], key: state.key }), await save();
       return;
     }
     await switchTo(tags[0]!, 'switch', except); // tags is not empty (checked above)
@@ -106,13 +115,10 @@ export function startIdentity(options: IdentityEnv & IdentityConfig): Identity {
     get current() {
       return known ? state.key : undefined;
     },
-    owns(response) {
-      const tags = parseUserTags(response.headers.get(USER_HEADER));
-      return !tags.length || (state.tag !== undefined && tags.includes(state.tag));
-    },
+    owns: (response) => namesNobodyOr(response, state.tag),
+    // The page that asked, and the one a navigation makes, show the new person already: not told.
     watch(env) {
       const since = generation;
-      // The page that asked, and the one a navigation makes: both show the new person already.
       const except = [env.clientId ?? '', env.resultingClientId ?? ''];
       return (response) => observe(response, since, except);
     },

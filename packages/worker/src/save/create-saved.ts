@@ -5,7 +5,7 @@ import type { RuntimeCache } from '../caches/runtime-cache.js';
 import type { Owner } from '../caches/user-cache.js';
 import type { Log } from '../core/logger.js';
 import type { MetaStore } from '../core/meta-store.js';
-import type { Unit } from '../core/unit.js';
+import type { Route, Unit } from '../core/unit.js';
 import type { AppShell } from '../app-shell/create-app-shell.js';
 import type { WorkerServices } from '../core/worker-services.js';
 import { ShellacWorkerError } from '../errors.js';
@@ -13,7 +13,7 @@ import type { Precache } from '../precache/precache.js';
 import { backgroundSaves } from './background-save.js';
 import { SaveError } from './save-error.js';
 import { saveItem, type SaveItemEnv } from './save-item.js';
-import { createSavedStore, type SavedRecord } from './saved-store.js';
+import { createSavedStore, type SavedRecord, type SavedStore } from './saved-store.js';
 
 /** Options of {@link createSaved}. */
 export interface SavedOptions {
@@ -110,6 +110,83 @@ function saveMessage(deps: SaveMessageDeps): (message: Record<string, unknown>) 
 }
 
 /**
+ * The end of one item's save, told to every page (and, once saved, the list changed); awaited:
+ * the message (or Background Fetch) event lasts until every page was told.
+ */
+function endedWith(tell: (message: Omit<SaveProgressMessage, 'type'>) => Promise<void>, changed: () => void): SaveMessageDeps['ended'] {
+  return async (id, url, result, cancelled) => {
+    const files = { done: 0, total: 0 };
+    if ('code' in result) return tell({ id, url, state: cancelled ? 'cancelled' : 'failed', files, bytes: files, error: result });
+    await tell({ id, url, state: 'saved', files: { done: result.files.length, total: result.files.length }, bytes: { done: result.bytes, total: result.bytes }, item: toItem(result) });
+    changed();
+  };
+}
+
+/**
+ * The route of a file a saved item holds, answered at once (media seeking included). Pages go
+ * network-first: the pages route reads saved pages through `match`.
+ */
+function savedRoute(store: SavedStore, request: Request, url: URL): Route | undefined {
+  if (request.method !== 'GET' || request.mode === 'navigate' || !store.has(url.href)) return undefined;
+  return { name: 'saved', handler: async (ctx) => answerRange(ctx.request, (await store.match(ctx.url.href)) ?? (await fetch(ctx.request))) };
+}
+
+/** `SavedFeature.start`: the saved unit over what the runtime lends. */
+function startSaved(options: SavedOptions, env: SavedEnv): Saved {
+  const owner = env.owner ?? EVERYONE;
+  const store = createSavedStore({ scope: env.scope, name: { scope: env.scope.pathname, kind: 'saved' } });
+  const running = new Map<string, AbortController>();
+  const changed = () => void env.broadcast({ type: SAVE_MESSAGE.changed });
+  const tell = (message: Omit<SaveProgressMessage, 'type'>) => env.broadcast({ type: SAVE_MESSAGE.progress, ...message });
+  const item: SaveItemEnv = { ...env, owner, store, concurrency: options.concurrency ?? 4, also: options.also ?? [], progress: (m) => void tell(m) };
+  const ended = endedWith(tell, changed);
+  const background = backgroundSaves({ item, meta: env.meta, done: ended });
+  const loaded = async () => store.load(await owner.key());
+
+  const save = saveMessage({ item, background, loaded, running, ended });
+
+  const match = async (url: string) => (await loaded(), store.match(url));
+  return {
+    match,
+    layer: (cache) => layeredCache(cache, (request) => match(typeof request === 'string' ? request : request.url)),
+    ready: () => (owner.current !== undefined && store.owner === owner.current ? undefined : loaded()),
+    route: (request, url) => savedRoute(store, request, url),
+    keeps: (cache) => cache.kind === 'saved',
+    // Every cache of the scope was deleted (clearOfflineData): nothing is saved any more.
+    reset() {
+      store.reset();
+      changed();
+    },
+    state: async () => (await loaded(), { saved: store.list().length }),
+    events: background.events,
+    messages: {
+      [SAVE_MESSAGE.save]: save,
+      [SAVE_MESSAGE.cancel]: async (m) => {
+        running.get(String(m.id))?.abort();
+        // A planned Background Fetch the page did not start would otherwise be kept for ever.
+        await background.forget(String(m.id));
+        return { ok: true };
+      },
+      [SAVE_MESSAGE.list]: async () => (await loaded(), { ok: true, items: store.list().map(toItem) }),
+      [SAVE_MESSAGE.remove]: async (m) => {
+        await loaded();
+        const removed = await store.remove(new URL(String(m.url), env.scope).href);
+        if (removed) changed();
+        return { ok: true, removed };
+      },
+      [SAVE_MESSAGE.clear]: async () => {
+        await loaded();
+        const removed = await store.clear();
+        changed();
+        return { ok: true, removed };
+      },
+      // Background Fetch progress reaches only the page that started it: passed on to all.
+      [SAVE_MESSAGE.progress]: (m) => void env.broadcast(m),
+    },
+  };
+}
+
+/**
  * Save for offline: people choose pages to keep, with everything they need (files, media), in
  * their own partition (`shellac:<scope>:saved~<person>`), which eviction and quota handling never
  * touch. Each item is stored whole or not at all. Saved pages answer when the network fails;
@@ -118,71 +195,7 @@ function saveMessage(deps: SaveMessageDeps): (message: Record<string, unknown>) 
 export function createSaved(options: SavedOptions = {}): SavedFeature {
   const feature: SavedFeature = {
     from: (services, siblings) => feature.start(savedEnvOf(services, siblings)),
-    start(env) {
-      const owner = env.owner ?? EVERYONE;
-      const store = createSavedStore({ scope: env.scope, name: { scope: env.scope.pathname, kind: 'saved' } });
-      const running = new Map<string, AbortController>();
-      const changed = () => void env.broadcast({ type: SAVE_MESSAGE.changed });
-      const tell = (message: Omit<SaveProgressMessage, 'type'>) => env.broadcast({ type: SAVE_MESSAGE.progress, ...message });
-      const item: SaveItemEnv = { ...env, owner, store, concurrency: options.concurrency ?? 4, also: options.also ?? [], progress: (m) => void tell(m) };
-      // Awaited: the message (or Background Fetch) event lasts until every page was told.
-      const ended = async (id: string, url: string, result: SavedRecord | SaveFailure, cancelled?: boolean) => {
-        const files = { done: 0, total: 0 };
-        if ('code' in result) return tell({ id, url, state: cancelled ? 'cancelled' : 'failed', files, bytes: files, error: result });
-        await tell({ id, url, state: 'saved', files: { done: result.files.length, total: result.files.length }, bytes: { done: result.bytes, total: result.bytes }, item: toItem(result) });
-        changed();
-      };
-      const background = backgroundSaves({ item, meta: env.meta, done: ended });
-      const loaded = async () => store.load(await owner.key());
-
-      const save = saveMessage({ item, background, loaded, running, ended });
-
-      const match = async (url: string) => (await loaded(), store.match(url));
-      return {
-        match,
-        layer: (cache) => layeredCache(cache, (request) => match(typeof request === 'string' ? request : request.url)),
-        ready: () => (owner.current !== undefined && store.owner === owner.current ? undefined : loaded()),
-        route(request, url) {
-          // Pages go network-first (the pages route reads saved pages through `match`); files
-          // an item holds are answered at once.
-          if (request.method !== 'GET' || request.mode === 'navigate' || !store.has(url.href)) return undefined;
-          return { name: 'saved', handler: async (ctx) => answerRange(ctx.request, (await store.match(ctx.url.href)) ?? (await fetch(ctx.request))) };
-        },
-        keeps: (cache) => cache.kind === 'saved',
-        // Every cache of the scope was deleted (clearOfflineData): nothing is saved any more.
-        reset() {
-          store.reset();
-          changed();
-        },
-        state: async () => (await loaded(), { saved: store.list().length }),
-        events: background.events,
-        messages: {
-          [SAVE_MESSAGE.save]: save,
-          [SAVE_MESSAGE.cancel]: async (m) => {
-            running.get(String(m.id))?.abort();
-            // A planned Background Fetch the page did not start would otherwise be kept for ever.
-            await background.forget(String(m.id));
-            return { ok: true };
-          },
-          [SAVE_MESSAGE.list]: async () => (await loaded(), { ok: true, items: store.list().map(toItem) }),
-          [SAVE_MESSAGE.remove]: async (m) => {
-            await loaded();
-            const removed = await store.remove(new URL(String(m.url), env.scope).href);
-            if (removed) changed();
-            return { ok: true, removed };
-          },
-          [SAVE_MESSAGE.clear]: async () => {
-            await loaded();
-            const removed = await store.clear();
-            changed();
-            return { ok: true, removed };
-          },
-          // Background Fetch progress reaches only the page that started it: passed on to all.
-          [SAVE_MESSAGE.progress]: (m) => void env.broadcast(m),
-        },
-      };
-    },
+    start: (env) => startSaved(options, env),
   };
   return feature;
 }
-

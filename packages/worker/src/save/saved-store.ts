@@ -39,22 +39,56 @@ export interface SavedStoreOptions {
 }
 
 /**
- * Writes an item's new files, then the index naming it; on a failure, deletes the files this
- * call wrote (none of them held before) and throws. Files another item holds are not written again.
+ * Puts `record` in the items, writes its new files, then the index naming it. On a failure, it
+ * deletes the files this call wrote (none of them held before), puts the item back as it was in
+ * the items then loaded (`items` reads them each time), and throws. Files another item holds are not written again.
  */
-async function writeAll(cache: Cache, files: Map<string, Response>, was: { held: Map<string, number>; previous: SavedRecord | undefined; writeIndex(): Promise<void> }): Promise<void> {
+async function putItem(cache: Cache, record: SavedRecord, files: Map<string, Response>, items: () => Map<string, SavedRecord>, held: Map<string, number>, writeIndex: () => Promise<void>): Promise<void> {
+  const previous = items().get(record.url);
+  items().set(record.url, record);
   const written: string[] = [];
   try {
     for (const [url, response] of files) {
-      if (was.held.has(url) && !was.previous?.files.includes(url)) continue; // another item holds it already
+      if (held.has(url) && !previous?.files.includes(url)) continue; // another item holds it already
       await cache.put(url, response);
       written.push(url);
     }
-    await was.writeIndex();
+    await writeIndex();
   } catch (error) {
-    await Promise.all(written.filter((url) => !was.held.has(url)).map((url) => cache.delete(url)));
+    await Promise.all(written.filter((url) => !held.has(url)).map((url) => cache.delete(url)));
+    if (previous) items().set(record.url, previous);
+    else items().delete(record.url);
     throw error;
   }
+}
+
+/** One change at a time: two saves sharing a file must not race on it. Returns the function that queues a change. */
+function serialQueue(): <T>(work: () => Promise<T>) => Promise<T> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const next = queue.then(work);
+    queue = next.catch(() => {});
+    return next;
+  };
+}
+
+/** How many items hold each file. */
+function holders(items: Map<string, SavedRecord>): Map<string, number> {
+  const held = new Map<string, number>();
+  for (const item of items.values()) for (const file of item.files) held.set(file, (held.get(file) ?? 0) + 1);
+  return held;
+}
+
+/** The items an index names, by page URL; none when there is no index (or it cannot be read). */
+async function readIndex(index: Promise<Response | undefined>): Promise<Map<string, SavedRecord>> {
+  const records = (await index.then((r) => r?.json()).catch(() => undefined)) as SavedRecord[] | undefined; // written by writeIndex
+  return new Map((records ?? []).map((r) => [r.url, r]));
+}
+
+/** Deletes the entries of `cache` that `keep` does not keep. */
+async function sweep(cache: Cache, keep: (url: string) => boolean): Promise<void> {
+  const keys = (await cache.keys()).map((r) => r.url).filter((url) => !keep(url));
+  await Promise.all(keys.map((url) => cache.delete(url)));
 }
 
 /**
@@ -68,35 +102,22 @@ export function createSavedStore(options: SavedStoreOptions): SavedStore {
   let items = new Map<string, SavedRecord>();
   let held = new Map<string, number>();
   let loading: Promise<void> | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
+  const serial = serialQueue();
   const nameOf = (who = owner ?? '') => cacheName({ ...options.name, ...(who && { owner: who }) });
   const open = (who?: string) => caches.open(nameOf(who));
-  // Reads go through `caches.match` with the cache's name: reading never creates an empty cache.
-  const read = (url: string, who?: string) => caches.match(url, { cacheName: nameOf(who), ignoreVary: true });
-  // One change at a time: two saves sharing a file must not race on it.
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work);
-    queue = next.catch(() => {});
-    return next;
-  };
-  const count = () => {
-    held = new Map();
-    for (const item of items.values()) for (const file of item.files) held.set(file, (held.get(file) ?? 0) + 1);
-  };
+  const read = (url: string, who?: string) => caches.match(url, { cacheName: nameOf(who), ignoreVary: true }); // never creates an empty cache, as open would
+  const count = () => void (held = holders(items));
+  const forget = () => void ((items = new Map()), (held = new Map()));
   const writeIndex = async (cache: Cache) => cache.put(indexKey, new Response(JSON.stringify([...items.values()])));
 
-  const store: SavedStore = {
+  return {
     get owner() {
       return owner;
     },
     load(who) {
       if (owner === who && !loading) return Promise.resolve();
-      return (loading = (async () => {
-        const records = (await read(indexKey, who).then((r) => r?.json()).catch(() => undefined)) as SavedRecord[] | undefined; // written by writeIndex
-        items = new Map((records ?? []).map((r) => [r.url, r]));
-        owner = who;
-        count();
-      })().finally(() => (loading = undefined)));
+      const loaded = readIndex(read(indexKey, who)).then((index) => void ((items = index), (owner = who), count()));
+      return (loading = loaded.finally(() => (loading = undefined)));
     },
     has: (url) => held.has(url),
     match: async (url) => (held.has(url) ? read(url) : undefined),
@@ -105,17 +126,10 @@ export function createSavedStore(options: SavedStoreOptions): SavedStore {
     commit: (record, files) =>
       serial(async () => {
         const cache = await open();
-        const previous = items.get(record.url);
-        items.set(record.url, record);
-        await writeAll(cache, files, { held, previous, writeIndex: () => writeIndex(cache) }).catch((error: unknown) => {
-          if (previous) items.set(record.url, previous);
-          else items.delete(record.url);
-          throw error;
-        });
+        await putItem(cache, record, files, () => items, held, () => writeIndex(cache));
         count();
         // Files of a replaced version, and files no index names (a crash before its index), go.
-        const keys = (await cache.keys()).map((r) => r.url).filter((url) => url !== indexKey && !held.has(url));
-        await Promise.all(keys.map((url) => cache.delete(url)));
+        await sweep(cache, (url) => url === indexKey || held.has(url));
       }),
     remove: (url) =>
       serial(async () => {
@@ -130,17 +144,14 @@ export function createSavedStore(options: SavedStoreOptions): SavedStore {
       }),
     reset() {
       owner = undefined;
-      items = new Map();
-      held = new Map();
+      forget();
     },
     clear: () =>
       serial(async () => {
         const removed = items.size;
-        items = new Map();
-        held = new Map();
+        forget();
         await caches.delete(nameOf());
         return removed;
       }),
   };
-  return store;
 }
