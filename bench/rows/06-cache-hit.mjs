@@ -255,7 +255,7 @@ export async function run(ctx) {
       notes: [
         `time for one page to fetch() ${urls.length} hashed assets (${siteBytes.toLocaleString('en-US')} B) at once and read every body, all from the worker's caches; fresh browser context per run, after one pass through them`,
         `ours = shellac build with its defaults (the hashed assets precached under their own URLs, routed to the precache by InstallEvent.addRoutes); peer = Workbox 7.4 precacheAndRoute (fetch handler); serwist = Serwist 9.5 precache + requestRules { urlPattern /assets/*, source { cacheName: its precache } }; minimal = a fetch listener doing caches.match, network + put on a miss`,
-        `routing of the timed fetches (last run): ${names.map((n) => `${n} ${perRun(n).staticRouted ?? '—'} by static route, ${perRun(n).viaWorker ?? '—'} through the worker`).join('; ')}`,
+        `routing of the timed fetches (last run): ${names.map((n) => `${n} ${perRun(n).staticRouted ?? '—'} answered by a static route (workerMatchedSourceType 'cache')`).join(', ')}; every fetch of every contender has workerStart > 0 (the worker's registration is consulted, even where a static route answers)`,
         `serwist ÷ workbox = ${ratios.serwistOverWorkbox ?? '—'}; minimal ÷ workbox = ${ratios.minimalOverWorkbox ?? '—'}; ours ÷ serwist = ${ratios.oursOverSerwist ?? '—'}`,
         `checked outside the timing: zero asset requests reached the server during the timed batch, the bytes read equal the site's, and each fetch went through the worker (or, for the static-routing contenders, matched a static route to the cache)`,
       ],
