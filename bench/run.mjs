@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CACHE, RESULTS, ROWS, TMP } from './lib/paths.mjs';
 import { machine } from './lib/machine.mjs';
-import { fmt, fmtGoal, fmtRatio, writeJson, writeMarkdown, writeSvg } from './lib/report.mjs';
+import { fmt, fmtRatio, writeJson, writeMarkdown, writeSvg } from './lib/report.mjs';
+import { checksOf, fmtCheckGoal } from './lib/goals.mjs';
 
 function parseArgs(argv) {
   const opts = { ids: [], runs: Number(process.env.BENCH_RUNS ?? 5), warmup: Number(process.env.BENCH_WARMUP ?? 1), check: false, clean: false };
@@ -35,23 +36,22 @@ function checkRow(row, file) {
   if (typeof row.what !== 'string') problems.push('what');
   if (typeof row.unit !== 'string') problems.push('unit');
   if (!row.goal || !['peer', 'limit'].includes(row.goal.against) || (row.goal.max == null && row.goal.min == null)) problems.push('goal');
+  if (row.goals && (!Array.isArray(row.goals) || row.goals.some((g) => typeof g.against !== 'string' || (g.max == null && g.min == null)))) problems.push('goals');
   if (typeof row.run !== 'function') problems.push('run');
   if (problems.length) throw new Error(`${file}: missing or invalid export(s): ${problems.join(', ')}`);
 }
 
 /** Turns what a row returned (or the partial figures its error carried) into the report entry. */
 function entry(row, r, error) {
-  const peer = r.peer ?? null;
-  const limit = r.limit ?? null;
-  const base = row.goal.against === 'peer' ? peer : limit;
-  const ours = r.ours ?? null;
-  const ratio = ours != null && base ? Number((ours / base).toFixed(4)) : null;
-  const met = ratio == null ? null : (row.goal.max == null || ratio <= row.goal.max) && (row.goal.min == null || ratio >= row.goal.min);
-  const e = { id: row.id, ours, peer, limit, ratio, unit: row.unit, runs: r.runs ?? null };
+  const checks = checksOf(row, r);
+  const judged = checks.filter((c) => c.met != null);
+  // The main goal decides whether there is a result; every other check with a figure must hold too.
+  const met = checks[0].met == null ? null : judged.every((c) => c.met);
+  const e = { id: row.id, ours: r.ours ?? null, peer: r.peer ?? null, limit: r.limit ?? null, ratio: checks[0].ratio, unit: row.unit, runs: r.runs ?? null };
   if (r.min) e.min = r.min;
   if (r.max) e.max = r.max;
   if (r.peers) e.peers = r.peers;
-  Object.assign(e, { goal: row.goal, met, what: row.what });
+  Object.assign(e, { goal: row.goal, checks, met, what: row.what });
   if (r.details) e.details = r.details;
   if (error) e.error = error;
   return e;
@@ -106,11 +106,11 @@ try {
     e.measuredAt = m.date;
     results.push(e);
     const secs = ((Date.now() - t0) / 1000).toFixed(1);
-    const goalText = `goal ${fmtGoal(row.goal)}`;
-    const verdict = e.met == null ? 'NO RESULT' : e.met ? 'goal met' : 'GOAL MISSED';
+    const goalText = e.checks.map((c) => `${fmtRatio(c.ratio)} (goal ${fmtCheckGoal(c)}${c.met === false ? ' MISSED' : ''})`).join('; ');
+    const verdict = e.met == null ? 'NO RESULT' : e.met ? 'goals met' : 'GOAL MISSED';
     const range = (k) => (e.min && e[k] != null ? ` [${fmt(e.min[k], e.unit)}–${fmt(e.max[k], e.unit)}]` : '');
     const base = e.peer != null ? `peer ${fmt(e.peer, e.unit)}${range('peer')}${e.limit != null ? `  limit ${fmt(e.limit, e.unit)}` : ''}` : `limit ${fmt(e.limit, e.unit)}`;
-    console.log(`${row.id.padEnd(16)} ours ${fmt(e.ours, e.unit)}${range('ours')}  ${base}  ratio ${fmtRatio(e.ratio)}  ${goalText}  ${verdict}  (${secs} s)`);
+    console.log(`${row.id.padEnd(16)} ours ${fmt(e.ours, e.unit)}${range('ours')}  ${base}  ratios ${goalText}  ${verdict}  (${secs} s)`);
     for (const [k, v] of Object.entries(e.peers ?? {})) {
       console.log(`  ${k.padEnd(26)} ${typeof v === 'object' ? `${fmt(v.median, e.unit)} [${fmt(v.min, e.unit)}–${fmt(v.max, e.unit)}]` : fmt(v, e.unit)}`);
     }

@@ -1,7 +1,10 @@
 // The site for `cache-hit`: one HTML page and 300 small assets under assets/ (75 each of CSS,
 // JS, SVG and PNG-like binaries, 1–8 KB), generated from a fixed seed, so every run and every
-// machine gets the same bytes. Small enough (962,829 B) to generate into the row's scratch
-// directory on each run, in a few milliseconds.
+// machine gets the same bytes. Each asset's name carries 8 hex digits of its SHA-256
+// (`item-003.1a2b3c4d.css`), as a bundler names build assets: such files never change, so
+// Shellac precaches them under their own URL and routes them with the browser's static routes.
+// Small enough (under 1 MB) to generate into the row's scratch directory on each run.
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { prng, randomBytes } from './site.mjs';
@@ -58,8 +61,12 @@ export function generateCacheHitSite(dir) {
   for (let i = 0; i < ASSET_COUNT; i++) {
     const kind = KINDS[i % KINDS.length];
     const size = Math.round(Math.exp(Math.log(1000) + r.next() * Math.log(8))); // 1,000–8,000 B, log-uniform
-    const path = `assets/${kind}/item-${String(i).padStart(3, '0')}.${kind}`;
     const data = asset(r, kind, i, size);
+    // 8 hex digits with a letter and a digit among them, as isHashedName in @shellac/protocol requires.
+    const hex = createHash('sha256').update(data).digest('hex');
+    let at = 0;
+    while (!/[a-f]/.test(hex.slice(at, at + 8)) || !/[0-9]/.test(hex.slice(at, at + 8))) at++;
+    const path = `assets/${kind}/item-${String(i).padStart(3, '0')}.${hex.slice(at, at + 8)}.${kind}`;
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), data);
     urls.push(`/${path}`);

@@ -35,8 +35,11 @@ export async function buildShellac(site, out, assets) {
   return { dir: out, entries: manifest.entries.length, version: manifest.version, swBytes: statSync(join(out, 'sw.js')).size, manifestBytes: raw.length };
 }
 
-/** A copy of the site with Workbox's generateSW output in it. Resolves `{ dir, entries, files }`. */
-export async function buildWorkbox(site, dir) {
+/**
+ * A copy of the site with Workbox's generateSW output in it; `options` are added to (or replace)
+ * the generateSW options. Resolves `{ dir, entries, files }`.
+ */
+export async function buildWorkbox(site, dir, options = {}) {
   cpSync(site, dir, { recursive: true });
   const { count, filePaths, warnings } = await workboxBuild.generateSW({
     globDirectory: dir,
@@ -45,6 +48,7 @@ export async function buildWorkbox(site, dir) {
     mode: 'production',
     skipWaiting: true,
     clientsClaim: true,
+    ...options,
   });
   if (warnings.length) throw new Error(`generateSW warned: ${warnings.join('; ')}`);
   return { dir, entries: count, files: filePaths.map((f) => f.slice(dir.length + 1)), swBytes: statSync(join(dir, 'sw.js')).size };
@@ -136,32 +140,45 @@ export function cacheKeys(page) {
 }
 
 /**
- * The assets (of `[{ rel, hash }]`) not in the worker's caches. Shellac keys bodies by content
- * hash (`<scope>__shellac/h/<sha256>`); Workbox and Serwist by URL (plus `__WB_REVISION__`).
+ * Where Shellac's worker keeps each precached file of a build, by site path: under its own URL
+ * when its name carries a hash (the manifest lists it by URL alone), else under
+ * `/__shellac/h/<the manifest's hash>`. Paths, for a build served at the origin's root.
  */
-export function missingAssets(keys, assets, kind) {
-  if (kind === 'shellac') {
-    const hashes = new Set(keys.map((k) => k.match(/\/__shellac\/h\/([0-9a-f]{64})$/)?.[1]).filter(Boolean));
-    return assets.filter((a) => !hashes.has(a.hash));
-  }
+export function shellacKeys(buildDir) {
+  const { entries } = JSON.parse(readFileSync(join(buildDir, 'shellac-manifest.json'), 'utf8'));
+  return new Map(entries.map(([url, hash]) => [url.replace(/^\//, ''), hash === undefined ? `/${url.replace(/^\//, '')}` : `/__shellac/h/${hash}`]));
+}
+
+/**
+ * The assets (of `[{ rel }]`) not in the worker's caches. Shellac keys bodies as `shellacKeys`
+ * says (`buildDir`: its build); Workbox and Serwist by URL (plus `__WB_REVISION__`).
+ */
+export function missingAssets(keys, assets, kind, buildDir) {
   const paths = new Set(keys.map((k) => new URL(k).pathname));
+  if (kind === 'shellac') {
+    const expected = shellacKeys(buildDir);
+    return assets.filter((a) => !paths.has(expected.get(a.rel)));
+  }
   return assets.filter((a) => !paths.has(`/${a.rel}`));
 }
 
-/** SHA-256 of every cached body stored under the asset's URL or under its hash key (either kind). */
-export function cachedHashesOf(page, rel, hash) {
-  return page.evaluate(async ({ rel, hash }) => {
+/**
+ * SHA-256 (hex) of every cached body stored under the asset's URL or under `key` (a path: where
+ * Shellac keeps it, from `shellacKeys`).
+ */
+export function cachedHashesOf(page, rel, key) {
+  return page.evaluate(async ({ rel, key }) => {
     const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
     const found = [];
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);
       for (const req of await cache.keys()) {
         const u = new URL(req.url);
-        if (u.pathname !== `/${rel}` && !u.pathname.endsWith(`/h/${hash}`)) continue;
+        if (u.pathname !== `/${rel}` && u.pathname !== key) continue;
         const body = await (await cache.match(req)).arrayBuffer();
         found.push(hex(await crypto.subtle.digest('SHA-256', body)));
       }
     }
     return found;
-  }, { rel, hash });
+  }, { rel, key });
 }

@@ -7,6 +7,9 @@
 //   (never chunked), no compression, `Cache-Control: no-cache` and a strong ETag; a matching
 //   If-None-Match gets a 304. The query string is ignored (Workbox's `__WB_REVISION__`,
 //   Shellac's `?v=`). A directory serves its index.html.
+// - With `gzip: true`, as static hosts do: text (HTML, CSS, JS, JSON, SVG) is sent gzipped (level
+//   6, zlib's default) to a request that accepts it, with `Vary: Accept-Encoding` and an ETag of
+//   its own for the encoded body (`"<hash>-gz"`), which a later If-None-Match matches for a 304.
 // - `/__bench.html` is the harness page, the same for every contender and outside every site.
 // - Each response's size is the number of bytes the server wrote to the TCP socket for it:
 //   status line, headers and body (`socket.bytesWritten` from the first byte of the response to
@@ -15,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -33,7 +37,10 @@ const BENCH_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><
  * `reset()` (`at`: ms since the reset, when the request arrived); `maxInFlight` is the most
  * requests the server held at once since the reset, `sockets` the connections opened since.
  */
-export function startPrecacheServer({ root, delayMs = 100 }) {
+const TEXT = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.map', '.xml', '.txt']);
+
+export function startPrecacheServer({ root, delayMs = 100, gzip = false }) {
+  const gzipped = new Map(); // etag → encoded body, so each file is compressed once
   let dir = root;
   let log = [];
   let t0 = performance.now();
@@ -75,10 +82,21 @@ export function startPrecacheServer({ root, delayMs = 100 }) {
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const body = readFileSync(file);
-      const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 20)}"`;
-      const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ETag: etag };
+      let etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 20)}"`;
+      const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
+      let sent = body;
+      if (gzip && TEXT.has(extname(file))) {
+        headers.Vary = 'Accept-Encoding';
+        if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+          etag = `${etag.slice(0, -1)}-gz"`;
+          if (!gzipped.has(etag)) gzipped.set(etag, gzipSync(body, { level: 6 }));
+          sent = gzipped.get(etag);
+          headers['Content-Encoding'] = 'gzip';
+        }
+      }
+      headers.ETag = etag;
       if (req.headers['if-none-match'] === etag) return send(304, headers);
-      return send(200, headers, req.method === 'HEAD' ? undefined : body);
+      return send(200, headers, req.method === 'HEAD' ? undefined : sent);
     } catch {
       return send(404, { 'Content-Type': 'text/plain' }, Buffer.from('not found'));
     }
@@ -122,14 +140,15 @@ export function startPrecacheServer({ root, delayMs = 100 }) {
           return inFlight === 0 ? Promise.resolve() : new Promise((r) => idleWaiters.push(r));
         },
         /**
-         * Bytes the server writes for a plain 200 GET of `path` (no validators), counted as the
+         * Bytes the server writes for a plain 200 GET of `path` (no validators; `headers` such as
+         * Accept-Encoding added), counted as the
          * browser's requests are; the request is not delayed and not logged.
          */
-        probe(path) {
+        probe(path, headers = {}) {
           return new Promise((res, rej) => {
             const id = String(++probeId);
             probes.set(id, (entry) => { probes.delete(id); res(entry); });
-            const req = http.get(`${url}${path}`, { agent, headers: { 'x-bench-probe': '1', 'x-bench-probe-id': id } }, (r) => {
+            const req = http.get(`${url}${path}`, { agent, headers: { ...headers, 'x-bench-probe': '1', 'x-bench-probe-id': id } }, (r) => {
               r.resume();
               if (r.statusCode !== 200) rej(new Error(`probe ${path}: HTTP ${r.statusCode}`));
             });

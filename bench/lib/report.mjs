@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESULTS, ROOT } from './paths.mjs';
+import { fmtCheckGoal } from './goals.mjs';
 
 const fmtNum = (x) => (x == null ? '—' : Number(x).toLocaleString('en-US'));
 export function fmt(x, unit) {
@@ -43,15 +44,20 @@ export function writeMarkdown(results, m) {
     '',
     'Rows measured in an earlier run than the date above say so in the last column.',
     '',
-    '| Row | Measures | Shellac | Peer | Ratio | Goal | Met | Runs | Measured |',
+    '| Row | Measures | Shellac | Peer | Ratios | Goals | Met | Runs | Measured |',
     '|---|---|--:|--:|--:|---|:-:|--:|---|',
   ];
   for (const r of results) {
     const range = (k) => (r.min && r.max && r[k] != null ? ` (${fmt(r.min[k], r.unit)}–${fmt(r.max[k], r.unit)})` : '');
     const limit = r.limit != null ? `limit ${fmt(r.limit, r.unit)}` : null;
     const peer = r.peer != null ? fmt(r.peer, r.unit) + range('peer') + (limit ? `; ${limit}` : '') : limit ?? '—';
-    const met = r.met == null ? '—' : r.met ? '✅' : '❌';
-    lines.push(`| \`${r.id}\` | ${r.what} | ${fmt(r.ours, r.unit)}${range('ours')} | ${peer} | ${fmtRatio(r.ratio)} | ${fmtGoal(r.goal)} | ${met} | ${r.runs ?? '—'} | ${r.measuredAt && r.measuredAt !== m.date ? r.measuredAt.slice(0, 10) : 'this run'} |`);
+    const mark = (m) => (m == null ? '—' : m ? '✅' : '❌');
+    // Rows from before checks existed (kept from an older run) have the main goal only.
+    const checks = r.checks ?? [{ label: r.goal.against, ratio: r.ratio, max: r.goal.max, min: r.goal.min, met: r.met }];
+    const ratios = checks.map((c) => `${fmtRatio(c.ratio)} ÷ ${c.label}`).join('<br>');
+    const goals = checks.map(fmtCheckGoal).join('<br>');
+    const met = checks.map((c) => mark(c.met)).join('<br>');
+    lines.push(`| \`${r.id}\` | ${r.what} | ${fmt(r.ours, r.unit)}${range('ours')} | ${peer} | ${ratios} | ${goals} | ${met} | ${r.runs ?? '—'} | ${r.measuredAt && r.measuredAt !== m.date ? r.measuredAt.slice(0, 10) : 'this run'} |`);
   }
   for (const r of results) {
     if (!r.peers && !r.error && !r.details?.notes) continue;

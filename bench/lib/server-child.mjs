@@ -2,16 +2,18 @@
 // generator (autocannon, in the harness) never shares an event loop with it. Prints `{"port":N}`
 // once it listens; answers each `cpu` line on stdin with `{"cpu":µs}` (its user + system CPU so
 // far, so the harness can charge CPU per request); stops when its stdin closes or on SIGTERM.
-//   node bench/lib/server-child.mjs express|hono bare|adapter <buildDir>
-// `bare`: the framework alone, GET /page renders the full page, or the content alone for
-// `?from_appshell=1`, chosen by hand as an app that follows the protocol without Shellac would.
+//   node bench/lib/server-child.mjs express|hono noop|adapter <buildDir>
+// `noop`: the framework with the cheapest middleware it can have (Express: one that calls
+// `next()`; Hono: one that sets a header, as Hono has no cheaper useful one); GET /page renders the
+// full page, or the content alone for `?from_appshell=1`, chosen by hand as an app that follows
+// the protocol without Shellac would. The adapter's cost is measured against this floor.
 // `adapter`: the same app with Shellac's adapter mounted first; GET /page renders the full page,
 // or the content-only variant for `?from_appshell=1`, through `layout(full, content)`.
 import { fullPage, contentPage } from './page-template.mjs';
 
 const [framework, variant, buildDir] = process.argv.slice(2);
-if (!['express', 'hono'].includes(framework) || !['bare', 'adapter'].includes(variant) || !buildDir) {
-  console.error('usage: node server-child.mjs express|hono bare|adapter <buildDir>');
+if (!['express', 'hono'].includes(framework) || !['noop', 'adapter'].includes(variant) || !buildDir) {
+  console.error('usage: node server-child.mjs express|hono noop|adapter <buildDir>');
   process.exit(2);
 }
 
@@ -36,6 +38,9 @@ if (framework === 'express') {
       res.type('html').send(view.layout(() => fullPage(view.asset), () => contentPage())());
     });
   } else {
+    app.use(function noop(req, res, next) {
+      next();
+    });
     app.get('/page', (req, res) => {
       res.type('html').send(req.query.from_appshell === '1' ? contentPage() : fullPage(plainAsset));
     });
@@ -55,6 +60,10 @@ if (framework === 'express') {
       return c.html(view.layout(() => fullPage(view.asset), () => contentPage())());
     });
   } else {
+    app.use(async function header(c, next) {
+      await next();
+      c.header('X-Bench', '1');
+    });
     app.get('/page', (c) => c.html(c.req.query('from_appshell') === '1' ? contentPage() : fullPage(plainAsset)));
   }
   server = await new Promise((resolve) => {

@@ -1,22 +1,26 @@
 // worker-size: gzip bytes of the service worker a documentation site ships.
-// OURS: `shellac build` → <out>/sw.js (runtime + baked config; the manifest is its own JSON file).
-// PEER: Workbox generateSW with the same features, manifest excluded (see README).
+// OURS: `shellac build` → <out>/sw.js plus the runtime file it loads (importScripts of
+// shellac-runtime.<hash>.js), each gzipped on its own as a server sends them; the manifest is
+// its own JSON file, recorded but not counted.
+// PEER: Workbox generateSW with the same features, its runtime inlined, manifest reduced to the
+// offline page (see README). The runtime's minified bytes per module are in details.
 import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import workboxBuild from 'workbox-build';
 import { injectManifest } from '@serwist/build';
-import { FIXTURES } from '../lib/paths.mjs';
+import { FIXTURES, ROOT } from '../lib/paths.mjs';
 import { gzipFileSize, gzipSize } from '../lib/gzip.mjs';
 import { docsSite, OFFLINE_HTML, dirStats } from '../lib/site.mjs';
 import { DOCS_GLOBS, OFFLINE_URL, workboxGenerateOptions } from '../lib/peers.mjs';
 import { requireCli, shellacBuild } from '../lib/shellac.mjs';
 
 export const id = 'worker-size';
-export const what = 'gzip -9 bytes of sw.js for a ~300-page docs site (manifest excluded)';
+export const what = 'gzip -9 bytes of sw.js + the runtime file it loads, for a ~300-page docs site (page cache, offline fallback, precache; manifest excluded)';
 export const unit = 'bytes';
-// Issue #2 asks for at most 3,000 B (0.40x of Workbox's 7,432 B here); issue #5 for 0.35x.
+// Issue 13: a third of Workbox's generateSW with the same features (about 2,600 B).
 export const goal = { against: 'peer', max: 0.35 };
+export const peerName = 'Workbox';
 
 const sizeOf = (path) => ({ bytes: statSync(path).size, gzip: gzipFileSize(path) });
 
@@ -37,6 +41,33 @@ async function bundled(entry, site, dir, globPatterns) {
   });
   const { count } = await injectManifest({ swSrc, swDest, globDirectory: site, globPatterns });
   return { ...sizeOf(swDest), entries: count };
+}
+
+/**
+ * Minified bytes per module of the runtime a default build ships (createShellac with no routes,
+ * no identity, no save), from esbuild's metafile: where the runtime's bytes go. esbuild only (the
+ * CLI also runs terser, ~6% smaller), and raw bytes: gzip does not split by module.
+ */
+async function runtimeBreakdown() {
+  const contents = "import { createShellac } from '@shellac/worker'; self.shellac = (c) => createShellac(c).listen(self);";
+  const r = await build({
+    stdin: { contents, resolveDir: ROOT, loader: 'js' }, bundle: true, minify: true, format: 'iife', target: 'es2022',
+    write: false, metafile: true, legalComments: 'none', logLevel: 'warning', platform: 'browser',
+  });
+  const [out] = Object.values(r.metafile.outputs);
+  const byModule = {};
+  for (const [file, { bytesInOutput }] of Object.entries(out.inputs)) {
+    // packages/worker/dist/precache/precache.js → precache/precache
+    const name = file.replace(/^.*packages\/(worker|protocol)\/dist\//, '$1:').replace(/\.js$/, '');
+    if (bytesInOutput) byModule[name] = bytesInOutput;
+  }
+  const sorted = Object.fromEntries(Object.entries(byModule).sort((a, b) => b[1] - a[1]));
+  const byFolder = {};
+  for (const [name, n] of Object.entries(sorted)) {
+    const folder = name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : name;
+    byFolder[folder] = (byFolder[folder] ?? 0) + n;
+  }
+  return { minifiedBytes: out.bytes, gzip: gzipSize(r.outputFiles[0].contents), byFolder: Object.fromEntries(Object.entries(byFolder).sort((a, b) => b[1] - a[1])), byModule: sorted };
 }
 
 export async function run(ctx) {
@@ -89,13 +120,24 @@ export async function run(ctx) {
   } catch (err) {
     throw Object.assign(new Error(`Shellac's build failed: ${err.message}`), { partial });
   }
-  const ours = sizeOf(join(shellacOut, 'sw.js'));
+  const sw = sizeOf(join(shellacOut, 'sw.js'));
+  // The runtime sw.js loads: named in its importScripts call.
+  const runtimeName = readFileSync(join(shellacOut, 'sw.js'), 'utf8').match(/importScripts\("([^"]+)"\)/)?.[1];
+  if (!runtimeName) throw Object.assign(new Error("Shellac's sw.js loads no runtime file (no importScripts)"), { partial });
+  const runtime = sizeOf(join(shellacOut, runtimeName));
   // For the record: the separate manifest Shellac writes (not counted in `ours`).
   const manifests = readdirSync(shellacOut).filter((f) => /manifest.*\.json$/.test(f));
   partial.details.ourManifest = Object.fromEntries(manifests.map((f) => {
     const buf = readFileSync(join(shellacOut, f));
     return [f, { bytes: buf.length, gzip: gzipSize(buf) }];
   }));
-  partial.details.rawBytes.ours = ours.bytes;
-  return { ours: ours.gzip, ...partial };
+  partial.details.ours = { sw: sw.gzip, runtime: runtime.gzip, runtimeName };
+  partial.details.rawBytes.ours = { sw: sw.bytes, runtime: runtime.bytes };
+  partial.details.runtimeModules = await runtimeBreakdown();
+  const top = Object.entries(partial.details.runtimeModules.byFolder).slice(0, 8).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ');
+  partial.details.notes.push(
+    `ours = sw.js ${sw.gzip.toLocaleString('en-US')} B + ${runtimeName} ${runtime.gzip.toLocaleString('en-US')} B (gzip -9 each); the goal (0.35 × Workbox) is ${Math.round(goal.max * partial.peer).toLocaleString('en-US')} B`,
+    `runtime, minified bytes by folder (esbuild metafile, before terser): ${top}`,
+  );
+  return { ours: sw.gzip + runtime.gzip, ...partial };
 }

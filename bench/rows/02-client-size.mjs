@@ -11,8 +11,11 @@ import { requireClient } from '../lib/shellac.mjs';
 export const id = 'client-size';
 export const what = 'gzip -9 bytes of the page script (register + update handling)';
 export const unit = 'bytes';
-// Issue #5: at most 0.6x workbox-window (issue #2: under 1.5 KB, checked in npm test).
+// Issue 13: at most 0.6x workbox-window as bundlers pick it (its ES5 build) and 0.9x its
+// modern ES2017 build (issue 2: under 1.5 KB, checked in npm test).
 export const goal = { against: 'peer', max: 0.6 };
+export const peerName = 'workbox-window';
+export const goals = [{ against: 'workboxWindowModern', max: 0.9, label: 'workbox-window ES2017' }];
 
 async function bundle(contents) {
   const result = await build({
