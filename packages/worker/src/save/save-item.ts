@@ -87,12 +87,13 @@ export async function commitItem(env: SaveItemEnv, plan: Pick<SavePlan, 'record'
   if (needed > available) throw new SaveError('quota', record.url, `not enough storage: ${needed} B needed, ${Math.max(0, available)} B available`, { needed, available: Math.max(0, available) });
   const saved: SavedRecord = { ...record, files: [...files.keys()], bytes, savedAt: Date.now() };
   await env.ensureShell?.();
-  await env.store.commit(saved, files).catch((error: unknown) => {
+  const stored = await env.store.commit(saved, files, plan.owner).catch((error: unknown) => {
     // The estimate said there was room, and the write proved it wrong (estimates are loose;
     // Chromium enforces a quota set from DevTools without estimating it): how much room there
     // really is stays unknown, so `available` is left out.
     throw isQuotaError(error) ? new SaveError('quota', record.url, `not enough storage: ${needed} B needed`, { needed }) : error;
   });
+  if (!stored) throw new SaveError('user-changed', record.url, 'another person signed in while saving: nothing was stored');
   await env.evict(saved.files);
   return saved;
 }

@@ -20,10 +20,11 @@ export interface SavedStore {
   list(): SavedRecord[];
   record(url: string): SavedRecord | undefined;
   /**
-   * Stores an item: its new files, then the index naming it. When any write fails (quota), what
-   * this call wrote is deleted again and the error is thrown: nothing is left half-stored.
+   * Stores an item of `who`'s: its new files, then the index naming it. When any write fails
+   * (quota), what this call wrote is deleted again and the error is thrown: nothing is left
+   * half-stored. Resolves false, storing nothing, when another person's items are loaded by then.
    */
-  commit(record: SavedRecord, files: Map<string, Response>): Promise<void>;
+  commit(record: SavedRecord, files: Map<string, Response>, who: string): Promise<boolean>;
   /** Removes an item, and the files no other item holds. */
   remove(url: string): Promise<boolean>;
   /** Removes every item of the loaded owner. */
@@ -40,12 +41,13 @@ export interface SavedStoreOptions {
 
 /**
  * Puts `record` in the items, writes its new files, then the index naming it. On a failure, it
- * deletes the files this call wrote (none of them held before), puts the item back as it was in
- * the items then loaded (`items` reads them each time), and throws. Files another item holds are not written again.
+ * deletes the files this call wrote (none of them held before), puts the item back as it was, and
+ * throws. Files another item holds are not written again. `items` are one owner's: a change of
+ * person meanwhile loads another map, which this never touches.
  */
-async function putItem(cache: Cache, record: SavedRecord, files: Map<string, Response>, items: () => Map<string, SavedRecord>, held: Map<string, number>, writeIndex: () => Promise<void>): Promise<void> {
-  const previous = items().get(record.url);
-  items().set(record.url, record);
+async function putItem(cache: Cache, record: SavedRecord, files: Map<string, Response>, items: Map<string, SavedRecord>, held: Map<string, number>, writeIndex: () => Promise<void>): Promise<void> {
+  const previous = items.get(record.url);
+  items.set(record.url, record);
   const written: string[] = [];
   try {
     for (const [url, response] of files) {
@@ -56,8 +58,8 @@ async function putItem(cache: Cache, record: SavedRecord, files: Map<string, Res
     await writeIndex();
   } catch (error) {
     await Promise.all(written.filter((url) => !held.has(url)).map((url) => cache.delete(url)));
-    if (previous) items().set(record.url, previous);
-    else items().delete(record.url);
+    if (previous) items.set(record.url, previous);
+    else items.delete(record.url);
     throw error;
   }
 }
@@ -108,9 +110,9 @@ export function createSavedStore(options: SavedStoreOptions): SavedStore {
   const read = (url: string, who?: string) => caches.match(url, { cacheName: nameOf(who), ignoreVary: true }); // never creates an empty cache, as open would
   const count = () => void (held = holders(items));
   const forget = () => void ((items = new Map()), (held = new Map()));
-  const writeIndex = async (cache: Cache) => cache.put(indexKey, new Response(JSON.stringify([...items.values()])));
+  const writeIndex = async (cache: Cache, list = items) => cache.put(indexKey, new Response(JSON.stringify([...list.values()])));
 
-  return {
+  const store: SavedStore = {
     get owner() {
       return owner;
     },
@@ -123,13 +125,19 @@ export function createSavedStore(options: SavedStoreOptions): SavedStore {
     match: async (url) => (held.has(url) ? read(url) : undefined),
     list: () => [...items.values()],
     record: (url) => items.get(url),
-    commit: (record, files) =>
+    commit: (record, files, who) =>
       serial(async () => {
-        const cache = await open();
-        await putItem(cache, record, files, () => items, held, () => writeIndex(cache));
-        count();
+        if (owner === undefined) await store.load(who);
+        if (owner !== who) return false;
+        // This owner's items and cache, whoever signs in while the files are written.
+        const mine = items;
+        const cache = await open(who);
+        await putItem(cache, record, files, mine, held, () => writeIndex(cache, mine));
+        const kept = holders(mine);
+        if (mine === items) held = kept;
         // Files of a replaced version, and files no index names (a crash before its index), go.
-        await sweep(cache, (url) => url === indexKey || held.has(url));
+        await sweep(cache, (url) => url === indexKey || kept.has(url));
+        return true;
       }),
     remove: (url) =>
       serial(async () => {
@@ -137,9 +145,10 @@ export function createSavedStore(options: SavedStoreOptions): SavedStore {
         if (!item) return false;
         items.delete(url);
         count();
-        const cache = await open();
-        await writeIndex(cache);
-        await Promise.all(item.files.filter((file) => !held.has(file)).map((file) => cache.delete(file)));
+        const [who, mine, kept] = [owner, items, held];
+        const cache = await open(who);
+        await writeIndex(cache, mine);
+        await Promise.all(item.files.filter((file) => !kept.has(file)).map((file) => cache.delete(file)));
         return true;
       }),
     reset() {
@@ -154,4 +163,5 @@ export function createSavedStore(options: SavedStoreOptions): SavedStore {
         return removed;
       }),
   };
+  return store;
 }
