@@ -164,7 +164,8 @@ export function createPrecache(options: PrecacheOptions): Precache {
       // The key says how to check the body: by the hash it holds, or (a hashed name) by its status.
       const hash = key.startsWith(hashPrefix) ? key.slice(hashPrefix.length) : undefined;
       const body = await verifiedBody(hash === undefined ? [url.href] : [url.href, hash], response).catch((reason) => void log(() => `${url.pathname} not restored: ${reason}`));
-      if (body) await (await open()).put(key, body);
+      if (!body) return;
+      await (await open()).put(key, body);
       log(() => `${url.pathname} restored to the precache`);
     },
     async pin(client) {

@@ -1,0 +1,223 @@
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { SiteBuild } from '../support/build.js';
+import { askForUpdate, deleteFromPrecache, entryKey, events, fault, manifestOf, realPage, recordEvents, registrationState, stateJson, stopWorkers, tally } from '../support/faults.js';
+import { SiteServer } from '../support/site-server.js';
+import { cachedUrls, goOffline, styles, waitForControl, workerStatus, workerVersion } from '../support/worker.js';
+
+// Issue 12, parts 2, 3 and 5: faults injected in Chromium (an evicted entry, an untrustworthy
+// precache, a worker stopped during install, the server gone mid-update, a lazy chunk after an
+// update), each proving that every page still loads as a real page, never the browser's error page.
+
+const SITE_LOOK = { body: 'rgb(250, 247, 240)', header: 'rgb(46, 94, 78)' };
+/** Visited pages and their headings. */
+const PAGES: [string, string][] = [
+  ['', 'Look up. Listen. Write it down.'],
+  ['guide/', 'The guide'],
+  ['about.html', 'About Fieldnotes'],
+];
+
+let build: SiteBuild;
+let server: SiteServer;
+test.afterEach(async () => {
+  await server?.stop();
+  build?.remove();
+});
+test.afterAll(() => {
+  console.log(`self-repair: ${tally.faults.length} fault scenarios injected (${tally.faults.join('; ')}); ${tally.pages} pages loaded under faults, ${tally.broken.length} broken${tally.broken.length ? `: ${tally.broken.join('; ')}` : ''}`);
+  expect(tally.broken).toEqual([]);
+});
+
+async function start(config?: object, prepare?: (b: SiteBuild) => void) {
+  build = new SiteBuild(undefined, config);
+  prepare?.(build);
+  await build.build();
+  server = await new SiteServer(build.out).start();
+}
+
+/** The site installed and controlling `page`, with every page of PAGES visited (kept for offline). */
+async function installed(page: Page) {
+  await page.goto(server.url());
+  await waitForControl(page);
+  for (const [path] of PAGES) {
+    await page.goto(server.url(path));
+    await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url(path));
+  }
+}
+
+/** Rebuilds the site with a changed stylesheet (another background), script and counter. */
+async function nextVersion(background = 'rgb(1, 2, 3)') {
+  build.write('css/site.css', `${readFileSync(join(build.site, 'css/site.css'), 'utf8')}\nbody { background-color: ${background}; }\n`);
+  build.write('js/site.js', `${readFileSync(join(build.site, 'js/site.js'), 'utf8')}\n// next\n`);
+  build.write('js/counter.js', `${readFileSync(join(build.site, 'js/counter.js'), 'utf8')}\n// next\n`);
+  await build.build();
+  return build.summary!.version;
+}
+
+/** Lets a request through only when the test says so (`release`). */
+function holdOn(prefix: string) {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let on = true;
+  server.hold = (path) => (on && path.startsWith(prefix) ? held : undefined);
+  return () => ((on = false), release());
+}
+
+const precacheKeys = (page: Page) => cachedUrls(page, ':precache');
+
+test('an evicted entry is answered from the network and put back once its hash is checked, not when the server has other bytes', async ({ page }) => {
+  await start();
+  await installed(page);
+  const key = entryKey(build.out, 'css/site.css', server.url());
+  expect(await precacheKeys(page)).toContain(key);
+
+  fault('precache entry evicted');
+  await deleteFromPrecache(page, [key]);
+  let mark = server.log.length;
+  await realPage(page, server.url('about.html'), 'About Fieldnotes');
+  expect(await styles(page)).toEqual(SITE_LOOK);
+  expect(server.pathsSince(mark)).toContain('/css/site.css');
+  await expect.poll(() => precacheKeys(page)).toContain(key);
+  // What went back is the entry's body, and it is used: offline, the page keeps its look.
+  expect(await page.evaluate((k) => caches.match(k).then((r) => r?.text()), key)).toBe(readFileSync(join(build.out, 'css/site.css'), 'utf8'));
+
+  // The server now has other bytes under that URL (a deploy without a new manifest, a CDN's
+  // stale copy): the page gets them, the precache does not keep them.
+  fault('precache entry evicted, the server has other bytes');
+  appendFileSync(join(build.out, 'css/site.css'), '\n/* changed on the server */\n');
+  await page.evaluate(() => window.shellac!.debug(true));
+  await expect.poll(async () => (await workerStatus(page)).debug).toBe(true);
+  await deleteFromPrecache(page, [key]);
+  mark = server.log.length;
+  await realPage(page, server.url('guide/'), 'The guide');
+  expect(server.pathsSince(mark)).toContain('/css/site.css');
+  const log = async () => (await stateJson(page, server.url())).log ?? [];
+  await expect.poll(async () => (await log()).some((l) => /^\/css\/site\.css not restored: hash /.test(l))).toBe(true);
+  expect(await precacheKeys(page)).not.toContain(key);
+  expect((await log()).filter((l) => l.includes('restored to the precache'))).toEqual([]);
+});
+
+for (const kind of ['manifest-unreadable', 'files-missing'] as const) {
+  test(`safe mode (${kind}): pages come from the network, the page hears why, the next check reinstalls`, async ({ page, context }) => {
+    await start();
+    await installed(page);
+    const { version, entries } = manifestOf(build.out);
+    const keys = entries.map((e) => entryKey(build.out, e[0], server.url()));
+    await recordEvents(page);
+    fault(kind === 'manifest-unreadable' ? 'stored manifest unreadable, most files gone' : 'most precached files gone');
+    const record = server.url(`__shellac/manifest/${version}`);
+    if (kind === 'manifest-unreadable') {
+      await page.evaluate(async (record) => {
+        const name = (await caches.keys()).find((n) => n.endsWith(':precache'))!;
+        await (await caches.open(name)).put(record, new Response('{"version": "trunc'));
+      }, record);
+    }
+    await deleteFromPrecache(page, keys.slice(0, Math.ceil(keys.length * 0.8)));
+    // A worker that starts again reads its precache afresh, as after the browser stopped it.
+    await stopWorkers(context, page);
+
+    const other = await context.newPage();
+    for (const [path, heading] of PAGES) {
+      await realPage(other, server.url(path), heading);
+      expect(await styles(other)).toEqual(SITE_LOOK);
+    }
+    await expect.poll(() => events(page)).toContainEqual({ type: 'safeMode', reason: kind });
+    // The navigation's update check found the manifest current and reinstalled the precache.
+    await expect.poll(async () => (await stateJson(other, server.url())).safeMode ?? 'repaired', { timeout: 15_000 }).toBe('repaired');
+    expect(await precacheKeys(other)).toEqual(expect.arrayContaining([...keys, record]));
+    expect(await page.evaluate((r) => caches.match(r).then((res) => res?.json()).then((m) => m.version), record)).toBe(version);
+    await page.close();
+    await goOffline(context, server);
+    for (const [path, heading] of PAGES) {
+      await realPage(other, server.url(path), heading);
+      expect(await styles(other)).toEqual(SITE_LOOK);
+    }
+  });
+}
+
+test('a worker stopped during install resumes at the next start, and no half-version ever activates', async ({ page, context }) => {
+  await start();
+  await installed(page);
+  const v1 = build.summary!.version;
+  const v2 = await nextVersion();
+  const release = holdOn('/js/counter.js');
+  const mark = server.log.length;
+  await askForUpdate(page);
+  // The install is under way: the stylesheet and script arrived, the counter script is held.
+  const arrived = ['css/site.css', 'js/site.js'].map((p) => entryKey(build.out, p, server.url()));
+  await expect.poll(() => server.pathsSince(mark)).toContain('/js/counter.js');
+  await expect.poll(() => precacheKeys(page)).toEqual(expect.arrayContaining(arrived));
+
+  fault('worker stopped during install');
+  await stopWorkers(context, page);
+  await expect.poll(() => registrationState(page)).toEqual({ installing: false, waiting: false, active: true });
+  expect(await precacheKeys(page)).not.toContain(server.url(`__shellac/manifest/${v2}`));
+  for (const [path, heading] of PAGES) {
+    await realPage(page, server.url(path), heading);
+    expect(await styles(page)).toEqual(SITE_LOOK);
+  }
+  expect(await workerVersion(page)).toBe(v1);
+
+  // The next start: only what the stopped install lacked is fetched.
+  release();
+  const again = server.log.length;
+  await askForUpdate(page);
+  await expect.poll(() => workerVersion(page), { timeout: 20_000 }).toBe(v2);
+  const precached = new Set(manifestOf(build.out).entries.map((e) => `/${e[0]}`));
+  expect(server.pathsSince(again).filter((p) => precached.has(p))).toEqual(['/js/counter.js']);
+  await realPage(page, server.url('about.html'), 'About Fieldnotes');
+  expect((await styles(page)).body).toBe('rgb(1, 2, 3)');
+});
+
+test('the server gone mid-update: the old version serves every page offline and online, the failure is on the state page', async ({ page, context }) => {
+  await start();
+  await installed(page);
+  await recordEvents(page);
+  const v1 = build.summary!.version;
+  await nextVersion();
+  const release = holdOn('/css/site.css');
+  const mark = server.log.length;
+  await askForUpdate(page);
+  await expect.poll(() => server.pathsSince(mark)).toContain('/css/site.css');
+
+  fault('server gone mid-update');
+  await server.stop();
+  release();
+  await expect.poll(() => events(page), { timeout: 20_000 }).toContainEqual(expect.objectContaining({ type: 'updateFailed' }));
+  const failed = (await events(page)).find((e) => e.type === 'updateFailed') as unknown as { failures: { url: string; reason: string }[] };
+  expect(failed.failures).toContainEqual({ url: 'css/site.css', reason: expect.stringMatching(/^network: /) });
+  await context.setOffline(true);
+  for (const [path, heading] of PAGES) {
+    await realPage(page, server.url(path), heading);
+    expect(await styles(page)).toEqual(SITE_LOOK);
+  }
+  // The state page, answered by the worker with the server gone.
+  const response = await page.goto(server.url('__shellac/state'));
+  expect(response?.status()).toBe(200);
+  const text = await page.locator('body').innerText();
+  expect(text).toContain(`version: ${v1}`);
+  expect(text).toMatch(/installFailed[\s\S]*url: css\/site\.css\s+reason: network: /);
+
+  // Online again, the deploy still broken (the stylesheet answers 503): v1 serves every page.
+  fault('update fails with 503 after the server came back');
+  await context.setOffline(false);
+  server.override = (path) => (path.startsWith('/css/site.css') ? { status: 503 } : undefined);
+  await server.start();
+  for (const [path, heading] of PAGES) {
+    await realPage(page, server.url(path), heading);
+    expect(await styles(page)).toEqual(SITE_LOOK);
+  }
+  await recordEvents(page);
+  await askForUpdate(page);
+  await expect.poll(() => events(page), { timeout: 20_000 }).toContainEqual({ type: 'updateFailed', version: build.summary!.version, failures: [{ url: 'css/site.css', reason: 'HTTP 503' }] });
+  const state = await stateJson(page, server.url());
+  expect(state.version).toBe(v1);
+  expect(state.installFailed?.failures).toEqual([{ url: 'css/site.css', reason: 'HTTP 503' }]);
+  expect(await workerVersion(page)).toBe(v1);
+
+  // The deploy whole again: the new version completes.
+  server.override = () => undefined;
+  await askForUpdate(page);
+  await expect.poll(() => workerVersion(page), { timeout: 20_000 }).toBe(build.summary!.version);
+});
