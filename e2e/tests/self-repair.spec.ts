@@ -221,3 +221,66 @@ test('the server gone mid-update: the old version serves every page offline and 
   await askForUpdate(page);
   await expect.poll(() => workerVersion(page), { timeout: 20_000 }).toBe(build.summary!.version);
 });
+
+/** Imports the lazy chunk now, as a page's code would after the update activated; resolves with its version. */
+const lazy = (page: Page) => page.evaluate(() => import(`${location.origin}/js/lazy.js`).then((m: { version: string }) => m.version));
+
+test('open tabs keep their version: a lazy chunk imported after the update activated comes from the version the tab loaded with', async ({ page, context }) => {
+  await start(undefined, (b) => b.write('js/lazy.js', "export const version = 'N';\n"));
+  const vN = build.summary!.version;
+  const lazyN = entryKey(build.out, 'js/lazy.js', server.url());
+  await installed(page);
+  // Version N+1 is deployed: the server no longer has N's lazy chunk.
+  build.write('js/lazy.js', "export const version = 'N+1';\n");
+  const vN1 = (await build.build()).version;
+
+  fault('lazy chunk of version N imported after N+1 activated');
+  const other = await context.newPage();
+  await realPage(other, server.url('guide/'), 'The guide');
+  await askForUpdate(other);
+  await expect.poll(() => workerVersion(other), { timeout: 20_000 }).toBe(vN1);
+  await expect.poll(() => workerVersion(page)).toBe(vN1);
+  const mark = server.log.length;
+  expect(await lazy(page)).toBe('N');
+  expect(server.pathsSince(mark)).not.toContain('/js/lazy.js');
+  const fresh = await context.newPage();
+  await realPage(fresh, server.url('about.html'), 'About Fieldnotes');
+  expect(await lazy(fresh)).toBe('N+1');
+
+  // N's files stay while a tab loaded with N is open, and go with the last one.
+  await other.close();
+  await realPage(fresh, server.url('guide/'), 'The guide');
+  expect(await precacheKeys(fresh)).toEqual(expect.arrayContaining([lazyN, server.url(`__shellac/manifest/${vN}`)]));
+  expect(await lazy(page)).toBe('N');
+  await page.close();
+  await expect
+    .poll(async () => {
+      await realPage(fresh, server.url('guide/'), 'The guide');
+      return precacheKeys(fresh);
+    })
+    .not.toContain(lazyN);
+  expect(await precacheKeys(fresh)).not.toContain(server.url(`__shellac/manifest/${vN}`));
+  expect(await precacheKeys(fresh)).toContain(entryKey(build.out, 'js/lazy.js', server.url()));
+});
+
+test('with activate "waiting", an update waits until every tab has closed, and the open tab keeps its version meanwhile', async ({ page, context }) => {
+  await start({ activate: 'waiting' }, (b) => b.write('js/lazy.js', "export const version = 'N';\n"));
+  const vN = build.summary!.version;
+  await installed(page);
+  build.write('js/lazy.js', "export const version = 'N+1';\n");
+  const vN1 = (await build.build()).version;
+  await askForUpdate(page);
+  await expect.poll(() => registrationState(page), { timeout: 20_000 }).toEqual({ installing: false, waiting: true, active: true });
+  await realPage(page, server.url('guide/'), 'The guide');
+  expect(await workerVersion(page)).toBe(vN);
+  expect(await lazy(page)).toBe('N');
+  await page.close();
+  const next = await context.newPage();
+  await expect
+    .poll(async () => {
+      await realPage(next, server.url('about.html'), 'About Fieldnotes');
+      return workerVersion(next);
+    })
+    .toBe(vN1);
+  expect(await lazy(next)).toBe('N+1');
+});

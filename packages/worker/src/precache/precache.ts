@@ -37,6 +37,11 @@ export interface Precache {
   install(): Promise<InstallReport>;
   /** Keeps the versions open pages use, deletes the rest; `live` are the ids of the open pages. */
   prune(live: string[]): Promise<void>;
+  /**
+   * Forgets closed pages; deletes the files of the versions they were the last to use (and no
+   * others: a newer version may be installing). `live` are the ids of the open pages.
+   */
+  release(live: string[]): Promise<void>;
   /** The precached response for a URL in the version of `client` (this one when unpinned), or undefined. */
   match(url: URL, client?: string): Promise<Response | undefined>;
   /** True when the URL is in that version (synchronous once `ready()` resolved); false in safe mode. */
@@ -143,6 +148,21 @@ export function createPrecache(options: PrecacheOptions): Precache {
       const needed = new Set([...kept].flatMap((v) => [recordPrefix + v, ...(versions?.get(v)?.values() ?? [])]));
       for (const v of versions?.keys() ?? []) if (!kept.has(v)) versions!.delete(v);
       await Promise.all((await cache.keys()).filter((r) => !needed.has(r.url)).map((r) => cache.delete(r)));
+    },
+    async release(live) {
+      await precache.ready();
+      const before = new Set(pinned.values());
+      pinned = new Map([...pinned].filter(([client]) => live.includes(client)));
+      const kept = new Set([version, ...pinned.values()]);
+      const gone = [...before].filter((v) => !kept.has(v) && versions?.has(v));
+      if (!gone.length) return;
+      await savePins();
+      const needed = new Set([...kept].flatMap((v) => [...(versions?.get(v)?.values() ?? [])]));
+      const doomed = gone.flatMap((v) => [recordPrefix + v, ...versions!.get(v)!.values()]).filter((key) => !needed.has(key)); // gone holds loaded versions only
+      gone.forEach((v) => versions!.delete(v));
+      const cache = await open();
+      await Promise.all(doomed.map((key) => cache.delete(key)));
+      log(() => `precache: versions ${gone} released (no open page uses them)`);
     },
     ready() {
       if (versions) return undefined;
