@@ -29,6 +29,7 @@ export async function realPage(page: Page, url: string, heading: string | RegExp
   expect(status, url).toBe(200);
   expect(page.url()).not.toMatch(/^chrome-error:/);
   await expect(page.locator('h1').first()).toContainText(heading);
+  return typeof response === 'string' ? undefined : response;
 }
 
 /** A manifest as the build wrote it. */

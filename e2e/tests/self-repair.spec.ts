@@ -376,3 +376,60 @@ async function signIn(page: Page, songbook: SongbookServer, username: string) {
   await page.locator('[data-shellac-content] form button[type=submit]').click();
   await expect(page.locator('[data-shellac-content]')).toContainText(`Signed in as ${username}`, { timeout: 15_000 });
 }
+
+test('storage full: kept pages make room, the page hears "quota" with the bytes needed, every page still loads', async ({ page, context }) => {
+  await start();
+  await installed(page);
+  const listener = await context.newPage();
+  await listener.goto(server.url('about.html'));
+  await recordEvents(listener);
+  // The origin's quota a little above what it uses now, as on a nearly full device.
+  const used = await page.evaluate(() => navigator.storage.estimate().then((e) => e.usage ?? 0));
+  const cdp = await context.newCDPSession(page);
+  fault('storage full');
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin, quotaSize: used + 8 * 1024 });
+  const more: [string, string][] = [
+    ['guide/binoculars.html', 'Choosing binoculars'],
+    ['reference/', 'Reference'],
+    ['tools/counter.html', 'Tally counter'],
+    ['guide/getting-started.html', ''],
+    ['guide/advanced/songs.html', ''],
+  ];
+  for (const [path, heading] of [...more, ...PAGES]) await realPage(page, server.url(path), heading);
+  await expect.poll(() => events(listener)).toContainEqual({ type: 'quota', bytes: expect.any(Number) });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin });
+});
+
+/** Retires the installed worker with a 404 manifest; resolves once a second tab heard `retired`. */
+async function retire(page: Page) {
+  await installed(page);
+  const other = await page.context().newPage();
+  await other.goto(server.url('about.html'));
+  await recordEvents(other);
+  fault('manifest 404 (retired)');
+  server.override = (path) => (path.startsWith('/shellac-manifest.json') ? { status: 404 } : undefined);
+  await page.evaluate(() => window.shellac!.update());
+  await expect.poll(() => events(other)).toContainEqual({ type: 'retired' });
+}
+
+test('retired: a 404 manifest takes the worker out, the page hears "retired", the next page loads from the network', async ({ page }) => {
+  await start();
+  await retire(page);
+  const mark = server.log.length;
+  const [path, heading] = PAGES[1]!;
+  expect((await realPage(page, server.url(path), heading))?.fromServiceWorker()).toBe(false);
+  expect(server.pathsSince(mark)).toEqual(expect.arrayContaining(['/guide/', '/css/site.css']));
+  // Only the meta cache is left, holding the record that this version retired.
+  expect(await page.evaluate(() => caches.keys())).toEqual(['shellac:/:meta']);
+});
+
+// Known issue, for the kill switch (create-shellac.ts): the retired site still serves shellac.js,
+// whose register() brings the unregistered (uninstalling) registration back in Chromium; the
+// retired worker then takes every later request (answered by its own fetch). Expected to fail
+// until the worker unregisters again when it starts or is taken back.
+test('retired: no later navigation is answered by the worker either', async ({ page }) => {
+  test.fail();
+  await start();
+  await retire(page);
+  for (const [path, heading] of PAGES) expect((await realPage(page, server.url(path), heading))?.fromServiceWorker(), path).toBe(false);
+});
