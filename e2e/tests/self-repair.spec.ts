@@ -400,6 +400,21 @@ test('storage full: kept pages make room, the page hears "quota" with the bytes 
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin });
 });
 
+test('a 5xx manifest is an outage, not a retirement: the worker stays and serves every page, online and offline', async ({ page, context }) => {
+  await start();
+  await installed(page);
+  fault('manifest 503');
+  server.override = (path) => (path.startsWith('/shellac-manifest.json') ? { status: 503 } : undefined);
+  await page.evaluate(() => window.shellac!.update());
+  await expect.poll(async () => (await stateJson(page, server.url())).checked).toEqual({ at: expect.any(Number), outcome: 'error', detail: '503' });
+  for (const [path, heading] of PAGES) expect((await realPage(page, server.url(path), heading))?.fromServiceWorker()).toBe(true);
+  await goOffline(context, server);
+  for (const [path, heading] of PAGES) {
+    await realPage(page, server.url(path), heading);
+    expect(await styles(page)).toEqual(SITE_LOOK);
+  }
+});
+
 /** Retires the installed worker with a 404 manifest; resolves once a second tab heard `retired`. */
 async function retire(page: Page) {
   await installed(page);
