@@ -69,6 +69,21 @@ export async function stopWorkers(context: BrowserContext, page: Page) {
   await cdp.detach();
 }
 
+/**
+ * Resolves once no worker of the browser waits to activate (DevTools' view of every registration),
+ * from `page`, which may be on about:blank: a page of the site would keep the old worker in use.
+ */
+export async function untilNoneWaiting(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  const status = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) status.set(v.versionId, v.status);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await expect.poll(() => status.size > 0 && ![...status.values()].some((s) => s === 'installed' || s === 'activating'), { timeout: 15_000 }).toBe(true);
+  await cdp.detach();
+}
+
 /** Every client event the page hears from now on, kept on `window.__events` (see `events`). */
 export function recordEvents(page: Page) {
   return page.evaluate(() => {

@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SiteBuild } from '../support/build.js';
-import { askForUpdate, deleteFromPrecache, entryKey, events, fault, manifestOf, realPage, recordEvents, registrationState, stateJson, stopWorkers, tally } from '../support/faults.js';
+import { askForUpdate, deleteFromPrecache, entryKey, events, fault, manifestOf, realPage, recordEvents, registrationState, stateJson, stopWorkers, tally, untilNoneWaiting } from '../support/faults.js';
 import { SiteServer } from '../support/site-server.js';
 import { SongbookServer } from '../support/songbook.js';
 import { cachedUrls, goOffline, styles, waitForControl, workerStatus, workerVersion } from '../support/worker.js';
@@ -264,6 +264,28 @@ test('open tabs keep their version: a lazy chunk imported after the update activ
   expect(await precacheKeys(fresh)).toContain(entryKey(build.out, 'js/lazy.js', server.url()));
 });
 
+test('a tab opened while the update installs keeps its version too', async ({ page, context }) => {
+  await start(undefined, (b) => b.write('js/lazy.js', "export const version = 'N';\n"));
+  await installed(page);
+  build.write('js/lazy.js', "export const version = 'N+1';\n");
+  const vN1 = (await build.build()).version;
+  const release = holdOn('/js/lazy.js');
+  const mark = server.log.length;
+  await askForUpdate(page);
+  await expect.poll(() => server.pathsSince(mark)).toContain('/js/lazy.js');
+  fault('tab opened while the next version installs, lazy chunk imported after it activated');
+  const pins = () => page.evaluate((url) => caches.match(url).then((r) => r?.json()).then((p) => Object.keys(p ?? {}).length), server.url('__shellac/pins'));
+  const before = await pins();
+  const other = await context.newPage();
+  await realPage(other, server.url('guide/'), 'The guide');
+  // Version N remembered the new tab (in the meta cache) before N+1 finishes installing.
+  await expect.poll(pins).toBe(before + 1);
+  release();
+  await expect.poll(() => workerVersion(other), { timeout: 20_000 }).toBe(vN1);
+  expect(await lazy(other)).toBe('N');
+  expect(await lazy(page)).toBe('N');
+});
+
 test('with activate "waiting", an update waits until every tab has closed, and the open tab keeps its version meanwhile', async ({ page, context }) => {
   await start({ activate: 'waiting' }, (b) => b.write('js/lazy.js', "export const version = 'N';\n"));
   const vN = build.summary!.version;
@@ -275,14 +297,12 @@ test('with activate "waiting", an update waits until every tab has closed, and t
   await realPage(page, server.url('guide/'), 'The guide');
   expect(await workerVersion(page)).toBe(vN);
   expect(await lazy(page)).toBe('N');
-  await page.close();
+  // The last tab closes: the waiting version activates before the next visit.
   const next = await context.newPage();
-  await expect
-    .poll(async () => {
-      await realPage(next, server.url('about.html'), 'About Fieldnotes');
-      return workerVersion(next);
-    })
-    .toBe(vN1);
+  await page.close();
+  await untilNoneWaiting(context, next);
+  await realPage(next, server.url('about.html'), 'About Fieldnotes');
+  expect(await workerVersion(next)).toBe(vN1);
   expect(await lazy(next)).toBe('N+1');
 });
 

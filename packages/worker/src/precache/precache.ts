@@ -81,6 +81,7 @@ export function createPrecache(options: PrecacheOptions): Precache {
   let pinned = new Map<string, string>();
   let safeMode: SafeModeReason | undefined;
   let loading: Promise<void> | undefined;
+  let installing = false;
 
   const normalize = (url: URL) => {
     const u = new URL(url.href);
@@ -97,6 +98,16 @@ export function createPrecache(options: PrecacheOptions): Precache {
     return lookup?.get(href) ?? (options.directoryIndex && href.endsWith('/') ? lookup?.get(href + options.directoryIndex) : undefined);
   };
   const savePins = () => meta.put(PINS, Object.fromEntries(pinned)).catch(() => {});
+  // Pages the previous version pinned while this one installed are only in the meta store (the
+  // browser may hand this version their requests before its activate event): read once a page.
+  const looked = new Set<string>();
+  const unknown = (client?: string): client is string => !!client && !pinned.has(client) && !looked.has(client);
+  const learn = async (client?: string) => {
+    if (!unknown(client)) return;
+    looked.add(client);
+    const saved = (await meta.get<Record<string, string>>(PINS))?.[client];
+    if (saved && versions?.has(saved)) pinned.set(client, saved);
+  };
 
   const load = async () => {
     const cache = await open();
@@ -112,7 +123,8 @@ export function createPrecache(options: PrecacheOptions): Precache {
     // or files gone in bulk (storage pressure, DevTools), make its precache untrustworthy.
     const held = new Set(keys);
     const missing = own ? [...own.values()].filter((k) => !held.has(k)).length : 0;
-    safeMode = keys.length && !own ? 'manifest-unreadable' : own && missing * 2 > own.size ? 'files-missing' : undefined;
+    // A version installing has no record yet, and is not serving: it is not in safe mode.
+    safeMode = installing ? undefined : keys.length && !own ? 'manifest-unreadable' : own && missing * 2 > own.size ? 'files-missing' : undefined;
     if (safeMode) log(() => `precache ${version}: safe mode (${safeMode}), serving from the network`);
     versions = found;
   };
@@ -130,7 +142,9 @@ export function createPrecache(options: PrecacheOptions): Precache {
       const manifest = (await response.json().catch(() => undefined)) as Manifest | undefined; // shape checked below
       if (manifest?.version !== version || !Array.isArray(manifest.entries)) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, expected: version });
       // What the scope holds already (other versions, open pages' pins) is known before adding to it.
-      await precache.ready();
+      installing = true;
+      await precache.ready(); // never rejects
+      installing = false;
       const cache = await open();
       const first = !(await cache.keys()).some((r) => r.url.startsWith(recordPrefix));
       const report = await installVersion({ ...options, cache, manifest, concurrency: options.concurrency ?? 8, timeout: (options.timeoutSeconds ?? 30) * 1000, pack: first });
@@ -141,7 +155,9 @@ export function createPrecache(options: PrecacheOptions): Precache {
     },
     async prune(live) {
       await precache.ready();
-      pinned = new Map([...pinned].filter(([client]) => live.includes(client)));
+      // Pins the previous version made while this one installed are kept, not overwritten.
+      const saved = Object.entries((await meta.get<Record<string, string>>(PINS)) ?? {});
+      pinned = new Map([...saved, ...pinned].filter(([client]) => live.includes(client)));
       await savePins();
       const kept = new Set([version, ...pinned.values()]);
       const cache = await open();
@@ -171,10 +187,13 @@ export function createPrecache(options: PrecacheOptions): Precache {
         .finally(() => (loading = undefined)));
     },
     has(url, client) {
-      return versions ? !!keyOf(url, client) : undefined;
+      if (!versions) return undefined;
+      // A page not seen yet may be on an older version that has this file: match() looks.
+      return !!keyOf(url, client) || (unknown(client) && [...versions.values()].some((lookup) => lookup.has(normalize(url))));
     },
     async match(url, client) {
       await precache.ready();
+      await learn(client);
       const key = keyOf(url, client);
       return key ? open().then((c) => c.match(key)) : undefined;
     },
@@ -202,6 +221,7 @@ export function createPrecache(options: PrecacheOptions): Precache {
     reset() {
       versions = undefined;
       pinned = new Map();
+      looked.clear();
       safeMode = undefined;
     },
   };
