@@ -65,7 +65,7 @@ export function createServices(options: ServicesOptions): WorkerServices {
       // The state page shows the log to whoever uses the browser now: nothing of the previous
       // person's requests, nor their tag in the names of their caches.
       logger.forget();
-      return names.map((name) => name.replace(/~[^:]*$/, "~(previous person's)"));
+      return names.map((name) => name.replace(/~[^:]*$/, ''));
     },
     notify: broadcast,
   });

@@ -214,7 +214,7 @@ test('a page stays on the version it loaded with until it closes; then that vers
   assert.deepEqual(await downloads(), []);
 });
 
-test('pages the previous version pinned while this one installed keep their version; release deletes only the versions released', async () => {
+test('pages the previous version pinned while this one installed keep their version; a released prune deletes only the versions released', async () => {
   await deploy('p16', 'v1', { 'app.js': 'v1 app', 'old.js': 'only in v1' });
   const v1 = precacheOf('p16', 'v1');
   await v1.install();
@@ -234,12 +234,12 @@ test('pages the previous version pinned while this one installed keep their vers
   // Activation keeps the pins it had not seen (tab 3); tab 2 closed meanwhile.
   await v2.prune(['tab-1', 'tab-3']);
   assert.deepEqual(v2.pins(), { 'tab-1': 'v1', 'tab-3': 'v1' });
-  // A newer version installing adds a body no version of v2's knows: release never touches it.
+  // A newer version installing adds a body no version of v2's knows: a released prune never touches it.
   const cache = await caches.open(cacheName({ scope: '/p16/', kind: 'precache' }));
   await cache.put(server.url('/p16/__shellac/h/installing00'), new Response('v3 file'));
-  await v2.release(['tab-3']);
+  await v2.prune(['tab-3'], true);
   assert.ok((await cachedUrls(cacheName({ scope: '/p16/', kind: 'precache' }))).includes('/p16/__shellac/manifest/v1'), 'tab 3 still uses v1');
-  await v2.release([]);
+  await v2.prune([], true);
   const urls = await cachedUrls(cacheName({ scope: '/p16/', kind: 'precache' }));
   assert.ok(!urls.includes('/p16/__shellac/manifest/v1'), 'v1 released');
   assert.ok(!urls.includes(`/p16/__shellac/h/${await hashOf('only in v1')}`));

@@ -35,13 +35,12 @@ export interface Precache {
   readonly version: string;
   /** Downloads what this version lacks, verifies each file, then records the version as complete. */
   install(): Promise<InstallReport>;
-  /** Keeps the versions open pages use, deletes the rest; `live` are the ids of the open pages. */
-  prune(live: string[]): Promise<void>;
   /**
-   * Forgets closed pages; deletes the files of the versions they were the last to use (and no
-   * others: a newer version may be installing). `live` are the ids of the open pages.
+   * Keeps the versions open pages use (`live`: their ids), deletes the rest. With `released`, only
+   * the files of the versions closed pages were the last to use, and no others: a newer version
+   * may be installing (a navigation's look, where activation cleans up whole).
    */
-  release(live: string[]): Promise<void>;
+  prune(live: string[], released?: boolean): Promise<void>;
   /** The precached response for a URL in the version of `client` (this one when unpinned), or undefined. */
   match(url: URL, client?: string): Promise<Response | undefined>;
   /** True when the URL is in that version (synchronous once `ready()` resolved); false in safe mode. */
@@ -153,32 +152,22 @@ export function createPrecache(options: PrecacheOptions): Precache {
       safeMode = undefined;
       return report;
     },
-    async prune(live) {
-      await precache.ready();
-      // Pins the previous version made while this one installed are kept, not overwritten.
-      const saved = Object.entries((await meta.get<Record<string, string>>(PINS)) ?? {});
-      pinned = new Map([...saved, ...pinned].filter(([client]) => live.includes(client)));
-      await savePins();
-      const kept = new Set([version, ...pinned.values()]);
-      const cache = await open();
-      const needed = new Set([...kept].flatMap((v) => [recordPrefix + v, ...(versions?.get(v)?.values() ?? [])]));
-      for (const v of versions?.keys() ?? []) if (!kept.has(v)) versions!.delete(v);
-      await Promise.all((await cache.keys()).filter((r) => !needed.has(r.url)).map((r) => cache.delete(r)));
-    },
-    async release(live) {
+    async prune(live, released) {
       await precache.ready();
       const before = new Set(pinned.values());
-      pinned = new Map([...pinned].filter(([client]) => live.includes(client)));
+      // At activation, pins the previous version made while this one installed are kept.
+      const saved = released ? [] : Object.entries((await meta.get<Record<string, string>>(PINS)) ?? {});
+      pinned = new Map([...saved, ...pinned].filter(([client]) => live.includes(client)));
       const kept = new Set([version, ...pinned.values()]);
-      const gone = [...before].filter((v) => !kept.has(v) && versions?.has(v));
-      if (!gone.length) return;
+      const gone = [...(versions?.keys() ?? [])].filter((v) => !kept.has(v) && (!released || before.has(v)));
+      if (released && !gone.length) return;
       await savePins();
-      const needed = new Set([...kept].flatMap((v) => [...(versions?.get(v)?.values() ?? [])]));
-      const doomed = gone.flatMap((v) => [recordPrefix + v, ...versions!.get(v)!.values()]).filter((key) => !needed.has(key)); // gone holds loaded versions only
+      const needed = new Set([...kept].flatMap((v) => [recordPrefix + v, ...(versions?.get(v)?.values() ?? [])]));
+      // Released: only the keys of the versions let go (a newer version may be adding its own).
+      const theirs = new Set(gone.flatMap((v) => [recordPrefix + v, ...versions!.get(v)!.values()])); // gone holds loaded versions only
       gone.forEach((v) => versions!.delete(v));
       const cache = await open();
-      await Promise.all(doomed.map((key) => cache.delete(key)));
-      log(() => `precache: versions ${gone} released (no open page uses them)`);
+      await Promise.all((await cache.keys()).filter((r) => !needed.has(r.url) && (!released || theirs.has(r.url))).map((r) => cache.delete(r)));
     },
     ready() {
       if (versions) return undefined;

@@ -40,7 +40,7 @@ export function precacheUnit(options: PrecacheUnitOptions): Unit {
       if (client) env.waitUntil(precache.pin(client));
       // While a page is on an older version, a navigation looks whether its last page closed (the
       // new page counts as open: it is not among the clients yet).
-      if (Object.values(precache.pins()).some((v) => v !== precache.version)) env.waitUntil(options.clients().then((live) => precache.release(client ? [...live, client] : live)));
+      if (Object.values(precache.pins()).some((v) => v !== precache.version)) env.waitUntil(options.clients().then((live) => precache.prune(client ? [...live, client] : live, true)));
     },
     ready: () => precache.ready(),
     async install(event) {
