@@ -69,20 +69,24 @@ export function createCore(options: CoreOptions): Core {
 
   return function core(request, env) {
     const url = new URL(request.url);
-    for (const unit of units) unit.arrive?.(request, url, env);
+    const arrive = () => units.forEach((unit) => unit.arrive?.(request, url, env));
     // An unused preload is cancelled with a console warning; waiting on it is the cure.
     if (request.mode === 'navigate' && env.preload) env.waitUntil(env.preload.catch(() => {}));
     const failed = (error: unknown) => (log(() => `${url.pathname}: ${error}`), Response.error());
     const waiting = units.map((unit) => unit.ready?.()).filter(Boolean);
     if (waiting.length) {
-      // First requests after the worker started: what routes them is still loading.
+      // First requests after the worker started: what routes them is still loading, and so is
+      // what units look at on arrival (a precache in safe mode, the last update check). The
+      // answer is pending meanwhile, so their waitUntil still extends the event.
       return Promise.all(waiting)
         .then(() => {
+          arrive();
           const route = pick(units, request, url, env);
           return route ? answer(request, url, route, env) : fetch(request);
         })
         .catch(failed);
     }
+    arrive();
     const route = pick(units, request, url, env);
     return route ? answer(request, url, route, env).catch(failed) : undefined;
   };

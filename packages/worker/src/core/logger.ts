@@ -14,6 +14,8 @@ export interface Logger {
   log: Log;
   /** The lines printed lately (while on), oldest first. */
   recent(): string[];
+  /** Forgets the recent lines (they name the previous person's pages once another signs in). */
+  forget(): void;
   /** Switches the channel and remembers it across worker restarts. */
   set(on: boolean): Promise<void>;
   /** The debug message, and the flag read back at start. */
@@ -62,6 +64,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       else if (on) print(message);
     },
     recent: () => [...lines],
+    forget: () => void lines.splice(0),
     async set(next) {
       await restored;
       on = next;

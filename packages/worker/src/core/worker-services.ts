@@ -60,7 +60,13 @@ export function createServices(options: ServicesOptions): WorkerServices {
     scope,
     meta,
     log,
-    drop: (owner) => registry.drop((c) => (c.owner !== undefined && c.owner !== owner) || (!!options.perUserShell && c.kind === 'shell')),
+    drop: async (owner) => {
+      const names = await registry.drop((c) => (c.owner !== undefined && c.owner !== owner) || (!!options.perUserShell && c.kind === 'shell'));
+      // The state page shows the log to whoever uses the browser now: nothing of the previous
+      // person's requests, nor their tag in the names of their caches.
+      logger.forget();
+      return names.map((name) => name.replace(/~[^:]*$/, ''));
+    },
     notify: broadcast,
   });
   const shared = cacheable();

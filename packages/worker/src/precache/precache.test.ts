@@ -214,6 +214,39 @@ test('a page stays on the version it loaded with until it closes; then that vers
   assert.deepEqual(await downloads(), []);
 });
 
+test('pages the previous version pinned while this one installed keep their version; a released prune deletes only the versions released', async () => {
+  await deploy('p16', 'v1', { 'app.js': 'v1 app', 'old.js': 'only in v1' });
+  const v1 = precacheOf('p16', 'v1');
+  await v1.install();
+  await v1.pin('tab-1');
+  await server.reset();
+  await deploy('p16', 'v2', { 'app.js': 'v2 app' });
+  const v2 = precacheOf('p16', 'v2');
+  await v2.install();
+  // Opened while v2 installed: only v1 and the meta store know these pages.
+  await v1.pin('tab-2');
+  await v1.pin('tab-3');
+  await server.reset();
+  // The browser may hand v2 their requests before its activation ran.
+  assert.equal(v2.has(at('p16', 'old.js'), 'tab-2'), true);
+  assert.equal(await text(v2.match(at('p16', 'old.js'), 'tab-2')), 'only in v1');
+  assert.equal(await text(v2.match(at('p16', 'app.js'), 'tab-2')), 'v1 app');
+  // Activation keeps the pins it had not seen (tab 3); tab 2 closed meanwhile.
+  await v2.prune(['tab-1', 'tab-3']);
+  assert.deepEqual(v2.pins(), { 'tab-1': 'v1', 'tab-3': 'v1' });
+  // A newer version installing adds a body no version of v2's knows: a released prune never touches it.
+  const cache = await caches.open(cacheName({ scope: '/p16/', kind: 'precache' }));
+  await cache.put(server.url('/p16/__shellac/h/installing00'), new Response('v3 file'));
+  await v2.prune(['tab-3'], true);
+  assert.ok((await cachedUrls(cacheName({ scope: '/p16/', kind: 'precache' }))).includes('/p16/__shellac/manifest/v1'), 'tab 3 still uses v1');
+  await v2.prune([], true);
+  const urls = await cachedUrls(cacheName({ scope: '/p16/', kind: 'precache' }));
+  assert.ok(!urls.includes('/p16/__shellac/manifest/v1'), 'v1 released');
+  assert.ok(!urls.includes(`/p16/__shellac/h/${await hashOf('only in v1')}`));
+  assert.ok(urls.includes('/p16/__shellac/h/installing00') && urls.includes(`/p16/__shellac/h/${await hashOf('v2 app')}`));
+  assert.deepEqual(await downloads(), []);
+});
+
 test('a missing file is put back from the network only when its bytes are the entry’s', async () => {
   await deploy('p12', 'v1', { 'a.js': 'a', 'b.js': 'b' });
   const precache = precacheOf('p12', 'v1');

@@ -35,8 +35,12 @@ export interface Precache {
   readonly version: string;
   /** Downloads what this version lacks, verifies each file, then records the version as complete. */
   install(): Promise<InstallReport>;
-  /** Keeps the versions open pages use, deletes the rest; `live` are the ids of the open pages. */
-  prune(live: string[]): Promise<void>;
+  /**
+   * Keeps the versions open pages use (`live`: their ids), deletes the rest. With `released`, only
+   * the files of the versions closed pages were the last to use, and no others: a newer version
+   * may be installing (a navigation's look, where activation cleans up whole).
+   */
+  prune(live: string[], released?: boolean): Promise<void>;
   /** The precached response for a URL in the version of `client` (this one when unpinned), or undefined. */
   match(url: URL, client?: string): Promise<Response | undefined>;
   /** True when the URL is in that version (synchronous once `ready()` resolved); false in safe mode. */
@@ -76,6 +80,7 @@ export function createPrecache(options: PrecacheOptions): Precache {
   let pinned = new Map<string, string>();
   let safeMode: SafeModeReason | undefined;
   let loading: Promise<void> | undefined;
+  let installing = false;
 
   const normalize = (url: URL) => {
     const u = new URL(url.href);
@@ -92,6 +97,16 @@ export function createPrecache(options: PrecacheOptions): Precache {
     return lookup?.get(href) ?? (options.directoryIndex && href.endsWith('/') ? lookup?.get(href + options.directoryIndex) : undefined);
   };
   const savePins = () => meta.put(PINS, Object.fromEntries(pinned)).catch(() => {});
+  // Pages the previous version pinned while this one installed are only in the meta store (the
+  // browser may hand this version their requests before its activate event): read once a page.
+  const looked = new Set<string>();
+  const unknown = (client?: string): client is string => !!client && !pinned.has(client) && !looked.has(client);
+  const learn = async (client?: string) => {
+    if (!unknown(client)) return;
+    looked.add(client);
+    const saved = (await meta.get<Record<string, string>>(PINS))?.[client];
+    if (saved && versions?.has(saved)) pinned.set(client, saved);
+  };
 
   const load = async () => {
     const cache = await open();
@@ -107,7 +122,8 @@ export function createPrecache(options: PrecacheOptions): Precache {
     // or files gone in bulk (storage pressure, DevTools), make its precache untrustworthy.
     const held = new Set(keys);
     const missing = own ? [...own.values()].filter((k) => !held.has(k)).length : 0;
-    safeMode = keys.length && !own ? 'manifest-unreadable' : own && missing * 2 > own.size ? 'files-missing' : undefined;
+    // A version installing has no record yet, and is not serving: it is not in safe mode.
+    safeMode = installing ? undefined : keys.length && !own ? 'manifest-unreadable' : own && missing * 2 > own.size ? 'files-missing' : undefined;
     if (safeMode) log(() => `precache ${version}: safe mode (${safeMode}), serving from the network`);
     versions = found;
   };
@@ -125,7 +141,9 @@ export function createPrecache(options: PrecacheOptions): Precache {
       const manifest = (await response.json().catch(() => undefined)) as Manifest | undefined; // shape checked below
       if (manifest?.version !== version || !Array.isArray(manifest.entries)) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, expected: version });
       // What the scope holds already (other versions, open pages' pins) is known before adding to it.
-      await precache.ready();
+      installing = true;
+      await precache.ready(); // never rejects
+      installing = false;
       const cache = await open();
       const first = !(await cache.keys()).some((r) => r.url.startsWith(recordPrefix));
       const report = await installVersion({ ...options, cache, manifest, concurrency: options.concurrency ?? 8, timeout: (options.timeoutSeconds ?? 30) * 1000, pack: first });
@@ -134,15 +152,22 @@ export function createPrecache(options: PrecacheOptions): Precache {
       safeMode = undefined;
       return report;
     },
-    async prune(live) {
+    async prune(live, released) {
       await precache.ready();
-      pinned = new Map([...pinned].filter(([client]) => live.includes(client)));
-      await savePins();
+      const before = new Set(pinned.values());
+      // At activation, pins the previous version made while this one installed are kept.
+      const saved = released ? [] : Object.entries((await meta.get<Record<string, string>>(PINS)) ?? {});
+      pinned = new Map([...saved, ...pinned].filter(([client]) => live.includes(client)));
       const kept = new Set([version, ...pinned.values()]);
-      const cache = await open();
+      const gone = [...(versions?.keys() ?? [])].filter((v) => !kept.has(v) && (!released || before.has(v)));
+      if (released && !gone.length) return;
+      await savePins();
       const needed = new Set([...kept].flatMap((v) => [recordPrefix + v, ...(versions?.get(v)?.values() ?? [])]));
-      for (const v of versions?.keys() ?? []) if (!kept.has(v)) versions!.delete(v);
-      await Promise.all((await cache.keys()).filter((r) => !needed.has(r.url)).map((r) => cache.delete(r)));
+      // Released: only the keys of the versions let go (a newer version may be adding its own).
+      const theirs = new Set(gone.flatMap((v) => [recordPrefix + v, ...versions!.get(v)!.values()])); // gone holds loaded versions only
+      gone.forEach((v) => versions!.delete(v));
+      const cache = await open();
+      await Promise.all((await cache.keys()).filter((r) => !needed.has(r.url) && (!released || theirs.has(r.url))).map((r) => cache.delete(r)));
     },
     ready() {
       if (versions) return undefined;
@@ -151,10 +176,13 @@ export function createPrecache(options: PrecacheOptions): Precache {
         .finally(() => (loading = undefined)));
     },
     has(url, client) {
-      return versions ? !!keyOf(url, client) : undefined;
+      if (!versions) return undefined;
+      // A page not seen yet may be on an older version that has this file: match() looks.
+      return !!keyOf(url, client) || (unknown(client) && [...versions.values()].some((lookup) => lookup.has(normalize(url))));
     },
     async match(url, client) {
       await precache.ready();
+      await learn(client);
       const key = keyOf(url, client);
       return key ? open().then((c) => c.match(key)) : undefined;
     },
@@ -164,7 +192,8 @@ export function createPrecache(options: PrecacheOptions): Precache {
       // The key says how to check the body: by the hash it holds, or (a hashed name) by its status.
       const hash = key.startsWith(hashPrefix) ? key.slice(hashPrefix.length) : undefined;
       const body = await verifiedBody(hash === undefined ? [url.href] : [url.href, hash], response).catch((reason) => void log(() => `${url.pathname} not restored: ${reason}`));
-      if (body) await (await open()).put(key, body);
+      if (!body) return;
+      await (await open()).put(key, body);
       log(() => `${url.pathname} restored to the precache`);
     },
     async pin(client) {
@@ -181,6 +210,7 @@ export function createPrecache(options: PrecacheOptions): Precache {
     reset() {
       versions = undefined;
       pinned = new Map();
+      looked.clear();
       safeMode = undefined;
     },
   };

@@ -35,7 +35,12 @@ export function precacheUnit(options: PrecacheUnitOptions): Unit {
   return {
     route: (request, url, env) => (request.method === 'GET' && precache.has(url, clientOf(request, [env?.clientId, env?.resultingClientId])) ? { name: 'precache', handler: fromPrecache } : undefined),
     arrive(request, _url, env) {
-      if (request.mode === 'navigate' && env.resultingClientId) env.waitUntil(precache.pin(env.resultingClientId));
+      if (request.mode !== 'navigate') return;
+      const client = env.resultingClientId;
+      if (client) env.waitUntil(precache.pin(client));
+      // While a page is on an older version, a navigation looks whether its last page closed (the
+      // new page counts as open: it is not among the clients yet).
+      if (Object.values(precache.pins()).some((v) => v !== precache.version)) env.waitUntil(options.clients().then((live) => precache.prune(client ? [...live, client] : live, true)));
     },
     ready: () => precache.ready(),
     async install(event) {
@@ -54,6 +59,11 @@ export function precacheUnit(options: PrecacheUnitOptions): Unit {
     activate: async () => precache.prune(await options.clients()),
     keeps: (cache) => cache.kind === 'precache',
     reset: () => precache.reset(),
-    state: async () => (await precache.ready(), { tabs: precache.pins() }),
+    state: async () => {
+      await precache.ready();
+      // Pins of closed pages stay until the next look: the state page names open pages only.
+      const live = await options.clients();
+      return { tabs: Object.fromEntries(Object.entries(precache.pins()).filter(([client]) => live.includes(client))) };
+    },
   };
 }
