@@ -38,6 +38,10 @@ export interface BuildConfig {
   worker: (WorkerAppConfig & { entry: string }) | string | undefined;
   /** The pack for first installs: every precached file in one request (`false`: none). */
   pack: { maxBytes: number } | false;
+  /** The state page at `<scope>__shellac/state` (`false`: the network answers that URL). */
+  statePage: boolean;
+  /** Least seconds between two looks at the manifest on navigations. */
+  checkSeconds: number;
 }
 
 export const DEFAULT_CONFIG: BuildConfig = {
@@ -60,6 +64,8 @@ export const DEFAULT_CONFIG: BuildConfig = {
   worker: undefined,
   // A first install holds the pack in memory: past 10 MiB, files one by one are kinder.
   pack: { maxBytes: 10 * 1024 * 1024 },
+  statePage: true,
+  checkSeconds: 300,
 };
 
 export const CONFIG_FILE = 'shellac.config.json';

@@ -122,6 +122,8 @@ const TOP: Record<string, Check> = {
   activate: oneOf(['immediately', 'waiting']),
   precacheConcurrency: whole(1),
   debug: bool,
+  statePage: bool,
+  checkSeconds: whole(0),
   inject: bool,
   appShell: object({
     url: (u: unknown) => (typeof u === 'string' && u.startsWith('/') ? undefined : 'must be a path starting with "/"'),

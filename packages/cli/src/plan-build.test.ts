@@ -97,3 +97,21 @@ test('a plan with problems still returns the warnings found', async () => {
   assert.match(plan.warnings[0]!, /^big\.png is 2\.9 KiB, above maxFileSizeBytes/);
   assert.match(plan.warnings[1]!, /^routes\[0\] \("api\/me\/\*"\) has "perUser": true, but identity is off/);
 });
+
+test('statePage and checkSeconds reach the worker only when they differ from its defaults; bad values are named', async () => {
+  const plain = scratch({ 'index.html': PAGE, 'css/a.css': 'body{}' });
+  const defaults = await planBuild({ siteDir: plain.site, outDir: plain.out });
+  assert.ok(defaults.ok);
+  assert.equal('statePage' in defaults.worker || 'checkSeconds' in defaults.worker, false);
+  const s = scratch({ 'index.html': PAGE, 'css/a.css': 'body{}', 'shellac.config.json': JSON.stringify({ statePage: false, checkSeconds: 60 }) });
+  const plan = await planBuild({ siteDir: s.site, outDir: s.out });
+  assert.ok(plan.ok);
+  assert.equal(plan.worker.statePage, false);
+  assert.equal(plan.worker.checkSeconds, 60);
+  const bad = scratch({ 'index.html': PAGE, 'shellac.config.json': JSON.stringify({ statePage: 'no', checkSeconds: -5 }) });
+  const refused = await planBuild({ siteDir: bad.site, outDir: bad.out });
+  assert.ok(!refused.ok);
+  const text = refused.problems.map((p) => String(p.message ?? p)).join('\n');
+  assert.match(text, /"statePage" must be true or false, got "no"/);
+  assert.match(text, /"checkSeconds" must be a whole number ≥ 0, got -5/);
+});

@@ -92,6 +92,9 @@ function workerConfig(site: CheckedSite, assets: Record<string, string>, version
     activate: config.activate,
     precacheConcurrency: config.precacheConcurrency,
     ...(config.debug && { debug: true }),
+    // Defaults are the worker's own: sw.js carries only what differs.
+    ...(!config.statePage && { statePage: false }),
+    ...(config.checkSeconds !== DEFAULT_CONFIG.checkSeconds && { checkSeconds: config.checkSeconds }),
   };
 }
 

@@ -27,6 +27,8 @@ WORKER_KEYS = {
     'activate': one_of(['immediately', 'waiting']),
     'precacheConcurrency': whole(1),
     'debug': boolean,
+    'statePage': boolean,
+    'checkSeconds': whole(0),
     'inject': boolean,
     'appShell': obj({
         'url': app_shell_url, 'allow': patterns, 'deny': patterns, 'maxAgeSeconds': positive,

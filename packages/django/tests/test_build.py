@@ -100,7 +100,7 @@ class Output(SimpleTestCase):
 
 
 class Settings(SimpleTestCase):
-    @override_settings(SHELLAC=dict(SHELLAC, offlinePage='fallback.html', precacheIgnore=['img/**'], pack=False, debug=True,
+    @override_settings(SHELLAC=dict(SHELLAC, offlinePage='fallback.html', precacheIgnore=['img/**'], pack=False, debug=True, statePage=False, checkSeconds=60,
                                     routes=[{'match': '/lessons/:id/clip.wav', 'strategy': 'cacheFirst', 'cacheName': 'clips'}]))
     def test_the_worker_keys_reach_sw_js(self):
         with TemporaryStaticRoot() as root:
@@ -110,7 +110,7 @@ class Settings(SimpleTestCase):
             paths = staticfiles(root)
             self.assertIn('"offlinePage":"/static/%s"' % paths['fallback.html'], sw)
             self.assertIn('"routes":[{"match":"/lessons/:id/clip.wav","strategy":"cacheFirst","cacheName":"clips"}]', sw)
-            self.assertIn('"debug":true', sw)
+            self.assertIn('"debug":true,"statePage":false,"checkSeconds":60', sw)
             self.assertNotIn('pack', manifest)
             self.assertFalse(any('img/' in e[0] for e in manifest['entries']))
             self.assertIn(['/static/' + paths['fallback.html'], ], [e[:1] for e in manifest['entries']])

@@ -17,6 +17,8 @@ DEFAULTS = {
     'identity': None,
     'save': None,
     'pack': {'maxBytes': 10 * 1024 * 1024},
+    'statePage': True,
+    'checkSeconds': 300,
 }
 
 

@@ -1,5 +1,6 @@
 """The configuration baked into ``sw.js`` (``workerConfig`` of ``plan-build.ts``, app mode)."""
 from ..protocol import FILES, SHELL_PATH
+from .defaults import DEFAULTS
 
 
 def worker_config(config, version, fallbacks, shell_url):
@@ -22,4 +23,9 @@ def worker_config(config, version, fallbacks, shell_url):
     worker.update(directoryIndex=config['directoryIndex'], activate=config['activate'], precacheConcurrency=config['precacheConcurrency'])
     if config['debug']:
         worker['debug'] = True
+    # Defaults are the worker's own: sw.js carries only what differs.
+    if not config['statePage']:
+        worker['statePage'] = False
+    if config['checkSeconds'] != DEFAULTS['checkSeconds']:
+        worker['checkSeconds'] = config['checkSeconds']
     return worker
