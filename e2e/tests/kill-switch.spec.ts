@@ -55,6 +55,29 @@ for (const [name, make] of SITES) {
     });
   }
 
+  test(`${name}: a page's update() that finds the manifest gone retires the worker and reloads the page from the network`, async ({ page }) => {
+    site = await make();
+    const s = site;
+    const { retired } = await install(page, s);
+    await page.goto(s.server.url(s.pages[1]));
+    await expect.poll(async () => (await checked(page))?.outcome).toBe('current');
+    s.server.override = (path) => (path.split('?')[0] === s.manifestPath ? { status: 410 } : undefined);
+    // The page stays put: it is the worker that loads it again, from the network.
+    const reloaded = page.waitForEvent('framenavigated');
+    const fromWorker: string[] = [];
+    page.on('response', (r) => r.fromServiceWorker() && fromWorker.push(r.url()));
+    await page.evaluate(() => (window as unknown as { shellac: { update(): Promise<void> } }).shellac.update()); // the injected client
+    await reloaded;
+    await page.waitForLoadState('load');
+    expect(page.url()).toBe(s.server.url(s.pages[1]));
+    await expect.poll(() => retired()).toBeGreaterThan(0);
+    await registrationSettled(page);
+    expect(await registered(page)).toBe(false);
+    expect(await shellacCaches(page)).toEqual([]);
+    expect(fromWorker).toEqual([]);
+    expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(false);
+  });
+
   test(`${name}: a 5xx manifest or a server gone is an outage: nothing retired, caches intact, offline still works`, async ({ page, context }) => {
     site = await make();
     const s = site;

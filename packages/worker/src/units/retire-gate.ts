@@ -55,18 +55,18 @@ export function retireGate(options: RetireGateOptions): RetireGate {
   let leaving: Promise<unknown> | undefined;
   let retiring: Promise<void> | undefined;
 
-  const run = async ({ within, installing = false, reload = false }: RetireOptions) => {
+  const run = async ({ within, installing, reload }: RetireOptions) => {
     if (!installing) await leaving;
     await options.ready();
     // Work may start more work (a response, then its write): waited for until none is left.
-    for (let left = [...started].filter((w) => w !== within); left.length; left = [...started].filter((w) => w !== within)) await Promise.allSettled(left);
+    let left: Promise<unknown>[];
+    while ((left = [...started].filter((w) => w !== within)).length) await Promise.allSettled(left);
     const names = await options.clear();
-    log(() => `retired: the manifest is gone; unregistered, deleted ${names}`);
+    log(() => `retired (manifest gone): deleted ${names}`);
     await options.broadcast({ type: MESSAGE.retired });
-    if (!reload) return;
     // Only pages this worker controls can be navigated by it. Not waited for: the browser drops the
     // registration once they are gone, and a page loaded before that would bring it back.
-    for (const page of await options.worker().clients.matchAll({ type: 'window' })) void page.navigate(page.url).catch(() => null);
+    if (reload) for (const page of await options.worker().clients.matchAll({ type: 'window' })) void page.navigate(page.url).catch(() => null);
   };
 
   return {
