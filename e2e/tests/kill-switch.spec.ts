@@ -55,6 +55,28 @@ for (const [name, make] of SITES) {
     });
   }
 
+  test(`${name}: a manifest slower than the navigation's wait still retires the worker; the page moves to the network by the next navigation`, async ({ page }) => {
+    site = await make();
+    const s = site;
+    const { retired } = await install(page, s);
+    let release: (value?: unknown) => void = () => {};
+    const held = new Promise((resolve) => (release = resolve));
+    s.server.hold = (path) => (path.split('?')[0] === s.manifestPath ? held : undefined);
+    s.server.override = (path) => (path.split('?')[0] === s.manifestPath ? { status: 404 } : undefined);
+    // The navigation stops waiting for the manifest and is answered as usual; the 404 comes after.
+    const checking = await visit(page, s.server.url(s.pages[1]));
+    expect(checking.fromWorker.length).toBeGreaterThan(0);
+    release();
+    await expect.poll(() => retired()).toBeGreaterThan(0);
+    const visits = await visitsUntilNetwork(page, s.pages.slice(2).map((p) => s.server.url(p)));
+    report(`${s.name} 404 slower than the wait: navigations after the check until none is answered by the worker: ${visits.length} (${visits.map((v) => `${v.path} ${v.fromWorker.length}/${v.responses}`).join(', ')})`);
+    expect(visits.at(-1)!.fromWorker).toEqual([]);
+    expect(visits.length).toBeLessThanOrEqual(2);
+    await registrationSettled(page);
+    expect(await registered(page)).toBe(false);
+    expect(await shellacCaches(page)).toEqual([]);
+  });
+
   test(`${name}: a page's update() that finds the manifest gone retires the worker and reloads the page from the network`, async ({ page }) => {
     site = await make();
     const s = site;

@@ -132,10 +132,12 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     if (retiring && request.method === 'GET') {
       void answer?.catch(() => {});
       await gate.unregistered();
-      return Response.redirect(request.url, 302);
+      return leave(request);
     }
     return (await answer) ?? fetch(request);
   };
+  const leave = (request: Request) => (bounced.add(request.url), Response.redirect(request.url, 302));
+  const bounced = new Set<string>();
 
   const shellac: Shellac = {
     precache,
@@ -148,7 +150,13 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     ready: async () => void (await Promise.all(units.map((unit) => unit.ready?.()))),
     handleFetch(event) {
       // Retired: the browser takes every request, and no unit is woken to load (so open) its caches.
-      if (gate.retired) return;
+      if (gate.retired) {
+        // A page still on this worker registered it again before the browser let it go (Chromium
+        // revives the registration): its next navigation is sent to the network the same way, once per URL.
+        const { request } = event;
+        if (request.mode === 'navigate' && request.method === 'GET' && !bounced.has(request.url)) event.respondWith(self.registration.unregister().catch(() => false).then(() => leave(request)));
+        return;
+      }
       const { request } = event;
       const answer = core(request, {
         preload: event.preloadResponse as Promise<Response | undefined>, // a promise of the preload response, or undefined
