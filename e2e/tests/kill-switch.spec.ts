@@ -77,6 +77,30 @@ for (const [name, make] of SITES) {
     expect(await shellacCaches(page)).toEqual([]);
   });
 
+  test(`${name}: with a second tab open, the retirement still ends with no registration and no cache`, async ({ page, context }) => {
+    site = await make();
+    const s = site;
+    // Both tabs open before the worker: it claims them both, and no navigation has checked yet.
+    const other = await context.newPage();
+    await other.goto(s.server.url(s.pages[3]));
+    await install(page, s);
+    await expect.poll(() => other.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    s.server.override = (path) => (path.split('?')[0] === s.manifestPath ? { status: 404 } : undefined);
+    await visit(page, s.server.url(s.pages[1]));
+    await expect.poll(() => shellacCaches(page)).toEqual([]);
+    // The other tab was left where it was, still on the worker: a page loaded meanwhile revives the
+    // registration by registering sw.js (Chromium). That tab's next navigation leaves the worker.
+    const visits = await visitsUntilNetwork(other, s.pages.slice(2).map((p) => s.server.url(p)));
+    report(`${s.name} 404 with a second tab: that tab's navigations until none is answered by the worker: ${visits.length} (${visits.map((v) => `${v.path} ${v.fromWorker.length}/${v.responses}`).join(', ')})`);
+    expect(visits.at(-1)!.fromWorker).toEqual([]);
+    expect(visits.length).toBeLessThanOrEqual(2);
+    await registrationSettled(other);
+    await registrationSettled(page);
+    await expect.poll(() => registered(other)).toBe(false);
+    expect(await registered(page)).toBe(false);
+    expect(await shellacCaches(page)).toEqual([]);
+  });
+
   test(`${name}: a page's update() that finds the manifest gone retires the worker and reloads the page from the network`, async ({ page }) => {
     site = await make();
     const s = site;
