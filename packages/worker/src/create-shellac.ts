@@ -154,7 +154,10 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
         // A page still on this worker registered it again before the browser let it go (Chromium
         // revives the registration): its next navigation is sent to the network the same way, once per URL.
         const { request } = event;
-        if (request.mode === 'navigate' && request.method === 'GET' && !bounced.has(request.url)) event.respondWith(self.registration.unregister().catch(() => false).then(() => leave(request)));
+        if (request.mode === 'navigate' && request.method === 'GET' && !bounced.has(request.url)) {
+          event.respondWith(self.registration.unregister().catch(() => false).then(() => leave(request)));
+          event.waitUntil(gate.settle());
+        }
         return;
       }
       const { request } = event;

@@ -15,18 +15,21 @@ const clear = async () => {
 };
 
 /** A gate with a recording stand-in for the worker: what it did, in order. */
-function gate(opts: { unregister?: () => Promise<boolean>; pages?: string[] } = {}) {
+function gate(opts: { unregister?: () => Promise<boolean>; pages?: string[]; closeWhenTold?: boolean } = {}) {
   const did: string[] = [];
   const told: unknown[] = [];
+  // The open pages: a page navigated, or closed, is no longer the worker's.
+  const open = [...(opts.pages ?? [])];
+  const leave = (url: string) => open.splice(open.indexOf(url), 1);
   const worker = {
     registration: { unregister: () => (did.push('unregister'), opts.unregister?.() ?? Promise.resolve(true)) },
-    clients: { matchAll: async () => (opts.pages ?? []).map((url) => ({ url, navigate: async (to: string) => void did.push(`navigate ${to}`) })) },
+    clients: { matchAll: async () => open.map((url) => ({ url, navigate: async (to: string) => void (did.push(`navigate ${to}`), leave(url)) })) },
   } as unknown as ServiceWorkerGlobalScope; // the two members the gate uses
   const options: RetireGateOptions = {
     log: () => {},
     clear: () => clear().then((names) => (did.push(`clear ${names.length}`), names)),
     ready: async () => {},
-    broadcast: async (message) => void told.push(message),
+    broadcast: async (message) => void (told.push(message), opts.closeWhenTold && open.splice(0)),
     worker: () => worker,
   };
   return { g: retireGate(options), did, told };
@@ -47,7 +50,7 @@ test('a retirement unregisters first, lets work under way end (and the work it s
   release();
   await retiring;
   assert.deepEqual(await held(), []);
-  assert.deepEqual(did, ['unregister', 'clear 2']);
+  assert.deepEqual(did, ['unregister', 'clear 2', 'unregister']);
   assert.deepEqual(told, [{ type: MESSAGE.retired }]);
 });
 
@@ -58,7 +61,7 @@ test('the check a retirement runs inside is not waited for, and two calls are on
   const first = g.retire({ within: check });
   assert.equal(g.retire({ within: check }), first);
   await first;
-  assert.deepEqual(did, ['unregister', 'clear 0']);
+  assert.deepEqual(did, ['unregister', 'clear 0', 'unregister']);
 });
 
 test('during an install the unregistration (which waits for the install) is not waited for', async () => {
@@ -69,13 +72,15 @@ test('during an install the unregistration (which waits for the install) is not 
   assert.deepEqual(await held(), []);
 });
 
-test('with reload, every page the worker controls is sent to its own URL; without, none', async () => {
+test('with reload, every page the worker controls is sent to its own URL, then it unregisters once more', async () => {
   const pages = ['http://x/gate/', 'http://x/gate/b.html'];
-  const reloading = gate({ pages });
-  await reloading.g.retire({ reload: true });
-  await Promise.resolve();
-  assert.deepEqual(reloading.did.filter((d) => d.startsWith('navigate')), pages.map((p) => `navigate ${p}`));
-  const staying = gate({ pages });
-  await staying.g.retire();
-  assert.deepEqual(staying.did.filter((d) => d.startsWith('navigate')), []);
+  const { g, did } = gate({ pages });
+  await g.retire({ reload: true });
+  assert.deepEqual(did, ['unregister', 'clear 0', ...pages.map((p) => `navigate ${p}`), 'unregister']);
+});
+
+test('without reload no page is navigated; once the last one is gone, it unregisters once more', async () => {
+  const { g, did } = gate({ pages: ['http://x/gate/'], closeWhenTold: true });
+  await g.retire();
+  assert.deepEqual(did, ['unregister', 'clear 0', 'unregister']);
 });

@@ -33,6 +33,12 @@ export interface RetireGate extends Unit {
   retire(options?: RetireOptions): Promise<void>;
   /** Resolves once the registration is gone (undefined before a retirement started). */
   unregistered(): Promise<unknown> | undefined;
+  /**
+   * Once no page is on the worker any more (10 s at most), unregisters once more: a page calling
+   * `register()` while one still was brought the registration back (Chromium does), and an
+   * unregistration with no page left takes effect at once.
+   */
+  settle(): Promise<unknown>;
 }
 
 /**
@@ -67,6 +73,12 @@ export function retireGate(options: RetireGateOptions): RetireGate {
     // Only pages this worker controls can be navigated by it. Not waited for: the browser drops the
     // registration once they are gone, and a page loaded before that would bring it back.
     if (reload) for (const page of await options.worker().clients.matchAll({ type: 'window' })) void page.navigate(page.url).catch(() => null);
+    if (!installing) await settle();
+  };
+  const settle = async () => {
+    const worker = options.worker();
+    for (let i = 0; i < 50 && (await worker.clients.matchAll()).length; i++) await new Promise((r) => setTimeout(r, 200));
+    await worker.registration.unregister().catch(() => false);
   };
 
   return {
@@ -84,5 +96,6 @@ export function retireGate(options: RetireGateOptions): RetireGate {
       return (retiring ??= run(how));
     },
     unregistered: () => leaving,
+    settle,
   };
 }
