@@ -11,6 +11,8 @@ export type { ConfigProblem } from './config-problems.js';
 export { injectRegistration } from './inject-registration.js';
 export { offlinePage } from './offline-page.js';
 export { globToRegExp, globFilter } from './glob-to-regexp.js';
+export { retireSite } from './retire-site.js';
+export type { RetireOptions, RetireSummary } from './retire-site.js';
 export { run } from './run.js';
 export type { Io } from './run.js';
 export { ShellacCliError } from './errors.js';

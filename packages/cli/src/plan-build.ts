@@ -21,7 +21,7 @@ import { urlOf } from './site-url.js';
 /** Names Shellac writes at the output's root; a site file there must be an earlier Shellac `sw.js`. */
 const OURS = new Set<string>([FILES.worker, FILES.client, FILES.manifest, FILES.assets, FILES.shellClient, FILES.saveClient]);
 /** Starts every `sw.js` Shellac writes, so a build of a build recognises its own. */
-const WORKER_BANNER = '/* shellac sw */';
+export const WORKER_BANNER = '/* shellac sw */';
 
 const gzipped = (data: string | Buffer) => ({ bytes: Buffer.byteLength(data), gzip: gzipSync(data, { level: 9 }).length });
 

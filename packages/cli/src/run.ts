@@ -5,6 +5,7 @@ import { normalizeBase } from '@shellac/protocol';
 import type { BuildSummary } from './build-options.js';
 import { buildSite } from './build-site.js';
 import { ShellacCliError } from './errors.js';
+import { retireSite } from './retire-site.js';
 import { serveSite } from './serve-site.js';
 
 const HELP = `Usage:
@@ -17,6 +18,10 @@ const HELP = `Usage:
       for the server's asset(), and the app-shell scripts (see docs/server.md).
   shellac serve <dir> [--port 3000] [--host 127.0.0.1] [--base /prefix/]
       Serve a build with the headers a service worker needs.
+  shellac retire <deployedDir> [--worker sw.js]
+      Replace the deployed worker with one that deletes the site's Shellac caches and unregisters
+      itself in every browser that still has it; nothing else in the folder changes. Deploy the
+      folder, and keep that file deployed (see docs/operating.md).
   shellac --help | --version`;
 
 /** Where output goes; tests pass their own. */
@@ -51,6 +56,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   link: { type: 'boolean' },
   app: { type: 'boolean' },
+  worker: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -95,6 +101,16 @@ async function serve(dir: string | undefined, values: Values, io: Io): Promise<n
   return 0;
 }
 
+async function retire(dir: string | undefined, values: Values, io: Io): Promise<number> {
+  if (!dir) throw new ShellacCliError('usage', `retire needs the deployed folder: shellac retire dist`);
+  const r = await retireSite({ dir, worker: values.worker });
+  io.out(`shellac: retired ${dir}: wrote ${r.file} (${r.bytes} B, ${r.gzip} B gzip), a worker that deletes this scope's Shellac caches, unregisters itself and reloads open pages from the network`);
+  io.out(`  nothing else in ${dir} changed: deploy the folder as usual; the site then runs without a worker`);
+  io.out(`  keep ${r.file} deployed until every returning visitor has been back once: at least as long as your longest-lived visitor's cache (months for a site people return to rarely). A browser looks for a new worker at each visit, and at least every 24 h while the old one runs.`);
+  io.out(`  to bring Shellac back later, run shellac build again: it replaces this file`);
+  return 0;
+}
+
 /** Runs the command line; resolves with the exit code (the server keeps running for `serve`). */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   try {
@@ -105,6 +121,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     if (rest.length) throw new ShellacCliError('usage', `unexpected argument "${rest[0]}".\n${HELP}`);
     if (command === 'build') return await build(dir, values, io);
     if (command === 'serve') return await serve(dir, values, io);
+    if (command === 'retire') return await retire(dir, values, io);
     throw new ShellacCliError('usage', `unknown command "${command}".\n${HELP}`);
   } catch (error) {
     if (error instanceof ShellacCliError) return io.err(`shellac: ${error.message}`), 1;

@@ -1,4 +1,4 @@
-import { MESSAGE, PRELOAD_CONTENT, type StatusReply, type WorkerConfig } from '@shellac/protocol';
+import { PRELOAD_CONTENT, type StatusReply, type WorkerConfig } from '@shellac/protocol';
 import type { AppShell } from './app-shell/create-app-shell.js';
 import type { RuntimeCache } from './caches/runtime-cache.js';
 import type { CacheLimits } from './caches/select-evictions.js';
@@ -7,13 +7,14 @@ import { createLifecycle } from './core/create-lifecycle.js';
 import { createMessages } from './core/create-messages.js';
 import type { Logger } from './core/logger.js';
 import { createServices } from './core/worker-services.js';
-import { createUnits, type RetireGate } from './create-units.js';
+import { createUnits } from './create-units.js';
 import type { IdentityFeature } from './identity/create-identity.js';
 import type { Identity } from './identity/identity.js';
 import type { Precache } from './precache/precache.js';
 import type { Router } from './routing/router.js';
 import type { SavedFeature } from './save/create-saved.js';
 import type { WorkerAppFeature } from './app/create-worker-app.js';
+import { retireGate } from './units/retire-gate.js';
 import { stateUnit } from './units/state-unit.js';
 
 /** Options of {@link createShellac}: the build's {@link WorkerConfig} (less `routes`) plus what only code can give. */
@@ -89,6 +90,9 @@ export interface Shellac {
 
 declare const self: ServiceWorkerGlobalScope;
 
+/** How long a navigation waits for the status of the manifest it made the worker look at. */
+const VERDICT_WAIT_MS = 2000;
+
 /**
  * Creates a Shellac runtime: its services, then its units in order of precedence
  * (`createUnits`), the lifecycle and message units, and the core every request goes through.
@@ -96,27 +100,44 @@ declare const self: ServiceWorkerGlobalScope;
 export function createShellac(options: ShellacOptions = {}): Shellac {
   const { shell, version = 'dev' } = options;
   const services = createServices({ ...options, perUserShell: shell?.perUser });
-  const { scope, log, meta } = services;
-  let retired: boolean | undefined;
-  const gate: RetireGate = {
-    route: () => (retired ? false : undefined),
-    ready: () => (retired !== undefined ? undefined : meta.get<string>('retired').then((v) => void (retired ??= v === version))),
-    async retire() {
-      retired = true;
-      log(() => `retired: the manifest is gone`);
-      await lifecycle.clear();
-      // Remembered (in an otherwise empty scope) for the moments before the browser lets the worker go.
-      await meta.put('retired', version).catch(() => {});
-      await self.registration.unregister().catch(() => {});
-      await services.broadcast({ type: MESSAGE.retired });
-    },
-  };
+  const { scope, log } = services;
+  const gate = retireGate({
+    log,
+    clear: () => lifecycle.clear(),
+    ready: () => shellac.ready(),
+    broadcast: services.broadcast,
+    worker: () => self,
+  });
   const { units, precache, update, kept } = createUnits(services, options, gate);
   const lifecycle = createLifecycle({ units, version, scope, activate: options.activate, preloadHeader: shell && PRELOAD_CONTENT, drop: services.registry.drop, failed: update.failed, now: services.now, log });
   units.unshift(stateUnit({ scope, enabled: options.statePage !== false, status: () => lifecycle.status() }));
   units.push(lifecycle.unit);
+  // An install that fails on a gone manifest retires the worker while the other units still
+  // install (the shell, the app's data): their work is let end first, or it would write its cache back.
+  for (const unit of units) {
+    const install = unit.install?.bind(unit);
+    if (install) unit.install = (event) => {
+      const work = install(event);
+      gate.track(work);
+      return work;
+    };
+  }
   const { identity } = services;
   const core = createCore({ units, log, watch: identity && ((env) => identity.watch(env)), contentPreload: !!shell });
+
+  // Retired: the page is sent to its own URL once the registration is gone, so the browser loads it
+  // from the network and no worker controls it (answered as it is, it would be the retired worker's).
+  const leaveIfRetired = async (request: Request, answer: Promise<Response> | undefined, verdict: Promise<boolean>): Promise<Response> => {
+    const retiring = await Promise.race([verdict, new Promise<false>((r) => setTimeout(r, VERDICT_WAIT_MS, false))]);
+    if (retiring && request.method === 'GET') {
+      void answer?.catch(() => {});
+      await gate.unregistered();
+      return leave(request);
+    }
+    return (await answer) ?? fetch(request);
+  };
+  const leave = (request: Request) => (bounced.add(request.url), Response.redirect(request.url, 302));
+  const bounced = new Set<string>();
 
   const shellac: Shellac = {
     precache,
@@ -128,13 +149,29 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     handle: core,
     ready: async () => void (await Promise.all(units.map((unit) => unit.ready?.()))),
     handleFetch(event) {
-      const answer = core(event.request, {
+      // Retired: the browser takes every request, and no unit is woken to load (so open) its caches.
+      if (gate.retired) {
+        // A page still on this worker registered it again before the browser let it go (Chromium
+        // revives the registration): its next navigation is sent to the network the same way, once per URL.
+        const { request } = event;
+        if (request.mode === 'navigate' && request.method === 'GET' && !bounced.has(request.url)) {
+          event.respondWith(self.registration.unregister().catch(() => false).then(() => leave(request)));
+          event.waitUntil(gate.settle());
+        }
+        return;
+      }
+      const { request } = event;
+      const answer = core(request, {
         preload: event.preloadResponse as Promise<Response | undefined>, // a promise of the preload response, or undefined
-        waitUntil: (p) => event.waitUntil(p),
+        waitUntil: (p) => (gate.track(p), event.waitUntil(p)),
         clientId: event.clientId,
         resultingClientId: event.resultingClientId,
       });
-      if (answer) event.respondWith(answer);
+      // A navigation that started an update check waits (a little) for its verdict: should the
+      // site have retired the worker, its page must not become the retired worker's.
+      const verdict = request.mode === 'navigate' ? update.verdict() : undefined;
+      const held = verdict ? leaveIfRetired(request, answer, verdict) : answer;
+      if (held) event.respondWith((gate.track(held), held));
     },
     clear: () => lifecycle.clear(),
     status: () => lifecycle.status(),
@@ -145,7 +182,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
       const onMessage = createMessages(units, log);
       worker.addEventListener('fetch', (event) => shellac.handleFetch(event));
       for (const unit of units) for (const [type, listener] of Object.entries(unit.events ?? {})) worker.addEventListener(type, listener as EventListener); // typed per unit
-      worker.addEventListener('message', (event) => onMessage(event));
+      worker.addEventListener('message', (event) => gate.retired || onMessage(event));
     },
   };
   return shellac;

@@ -8,6 +8,7 @@ import { createPrecache } from './precache/precache.js';
 import { offlineUnit } from './units/offline-unit.js';
 import { pagesUnit } from './units/pages-unit.js';
 import { precacheUnit } from './units/precache-unit.js';
+import type { RetireGate } from './units/retire-gate.js';
 import { updateUnit, type UpdateUnit } from './units/update-unit.js';
 
 /** The units of a runtime in order of precedence, and the parts the runtime itself holds on to. */
@@ -17,11 +18,6 @@ export interface RuntimeUnits {
   update: UpdateUnit;
   /** The pages cache the runtime keeps (without saved pages read through). */
   kept: RuntimeCache | undefined;
-}
-
-/** Retires the worker: set once the manifest is gone, read back at start. */
-export interface RetireGate extends Unit {
-  retire(): Promise<void>;
 }
 
 /**
@@ -53,7 +49,7 @@ export function createUnits(services: WorkerServices, options: ShellacOptions, g
   // Pages read through: the network first, then the last visit's copy, then the app's render, then a saved copy.
   const pagesCache = app ? app.layer(kept, saved?.match) : saved ? saved.layer(kept) : kept;
   const pages = pagesUnit({ cache: pagesCache, cacheable: services.cacheable, timeoutSeconds: limits?.networkTimeoutSeconds ?? 3, scope, skip: (url) => precache.has(url), keyFor: shell && ((url) => shell.contentKey(url)), watch });
-  const update = updateUnit({ manifestUrl, precache, meta: services.meta, checkSeconds: options.checkSeconds, now: services.now, log, retire: gate.retire, update: () => (self as unknown as ServiceWorkerGlobalScope).registration.update(), broadcast: services.broadcast }); // self is the worker's global scope
+  const update = updateUnit({ manifestUrl, precache, meta: services.meta, checkSeconds: options.checkSeconds, now: services.now, log, retire: (o) => gate.retire(o), update: () => (self as unknown as ServiceWorkerGlobalScope).registration.update(), broadcast: services.broadcast }); // self is the worker's global scope
   const [routes, routesDefault] = router?.units() ?? [];
   const units = [
     gate, // a retired worker answers nothing

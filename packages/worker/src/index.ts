@@ -1,5 +1,6 @@
 export { createShellac } from './create-shellac.js';
 export type { Shellac, ShellacOptions } from './create-shellac.js';
+export { retireWorker } from './retire/retire-worker.js';
 export type { Core } from './core/create-core.js';
 export type { Unit, Route, FetchEnv, Observe, MessageHandler } from './core/unit.js';
 export type { Logger, Log } from './core/logger.js';

@@ -22,9 +22,11 @@ export function createMetaStore(options: MetaStoreOptions): MetaStore {
   const { cacheName, base } = options;
   const open = () => caches.open(cacheName);
   return {
+    // Read through CacheStorage: opening the cache to read would create it, and a worker that only
+    // looked (a retired one started again, a failing first install) would leave an empty cache behind.
     get: (key) =>
-      open()
-        .then((c) => c.match(base + key))
+      caches
+        .match(base + key, { cacheName })
         .then((r) => r?.json())
         .catch(() => undefined),
     async put(key, value) {

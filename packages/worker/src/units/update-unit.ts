@@ -13,8 +13,11 @@ export interface UpdateUnitOptions {
   checkSeconds?: number | undefined;
   now: () => number;
   log: Log;
-  /** Takes the worker out: every cache of the scope deleted, unregistered, pages told. */
-  retire(): Promise<void>;
+  /**
+   * Takes the worker out: every cache of the scope deleted, unregistered, pages told. `within`:
+   * the check it runs inside; `installing`: called from a failed install.
+   */
+  retire(options: { within?: Promise<unknown> | undefined; installing?: boolean; reload?: boolean }): Promise<void>;
   /** Asks the browser to look for a new `sw.js` now. */
   update(): Promise<unknown>;
   broadcast(message: WorkerMessage): Promise<void>;
@@ -24,6 +27,11 @@ export interface UpdateUnitOptions {
 export interface UpdateUnit extends Unit {
   /** Looks at the deployed manifest now. */
   check(): Promise<UpdateCheck>;
+  /**
+   * While a check runs: resolves true as soon as its answer says the worker retires (the retirement
+   * then started), false otherwise. A navigation that started the check waits for it.
+   */
+  verdict(): Promise<boolean> | undefined;
   /** Records an install that failed (the lifecycle calls it). */
   failed(failure: InstallFailure): Promise<void>;
 }
@@ -41,31 +49,59 @@ export function updateUnit(options: UpdateUnitOptions): UpdateUnit {
   let last: number | undefined;
   let loading: Promise<void> | undefined;
   let checking: Promise<UpdateCheck> | undefined;
+  let verdict: Promise<boolean> | undefined;
   let told = false;
 
-  const look = async (): Promise<UpdateCheck> => {
+  // `staying` is called once the status line tells the worker stays: a waiting navigation goes on.
+  const look = async (staying?: () => void): Promise<UpdateCheck> => {
     const at = now();
     const response = await fetch(options.manifestUrl, { cache: 'no-cache', credentials: 'same-origin' }).catch((error: unknown) => String(error));
-    if (typeof response === 'string') return { at, outcome: 'error', detail: response };
+    if (typeof response === 'string') return staying?.(), { at, outcome: 'error', detail: response };
     if (response.status === 404 || response.status === 410) return { at, outcome: 'retired', detail: String(response.status) };
+    staying?.();
     if (!response.ok) return { at, outcome: 'error', detail: String(response.status) };
     const deployed = (await response.json().catch(() => undefined)) as { version?: unknown } | undefined; // only its version is read
     return deployed?.version === precache.version ? { at, outcome: 'current' } : { at, outcome: 'newer', detail: String(deployed?.version) };
   };
 
-  const unit: UpdateUnit = {
-    check: () =>
-      (checking ??= (async () => {
-        last = now();
-        const result = await look();
-        log(() => `update check: ${result.outcome}${result.detail ? ` (${result.detail})` : ''}`);
-        if (result.outcome !== 'retired') await meta.put('check', result).catch(() => {});
-        if (result.outcome === 'retired') await options.retire();
-        else if (result.outcome === 'newer') await options.update().catch(() => {});
-        else if (result.outcome === 'current' && precache.safeMode) await precache.install().then(() => log(() => 'precache repaired'), (e) => log(() => `precache repair failed: ${e}`));
+  /** `byNavigation`: a navigation started it (and may wait for its verdict). */
+  const check = (byNavigation = false): Promise<UpdateCheck> => {
+    if (checking) return checking;
+    let decide: (retiring: boolean) => void = () => {};
+    verdict = new Promise((resolve) => (decide = resolve));
+    checking = (async () => {
+      last = now();
+      const result = await look(() => decide(false));
+      log(() => `update check: ${result.outcome}${result.detail ? ` (${result.detail})` : ''}`);
+      if (result.outcome === 'retired') {
+        // A page's own check reloads the open pages; a navigation's leaves its tab to go where it goes.
+        const retiring = options.retire({ within: checking, reload: !byNavigation });
+        decide(true);
+        await retiring;
         return result;
-      })().finally(() => (checking = undefined))),
-    failed: (failure) => meta.put('install-failed', failure).catch(() => {}),
+      }
+      await meta.put('check', result).catch(() => {});
+      if (result.outcome === 'newer') await options.update().catch(() => {});
+      else if (result.outcome === 'current' && precache.safeMode) await precache.install().then(() => log(() => 'precache repaired'), (e) => log(() => `precache repair failed: ${e}`));
+      return result;
+    })().finally(() => {
+      decide(false);
+      checking = verdict = undefined;
+    });
+    return checking;
+  };
+
+  const unit: UpdateUnit = {
+    check: () => check(),
+    verdict: () => verdict,
+    async failed(failure) {
+      // A page loaded after the worker retired registers sw.js again: its install fails on the
+      // gone manifest, and it retires too, deleting what its start made. Looked at only when an
+      // install failed, so it costs one request in that case alone.
+      const now = await look();
+      if (now.outcome === 'retired') return options.retire({ installing: true });
+      await meta.put('install-failed', failure).catch(() => {});
+    },
     ready: () => (last !== undefined ? undefined : (loading ??= meta.get<UpdateCheck>('check').then((c) => void (last ??= c?.at ?? 0)))),
     arrive(request, _url, env) {
       if (request.mode !== 'navigate') return;
@@ -74,10 +110,10 @@ export function updateUnit(options: UpdateUnitOptions): UpdateUnit {
         told = true;
         env.waitUntil(options.broadcast({ type: MESSAGE.safeMode, reason: precache.safeMode }));
       }
-      if (now() - (last ?? 0) >= every || precache.safeMode) env.waitUntil(unit.check());
+      if (now() - (last ?? 0) >= every || precache.safeMode) env.waitUntil(check(true));
     },
     messages: {
-      [MESSAGE.check]: () => unit.check(),
+      [MESSAGE.check]: () => check(),
     },
     state: async () => ({
       checked: await meta.get<UpdateCheck>('check'),
