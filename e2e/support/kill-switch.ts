@@ -96,27 +96,34 @@ export async function visitsUntilNetwork(page: Page, urls: string[]): Promise<Vi
 }
 
 /**
- * Counts the client's `retired` events in `counter` (a binding), on every page the tab loads: the
- * client is hooked as the page's script creates `window.shellac`, before any message can arrive.
+ * Counts the client's `type` events on every page the tab loads: the client is hooked as the
+ * page's script creates `window.shellac`, before any message can arrive.
  */
-export async function countRetired(page: Page): Promise<() => number> {
+export async function countEvents(page: Page, type: string): Promise<() => number> {
   let count = 0;
-  await page.exposeFunction('__shellacRetired', () => void count++);
-  await page.addInitScript(() => {
-    type Client = { on(type: string, listener: () => void): void };
-    const w = window as unknown as { shellac?: Client; __shellacRetired(): void }; // our own bindings
-    let client: Client | undefined;
-    Object.defineProperty(w, 'shellac', {
-      configurable: true,
-      get: () => client,
-      set(value: Client) {
-        client = value;
-        value.on('retired', () => w.__shellacRetired());
-      },
-    });
-  });
+  const binding = `__shellacCount_${type}`;
+  await page.exposeFunction(binding, () => void count++);
+  await page.addInitScript(
+    ({ type, binding }) => {
+      type Client = { on(type: string, listener: () => void): void };
+      const w = window as unknown as Record<string, unknown> & { shellac?: Client }; // our own bindings
+      let client: Client | undefined;
+      Object.defineProperty(w, 'shellac', {
+        configurable: true,
+        get: () => client,
+        set(value: Client) {
+          client = value;
+          value.on(type, () => (w[binding] as () => void)()); // the exposed function
+        },
+      });
+    },
+    { type, binding },
+  );
   return () => count;
 }
+
+/** Counts the client's `retired` events, on every page the tab loads. */
+export const countRetired = (page: Page) => countEvents(page, 'retired');
 
 /**
  * Waits until the page's own registration attempt has ended: a page loaded after the worker retired

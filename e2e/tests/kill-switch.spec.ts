@@ -80,11 +80,13 @@ for (const [name, make] of SITES) {
   test(`${name}: with a second tab open, the retirement still ends with no registration and no cache`, async ({ page, context }) => {
     site = await make();
     const s = site;
-    // Both tabs open before the worker: it claims them both, and no navigation has checked yet.
+    // The other tab opens before the worker, which claims it once installed; no navigation has
+    // checked yet. (A second tab navigating while the worker activates would stay uncontrolled:
+    // a page whose navigation is under way is not a client yet when the worker claims them.)
     const other = await context.newPage();
     await other.goto(s.server.url(s.pages[3]));
-    await install(page, s);
-    await expect.poll(() => other.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await waitForControl(other);
+    await expect.poll(() => shellacCaches(other)).toContainEqual(expect.stringMatching(/:precache$/));
     s.server.override = (path) => (path.split('?')[0] === s.manifestPath ? { status: 404 } : undefined);
     await visit(page, s.server.url(s.pages[1]));
     await expect.poll(() => shellacCaches(page)).toEqual([]);

@@ -49,7 +49,7 @@ export function createUnits(services: WorkerServices, options: ShellacOptions, g
   // Pages read through: the network first, then the last visit's copy, then the app's render, then a saved copy.
   const pagesCache = app ? app.layer(kept, saved?.match) : saved ? saved.layer(kept) : kept;
   const pages = pagesUnit({ cache: pagesCache, cacheable: services.cacheable, timeoutSeconds: limits?.networkTimeoutSeconds ?? 3, scope, skip: (url) => precache.has(url), keyFor: shell && ((url) => shell.contentKey(url)), watch });
-  const update = updateUnit({ manifestUrl, precache, meta: services.meta, checkSeconds: options.checkSeconds, now: services.now, log, retire: (o) => gate.retire(o), update: () => (self as unknown as ServiceWorkerGlobalScope).registration.update(), broadcast: services.broadcast }); // self is the worker's global scope
+  const update = updateUnit({ manifestUrl, precache, meta: services.meta, checkSeconds: options.checkSeconds, now: services.now, log, retire: (o) => gate.retire(o), update: () => (self as unknown as ServiceWorkerGlobalScope).registration.update(), broadcast: services.broadcast, post: services.post }); // self is the worker's global scope
   const [routes, routesDefault] = router?.units() ?? [];
   const units = [
     gate, // a retired worker answers nothing

@@ -29,6 +29,12 @@ export interface WorkerServices {
   broadcast(message: WorkerMessage | object, except?: string[]): Promise<void>;
   /** The ids of every open page of the scope. */
   clients(): Promise<string[]>;
+  /**
+   * Posts a message to one page. A navigation's page (its `resultingClientId`) exists only once
+   * its answer commits: `clients.get` waits for it, and the page's messages wait for its
+   * DOMContentLoaded, so its script's listeners hear it.
+   */
+  post(clientId: string, message: WorkerMessage): Promise<void>;
 }
 
 export interface ServicesOptions {
@@ -88,5 +94,6 @@ export function createServices(options: ServicesOptions): WorkerServices {
     },
     broadcast,
     clients: async () => (await self.clients.matchAll({ includeUncontrolled: true })).map((c) => c.id),
+    post: async (clientId, message) => (await self.clients.get(clientId))?.postMessage(message),
   };
 }

@@ -21,6 +21,8 @@ export interface UpdateUnitOptions {
   /** Asks the browser to look for a new `sw.js` now. */
   update(): Promise<unknown>;
   broadcast(message: WorkerMessage): Promise<void>;
+  /** Posts to one page (a navigation's page, once it exists). */
+  post(clientId: string, message: WorkerMessage): Promise<void>;
 }
 
 /** The update check, and what it records for the state page. */
@@ -105,10 +107,14 @@ export function updateUnit(options: UpdateUnitOptions): UpdateUnit {
     ready: () => (last !== undefined ? undefined : (loading ??= meta.get<UpdateCheck>('check').then((c) => void (last ??= c?.at ?? 0)))),
     arrive(request, _url, env) {
       if (request.mode !== 'navigate') return;
-      // Safe mode is told once per worker life, to every page.
-      if (precache.safeMode && !told) {
+      if (precache.safeMode) {
+        const message: WorkerMessage = { type: MESSAGE.safeMode, reason: precache.safeMode };
+        // Every page that opens in safe mode hears it, the only tab of a visitor included (a
+        // broadcast now misses it: the page that navigates does not exist yet); pages already
+        // open hear it once per worker life.
+        if (env.resultingClientId) env.waitUntil(options.post(env.resultingClientId, message).catch(() => {}));
+        if (!told) env.waitUntil(options.broadcast(message));
         told = true;
-        env.waitUntil(options.broadcast({ type: MESSAGE.safeMode, reason: precache.safeMode }));
       }
       if (now() - (last ?? 0) >= every || precache.safeMode) env.waitUntil(check(true));
     },
