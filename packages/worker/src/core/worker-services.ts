@@ -1,4 +1,4 @@
-import { cacheName, MESSAGE, RESERVED_PATH, type CacheNameParts, type WorkerMessage } from '@shellac/protocol';
+import { cacheName, MESSAGE, parseCacheName, RESERVED_PATH, type CacheNameParts, type WorkerMessage } from '@shellac/protocol';
 import { createCacheRegistry, type CacheRegistry } from '../caches/cache-registry.js';
 import { cacheable, type Cacheable } from '../caches/cacheable.js';
 import type { RuntimeCache } from '../caches/runtime-cache.js';
@@ -71,7 +71,10 @@ export function createServices(options: ServicesOptions): WorkerServices {
       // The state page shows the log to whoever uses the browser now: nothing of the previous
       // person's requests, nor their tag in the names of their caches.
       logger.forget();
-      return names.map((name) => name.replace(/~[^:]*$/, ''));
+      return names.map((name) => {
+        const parts = parseCacheName(name);
+        return parts ? cacheName({ ...parts, owner: undefined }) : name;
+      });
     },
     notify: broadcast,
   });
