@@ -55,7 +55,7 @@ export function updateUnit(options: UpdateUnitOptions): UpdateUnit {
   let verdict: Promise<boolean> | undefined;
   let told = false;
 
-  const look = (staying?: () => void) => lookAtManifest(options.manifestUrl, precache.version, now, staying);
+  const look = (staying?: () => void) => lookAtManifest(options.manifestUrl, precache.version, now(), staying);
 
   /** `byNavigation`: a navigation started it (and may wait for its verdict). */
   const check = (byNavigation = false): Promise<UpdateCheck> => {
