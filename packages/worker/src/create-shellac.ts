@@ -14,6 +14,7 @@ import type { Precache } from './precache/precache.js';
 import type { Router } from './routing/router.js';
 import type { SavedFeature } from './save/create-saved.js';
 import type { WorkerAppFeature } from './app/create-worker-app.js';
+import { fetchHandler } from './fetch-handler.js';
 import { retireGate } from './units/retire-gate.js';
 import { stateUnit } from './units/state-unit.js';
 
@@ -90,9 +91,6 @@ export interface Shellac {
 
 declare const self: ServiceWorkerGlobalScope;
 
-/** How long a navigation waits for the status of the manifest it made the worker look at. */
-const VERDICT_WAIT_MS = 2000;
-
 /**
  * Creates a Shellac runtime: its services, then its units in order of precedence
  * (`createUnits`), the lifecycle and message units, and the core every request goes through.
@@ -125,20 +123,6 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
   const { identity } = services;
   const core = createCore({ units, log, watch: identity && ((env) => identity.watch(env)), contentPreload: !!shell });
 
-  // Retired: the page is sent to its own URL once the registration is gone, so the browser loads it
-  // from the network and no worker controls it (answered as it is, it would be the retired worker's).
-  const leaveIfRetired = async (request: Request, answer: Promise<Response> | undefined, verdict: Promise<boolean>): Promise<Response> => {
-    const retiring = await Promise.race([verdict, new Promise<false>((r) => setTimeout(r, VERDICT_WAIT_MS, false))]);
-    if (retiring && request.method === 'GET') {
-      void answer?.catch(() => {});
-      await gate.unregistered();
-      return leave(request);
-    }
-    return (await answer) ?? fetch(request);
-  };
-  const leave = (request: Request) => (bounced.add(request.url), Response.redirect(request.url, 302));
-  const bounced = new Set<string>();
-
   const shellac: Shellac = {
     precache,
     pages: kept,
@@ -148,31 +132,7 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
     runtimeCache: (name, limits) => services.cacheFor(services.at('runtime', name), limits, limits?.perUser),
     handle: core,
     ready: async () => void (await Promise.all(units.map((unit) => unit.ready?.()))),
-    handleFetch(event) {
-      // Retired: the browser takes every request, and no unit is woken to load (so open) its caches.
-      if (gate.retired) {
-        // A page still on this worker registered it again before the browser let it go (Chromium
-        // revives the registration): its next navigation is sent to the network the same way, once per URL.
-        const { request } = event;
-        if (request.mode === 'navigate' && request.method === 'GET' && !bounced.has(request.url)) {
-          event.respondWith(self.registration.unregister().catch(() => false).then(() => leave(request)));
-          event.waitUntil(gate.settle());
-        }
-        return;
-      }
-      const { request } = event;
-      const answer = core(request, {
-        preload: event.preloadResponse as Promise<Response | undefined>, // a promise of the preload response, or undefined
-        waitUntil: (p) => (gate.track(p), event.waitUntil(p)),
-        clientId: event.clientId,
-        resultingClientId: event.resultingClientId,
-      });
-      // A navigation that started an update check waits (a little) for its verdict: should the
-      // site have retired the worker, its page must not become the retired worker's.
-      const verdict = request.mode === 'navigate' ? update.verdict() : undefined;
-      const held = verdict ? leaveIfRetired(request, answer, verdict) : answer;
-      if (held) event.respondWith((gate.track(held), held));
-    },
+    handleFetch: fetchHandler(core, gate, update),
     clear: () => lifecycle.clear(),
     status: () => lifecycle.status(),
     check: () => update.check(),
@@ -187,3 +147,4 @@ export function createShellac(options: ShellacOptions = {}): Shellac {
   };
   return shellac;
 }
+

@@ -94,6 +94,23 @@ async function sweep(cache: Cache, keep: (url: string) => boolean): Promise<void
 }
 
 /**
+ * Stores an item of one owner's (`mine`, `held`: that owner's items and holder counts), then
+ * deletes the files of a replaced version and files no index names (a crash before its index).
+ * `setHeld` gets the new holder counts before that sweep, for `has()` to answer with them.
+ */
+async function storeItem(cache: Cache, record: SavedRecord, files: Map<string, Response>, mine: Map<string, SavedRecord>, held: Map<string, number>, indexKey: string, setHeld: (kept: Map<string, number>) => void): Promise<void> {
+  await putItem(cache, record, files, mine, held, () => writeIndex(cache, indexKey, mine));
+  const kept = holders(mine);
+  setHeld(kept);
+  await sweep(cache, (url) => url === indexKey || kept.has(url));
+}
+
+/** Writes the index of one owner's items as a record of its cache. */
+async function writeIndex(cache: Cache, indexKey: string, items: Map<string, SavedRecord>): Promise<void> {
+  await cache.put(indexKey, new Response(JSON.stringify([...items.values()])));
+}
+
+/**
  * The index is a record inside the saved cache itself, written after the files it names: a cache
  * deleted whole (a change of person) takes its index with it, and a crash between the files and
  * the index leaves only files no index names, which the next commit of that owner sweeps away.
@@ -110,7 +127,6 @@ export function createSavedStore(options: SavedStoreOptions): SavedStore {
   const read = (url: string, who?: string) => caches.match(url, { cacheName: nameOf(who), ignoreVary: true }); // never creates an empty cache, as open would
   const count = () => void (held = holders(items));
   const forget = () => void ((items = new Map()), (held = new Map()));
-  const writeIndex = async (cache: Cache, list = items) => cache.put(indexKey, new Response(JSON.stringify([...list.values()])));
 
   const store: SavedStore = {
     get owner() {
@@ -131,12 +147,7 @@ export function createSavedStore(options: SavedStoreOptions): SavedStore {
         if (owner !== who) return false;
         // This owner's items and cache, whoever signs in while the files are written.
         const mine = items;
-        const cache = await open(who);
-        await putItem(cache, record, files, mine, held, () => writeIndex(cache, mine));
-        const kept = holders(mine);
-        if (mine === items) held = kept;
-        // Files of a replaced version, and files no index names (a crash before its index), go.
-        await sweep(cache, (url) => url === indexKey || kept.has(url));
+        await storeItem(await open(who), record, files, mine, held, indexKey, (kept) => void (mine === items && (held = kept)));
         return true;
       }),
     remove: (url) =>
@@ -145,16 +156,13 @@ export function createSavedStore(options: SavedStoreOptions): SavedStore {
         if (!item) return false;
         items.delete(url);
         count();
-        const [who, mine, kept] = [owner, items, held];
-        const cache = await open(who);
-        await writeIndex(cache, mine);
+        // The cache and items of the owner now, whoever signs in while they are written.
+        const [mine, kept, cache] = [items, held, await open()];
+        await writeIndex(cache, indexKey, mine);
         await Promise.all(item.files.filter((file) => !kept.has(file)).map((file) => cache.delete(file)));
         return true;
       }),
-    reset() {
-      owner = undefined;
-      forget();
-    },
+    reset: () => void ((owner = undefined), forget()),
     clear: () =>
       serial(async () => {
         const removed = items.size;

@@ -3,6 +3,7 @@ import type { Log } from '../core/logger.js';
 import type { MetaStore } from '../core/meta-store.js';
 import type { Unit } from '../core/unit.js';
 import type { Precache } from '../precache/precache.js';
+import { lookAtManifest } from './look-at-manifest.js';
 
 export interface UpdateUnitOptions {
   /** The manifest's URL, as deployed (no version parameter). */
@@ -54,17 +55,7 @@ export function updateUnit(options: UpdateUnitOptions): UpdateUnit {
   let verdict: Promise<boolean> | undefined;
   let told = false;
 
-  // `staying` is called once the status line tells the worker stays: a waiting navigation goes on.
-  const look = async (staying?: () => void): Promise<UpdateCheck> => {
-    const at = now();
-    const response = await fetch(options.manifestUrl, { cache: 'no-cache', credentials: 'same-origin' }).catch((error: unknown) => String(error));
-    if (typeof response === 'string') return staying?.(), { at, outcome: 'error', detail: response };
-    if (response.status === 404 || response.status === 410) return { at, outcome: 'retired', detail: String(response.status) };
-    staying?.();
-    if (!response.ok) return { at, outcome: 'error', detail: String(response.status) };
-    const deployed = (await response.json().catch(() => undefined)) as { version?: unknown } | undefined; // only its version is read
-    return deployed?.version === precache.version ? { at, outcome: 'current' } : { at, outcome: 'newer', detail: String(deployed?.version) };
-  };
+  const look = (staying?: () => void) => lookAtManifest(options.manifestUrl, precache.version, now(), staying);
 
   /** `byNavigation`: a navigation started it (and may wait for its verdict). */
   const check = (byNavigation = false): Promise<UpdateCheck> => {
@@ -129,3 +120,4 @@ export function updateUnit(options: UpdateUnitOptions): UpdateUnit {
   };
   return unit;
 }
+
