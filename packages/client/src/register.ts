@@ -1,7 +1,5 @@
-import { MESSAGE, WORKER_FILE, type ClearReply, type StatusReply, type UpdateFailure, type UserChangeReason } from '@shellac/protocol';
-import { clearScopeCaches } from './clear-scope-caches.js';
+import { cacheScope, MESSAGE, WORKER_FILE, type ClearReply, type StatusReply, type UpdateFailure, type UserChangeReason, type WorkerMessage } from '@shellac/protocol';
 import { ShellacClientError } from './errors.js';
-import { followWorker, type Emit } from './follow-worker.js';
 
 /** What each event passes to its listeners. */
 export interface ShellacEvents {
@@ -77,6 +75,9 @@ export interface ShellacClient {
   debug(on: boolean): void;
 }
 
+/** The worker's messages that reach listeners as they are, under the event of their name. */
+const EVENTS = new Set(['updateFailed', 'safeMode', 'retired', 'quota']);
+
 /**
  * Registers the worker and reports its life as events. Feature-detected: in a browser without
  * service workers it resolves nothing and throws nothing.
@@ -84,22 +85,92 @@ export interface ShellacClient {
 export function register(options: RegisterOptions = {}): ShellacClient {
   // Keyed by event type; `on` and `emit` keep each set's listener type consistent with its key.
   const listeners = new Map<string, Set<(event: never) => void>>();
-  const emit: Emit = <K extends keyof ShellacEvents>(type: K, event: ShellacEvents[K]) =>
+  const emit = <K extends keyof ShellacEvents>(type: K, event: ShellacEvents[K]) =>
     listeners.get(type)?.forEach((l) => (l as (event: ShellacEvents[K]) => void)(event)); // see above
   const sw = typeof navigator !== 'undefined' && 'serviceWorker' in navigator ? navigator.serviceWorker : undefined;
   const url = new URL(options.url ?? WORKER_FILE, document.baseURI).href;
   const scope = new URL(options.scope ?? './', url).href;
+  let reloading = false;
   let pendingUpdate: ShellacEvents['updateReady'] | undefined;
+  // A worker that said, while installing, that it activates by itself.
+  let skipping: unknown;
 
   const ready: Promise<ServiceWorkerRegistration | undefined> = sw
     ? sw.register(url, { scope }).catch((e) => (console.warn('shellac: registration failed', e), undefined))
     : Promise.resolve(undefined);
-  if (sw) followWorker(sw, ready, emit, options.updateIntervalSeconds ?? 3600, (update) => (pendingUpdate = update));
+
+  const waitingReady = (reg: ServiceWorkerRegistration) => {
+    const waiting = reg.waiting;
+    if (!waiting || !sw?.controller) return;
+    // Applied (here or in another tab) or replaced: it is no longer news for a late listener.
+    waiting.addEventListener('statechange', () => (pendingUpdate = undefined));
+    pendingUpdate = {
+      applyUpdate() {
+        reloading = true;
+        waiting.postMessage({ type: MESSAGE.skipWaiting });
+      },
+    };
+    emit('updateReady', pendingUpdate);
+  };
+
+  if (sw) {
+    let controlled = !!sw.controller;
+    sw.addEventListener('controllerchange', () => {
+      if (reloading) return location.reload();
+      pendingUpdate = undefined;
+      emit('controlling', { isUpdate: controlled });
+      // The page loaded before any worker controlled it: ask for it to be kept like later pages.
+      if (!controlled) sw.controller?.postMessage({ type: MESSAGE.cacheUrls, urls: [location.href] });
+      controlled = true;
+    });
+    sw.addEventListener('message', (event) => {
+      const data = event.data as WorkerMessage | undefined; // only our worker posts to these pages
+      if (data?.type === MESSAGE.activating) skipping = event.source;
+      // `shellac:update-failed` → `updateFailed`, and so on: the message is the event.
+      const name = String(data?.type).replace(/^shellac:|-(\w)/g, (_, c?: string) => c?.toUpperCase() ?? '');
+      if (data && EVENTS.has(name)) {
+        const { type: _type, ...event } = data;
+        emit(name as 'quota', event as ShellacEvents['quota']); // the message of that event's type
+      }
+      if (data?.type === MESSAGE.userChanged) {
+        let prevented = false;
+        emit('userChanged', { reason: data.reason, anonymous: data.anonymous, preventDefault: () => (prevented = true) });
+        // A page on its way out (its own logout form, say) is not reloaded: that would cancel
+        // the navigation. Should it stay after all (a 204), it reloads a little later.
+        if (!prevented) setTimeout(() => location.reload(), leaving ? 3000 : 0);
+      }
+    });
+    void ready.then((reg) => {
+      if (!reg) return;
+      waitingReady(reg);
+      reg.addEventListener('updatefound', () => {
+        const installing = reg.installing;
+        installing?.addEventListener('statechange', () => {
+          // A worker that skips waiting passes through "installed" too, and stays there while the
+          // old one finishes its work: Shellac's says so while installing. Another worker is taken
+          // for waiting when it still is a task later.
+          if (installing.state === 'installed' && installing !== skipping) setTimeout(() => waitingReady(reg), 0);
+        });
+      });
+      const every = options.updateIntervalSeconds ?? 3600;
+      if (every > 0) setInterval(() => document.visibilityState === 'visible' && reg.update().catch(() => {}), every * 1000);
+    });
+  }
+  let leaving = false;
+  addEventListener('beforeunload', () => (leaving = true));
   addEventListener('offline', () => emit('offline', {}));
   addEventListener('online', () => emit('online', {}));
 
   const post = (message: unknown) => ready.then((reg) => (sw?.controller ?? reg?.active)?.postMessage(message));
-  const ask = async <T>(message: object) => askWorker<T>(sw?.controller ?? (await ready)?.active, message);
+  // A question to the worker, answered on a channel; undefined without a worker or an answer.
+  const ask = async <T>(message: object): Promise<T | undefined> => {
+    const worker = sw?.controller ?? (await ready)?.active;
+    if (!worker) return undefined;
+    const channel = new MessageChannel();
+    const reply = new Promise<T>((resolve) => (channel.port1.onmessage = (e) => resolve(e.data as T))); // the reply of our own worker
+    worker.postMessage(message, [channel.port2]);
+    return Promise.race([reply, new Promise<undefined>((r) => setTimeout(r, 3000))]);
+  };
 
   return {
     supported: !!sw,
@@ -114,8 +185,13 @@ export function register(options: RegisterOptions = {}): ShellacClient {
       const answer = await ask<ClearReply & { error?: string }>({ type: MESSAGE.clear }); // the worker adds `error` when ok is false
       if (answer?.ok) return answer.deleted;
       if (answer) throw new ShellacClientError('clear-failed', `the worker could not clear its caches: ${answer.error}`, { reply: answer });
-      // No worker (or it did not answer): the page can reach the same caches itself.
-      return clearScopeCaches(scope);
+      // No worker (or it did not answer): the page can reach the same caches itself, where the
+      // browser has them (not on plain-HTTP pages other than localhost).
+      if (typeof caches === 'undefined') return [];
+      const path = new URL(scope).pathname;
+      const names = (await caches.keys()).filter((n) => cacheScope(n) === path);
+      await Promise.all(names.map((n) => caches.delete(n)));
+      return names;
     },
     async update() {
       void post({ type: MESSAGE.check });
@@ -126,13 +202,4 @@ export function register(options: RegisterOptions = {}): ShellacClient {
       void post({ type: MESSAGE.debug, on });
     },
   };
-}
-
-/** A question to the worker, answered on a channel; undefined without a worker or an answer within 3 s. */
-async function askWorker<T>(worker: ServiceWorker | null | undefined, message: object): Promise<T | undefined> {
-  if (!worker) return undefined;
-  const channel = new MessageChannel();
-  const reply = new Promise<T>((resolve) => (channel.port1.onmessage = (e) => resolve(e.data as T))); // the reply of our own worker
-  worker.postMessage(message, [channel.port2]);
-  return Promise.race([reply, new Promise<undefined>((r) => setTimeout(r, 3000))]);
 }
