@@ -74,7 +74,10 @@ export function updateUnit(options: UpdateUnitOptions): UpdateUnit {
         return result;
       }
       await meta.put('check', result).catch(() => {});
-      if (result.outcome === 'newer') await options.update().catch(() => {});
+      // Not waited for: the browser runs the update on its own, and an event of this worker kept
+      // open on it holds back the new worker's activation (Chromium activates a worker that skipped
+      // waiting only once the old one has no event in flight).
+      if (result.outcome === 'newer') void options.update().catch(() => {});
       else if (result.outcome === 'current' && precache.safeMode) await precache.install().then(() => log(() => 'precache repaired'), (e) => log(() => `precache repair failed: ${e}`));
       return result;
     })().finally(() => {
