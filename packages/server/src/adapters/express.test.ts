@@ -28,6 +28,12 @@ adapterSuite('Express adapter', async (shellac) => {
   app.get(BROKEN_PATH, (req, res) => {
     res.type('html').send(renderBroken(req.shellac));
   });
+  // A mounted sub-application re-parents `res` to its own prototype: finishing must survive it.
+  const sub = express();
+  sub.get('/mounted', (_req, res) => {
+    res.type('html').send('<!doctype html><title>Mounted page</title><p>Hi');
+  });
+  app.use('/sub', sub);
   app.post('/echo', express.text({ type: '*/*' }), (req, res) => {
     res.type('text').send(req.body as string);
   });
@@ -39,6 +45,13 @@ adapterSuite('Express adapter', async (shellac) => {
   });
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => closeServer(server) };
 }, (get) => {
+  test('pages of a mounted sub-application are finished too', async () => {
+    const full = await get('/sub/mounted');
+    assert.match(full.headers.get('vary') ?? '', /Service-Worker-Navigation-Preload/);
+    const content = await get('/sub/mounted?from_appshell=1');
+    assert.equal(content.headers.get('x-shellac-content'), '1');
+    assert.equal(content.headers.get('x-shellac-title'), 'Mounted%20page');
+  });
   test('leaves request bodies to the application (a body parser after Shellac still works)', async () => {
     const r = await get('/echo', { method: 'POST', body: 'note=hello', headers: { 'Content-Type': 'text/plain' } });
     assert.equal(await r.text(), 'note=hello');

@@ -1,7 +1,8 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
+import type { RequestLike } from '@shellac/protocol';
 import type { ShellacServer } from '../shellac-server.js';
 import type { ShellacView } from '../shellac-view.js';
-import { finishServerResponse } from './finish-server-response.js';
+import { createResponseFinisher } from './response-finisher.js';
 import { requestLike, sendWebResponse, toWebRequest } from './node-bridge.js';
 
 declare global {
@@ -28,18 +29,27 @@ declare global {
  * app.get('/lesson/:id', (req, res) => res.render(req.shellac.layout('lesson', 'lesson-content')));
  * ```
  */
-export function shellacExpress(shellac: ShellacServer): (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => Promise<void> {
-  return async function shellacMiddleware(req, res, next) {
+export function shellacExpress(shellac: ShellacServer): (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => void {
+  const finisher = createResponseFinisher();
+  // The application's own pages pass synchronously: an async middleware would cost every request
+  // a promise that Express then has to watch.
+  const prepare = (req: ExpressRequest, res: ExpressResponse, light: RequestLike): void => {
+    const view = shellac.view(light);
+    req.shellac = view;
+    res.locals.shellac = view;
+    finisher.finish(res, view.state, 'chain');
+  };
+  const own = async (req: ExpressRequest, res: ExpressResponse, light: RequestLike, next: NextFunction): Promise<void> => {
+    const answer = await shellac.handle(toWebRequest(req, req.originalUrl));
+    if (answer) return sendWebResponse(res, answer);
+    prepare(req, res, light);
+    next();
+  };
+  return function shellacMiddleware(req, res, next) {
     try {
       const light = requestLike(req, req.originalUrl); // the full path, even when mounted under one
-      if (shellac.owns(light)) {
-        const own = await shellac.handle(toWebRequest(req, req.originalUrl));
-        if (own) return await sendWebResponse(res, own);
-      }
-      const view = shellac.view(light);
-      req.shellac = view;
-      res.locals.shellac = view;
-      finishServerResponse(res, view.state);
+      if (shellac.owns(light)) return void own(req, res, light, next).catch(next);
+      prepare(req, res, light);
     } catch (error) {
       return next(error);
     }

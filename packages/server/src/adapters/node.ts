@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ShellacServer } from '../shellac-server.js';
 import type { ShellacView } from '../shellac-view.js';
-import { finishServerResponse } from './finish-server-response.js';
+import { createResponseFinisher } from './response-finisher.js';
 import { requestLike, sendWebResponse, toWebRequest } from './node-bridge.js';
 
 /** A Node request with Shellac's view helpers attached. */
@@ -23,6 +23,7 @@ export type ShellacNodeHandler = (req: ShellacIncomingMessage, res: ServerRespon
  * ```
  */
 export function withShellac(shellac: ShellacServer, handler: ShellacNodeHandler): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const finisher = createResponseFinisher();
   return async function shellacListener(req, res) {
     try {
       const light = requestLike(req);
@@ -32,7 +33,7 @@ export function withShellac(shellac: ShellacServer, handler: ShellacNodeHandler)
       }
       const view = shellac.view(light);
       const shellacReq = Object.assign(req, { shellac: view });
-      finishServerResponse(res, view.state);
+      finisher.finish(res, view.state, 'response');
       await handler(shellacReq, res);
     } catch (error) {
       // node:http has no error handler of its own; an unanswered request would hang until timeout.
