@@ -13,6 +13,8 @@ export interface PrecacheOptions {
   version: string;
   /** Where the manifest is; entry URLs are relative to it. */
   manifestUrl: URL;
+  /** The manifest as `sw.js` carries it, when inlined: installed from, never fetched. */
+  inline?: Manifest | undefined;
   /** Registration scope: reserved keys live under it. */
   scope: URL;
   /** Where open pages' versions are remembered across restarts. */
@@ -128,18 +130,24 @@ export function createPrecache(options: PrecacheOptions): Precache {
     versions = found;
   };
 
+  const fetchManifest = async () => {
+    const response = await fetch(new URL(`?v=${version}`, manifestUrl), { cache: 'no-cache' }).catch(() => undefined);
+    if (!response?.ok) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, status: response?.status });
+    // The build validated every entry; the worker checks only that this is the file of its own
+    // build (a deploy that updated sw.js but not yet the manifest must not install).
+    const manifest = (await response.json().catch(() => undefined)) as Manifest | undefined; // shape checked below
+    if (manifest?.version !== version || !Array.isArray(manifest.entries)) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, expected: version });
+    return manifest;
+  };
+
   const precache: Precache = {
     version,
     get safeMode() {
       return safeMode;
     },
     async install() {
-      const response = await fetch(new URL(`?v=${version}`, manifestUrl), { cache: 'no-cache' }).catch(() => undefined);
-      if (!response?.ok) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, status: response?.status });
-      // The build validated every entry; the worker checks only that this is the file of its own
-      // build (a deploy that updated sw.js but not yet the manifest must not install).
-      const manifest = (await response.json().catch(() => undefined)) as Manifest | undefined; // shape checked below
-      if (manifest?.version !== version || !Array.isArray(manifest.entries)) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, expected: version });
+      // Inlined, the manifest came in the worker's own bytes: of its build by construction.
+      const manifest = options.inline ?? (await fetchManifest());
       // What the scope holds already (other versions, open pages' pins) is known before adding to it.
       installing = true;
       await precache.ready(); // never rejects
