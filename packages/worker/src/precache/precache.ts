@@ -146,14 +146,16 @@ export function createPrecache(options: PrecacheOptions): Precache {
       return safeMode;
     },
     async install() {
-      // Inlined, the manifest came in the worker's own bytes: of its build by construction.
-      const manifest = options.inline ?? (await fetchManifest());
       // What the scope holds already (other versions, open pages' pins) is known before adding to it.
       installing = true;
       await precache.ready(); // never rejects
       installing = false;
       const cache = await open();
       const first = !(await cache.keys()).some((r) => r.url.startsWith(recordPrefix));
+      // Inlined, the manifest came in the worker's own bytes, of its build by construction: an
+      // update fetches none. A first install still reads it: a page that registers sw.js again
+      // after the site retired it (a gone manifest) must fail to install, and so retire.
+      const manifest = (!first && options.inline) || (await fetchManifest());
       const report = await installVersion({ ...options, cache, manifest, concurrency: options.concurrency ?? 8, timeout: (options.timeoutSeconds ?? 30) * 1000, pack: first });
       await cache.put(recordPrefix + version, new Response(JSON.stringify(manifest)));
       (versions ??= new Map()).set(version, lookupOf(manifest));
