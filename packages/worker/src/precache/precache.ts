@@ -130,9 +130,11 @@ export function createPrecache(options: PrecacheOptions): Precache {
     versions = found;
   };
 
-  const fetchManifest = async () => {
-    const response = await fetch(new URL(`?v=${version}`, manifestUrl), { cache: 'no-cache' }).catch(() => undefined);
+  // With the entries inlined, only whether the manifest is there: its headers alone.
+  const fetchManifest = async (inline?: Manifest) => {
+    const response = await fetch(new URL(`?v=${version}`, manifestUrl), { cache: 'no-cache', method: inline ? 'HEAD' : 'GET' }).catch(() => undefined);
     if (!response?.ok) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, status: response?.status });
+    if (inline) return inline;
     // The build validated every entry; the worker checks only that this is the file of its own
     // build (a deploy that updated sw.js but not yet the manifest must not install).
     const manifest = (await response.json().catch(() => undefined)) as Manifest | undefined; // shape checked below
@@ -153,9 +155,9 @@ export function createPrecache(options: PrecacheOptions): Precache {
       const cache = await open();
       const first = !(await cache.keys()).some((r) => r.url.startsWith(recordPrefix));
       // Inlined, the manifest came in the worker's own bytes, of its build by construction: an
-      // update fetches none. A first install still reads it: a page that registers sw.js again
-      // after the site retired it (a gone manifest) must fail to install, and so retire.
-      const manifest = (!first && options.inline) || (await fetchManifest());
+      // update fetches none. A first install still asks for it (HEAD): a page that registers
+      // sw.js again after the site retired it (a gone manifest) must fail to install, and retire.
+      const manifest = (!first && options.inline) || (await fetchManifest(options.inline));
       const report = await installVersion({ ...options, cache, manifest, concurrency: options.concurrency ?? 8, timeout: (options.timeoutSeconds ?? 30) * 1000, pack: first });
       await cache.put(recordPrefix + version, new Response(JSON.stringify(manifest)));
       (versions ??= new Map()).set(version, lookupOf(manifest));
