@@ -69,3 +69,9 @@ test('a first install asks whether the manifest is there (its headers alone): go
   assert.deepEqual(await precacheOf('i3', 'v1', v1).install(), { downloaded: 1, reused: 0, bytes: 1, packed: 0 });
   assert.deepEqual((await server.requests()).map((r) => `${r.method} ${r.path}`), ['HEAD /i3/shellac-manifest.json?v=v1', 'GET /i3/a.css']);
 });
+
+test('a first install from inlined entries goes on through an outage of the manifest (a 503 is no retirement)', async () => {
+  const v1 = await deploy('i4', 'v1', { 'a.css': 'a', 'b.js': 'b' }, false);
+  await server.route('/i4/shellac-manifest.json', { status: 503 });
+  assert.deepEqual(await precacheOf('i4', 'v1', v1).install(), { downloaded: 2, reused: 0, bytes: 2, packed: 0 });
+});

@@ -130,11 +130,13 @@ export function createPrecache(options: PrecacheOptions): Precache {
     versions = found;
   };
 
-  // With the entries inlined, only whether the manifest is there: its headers alone.
+  // With the entries inlined, only whether the manifest is gone (a 404 or 410, a retirement):
+  // its headers alone. Anything else (an outage, a host refusing HEAD) lets the install go on.
   const fetchManifest = async (inline?: Manifest) => {
     const response = await fetch(new URL(`?v=${version}`, manifestUrl), { cache: 'no-cache', method: inline ? 'HEAD' : 'GET' }).catch(() => undefined);
-    if (!response?.ok) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, status: response?.status });
-    if (inline) return inline;
+    const status = response?.status;
+    if (inline && status !== 404 && status !== 410) return inline;
+    if (!response?.ok) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, status });
     // The build validated every entry; the worker checks only that this is the file of its own
     // build (a deploy that updated sw.js but not yet the manifest must not install).
     const manifest = (await response.json().catch(() => undefined)) as Manifest | undefined; // shape checked below
