@@ -107,18 +107,18 @@ async function planOutput(site: CheckedSite, options: BuildOptions, configFile: 
   const planned = plan.entries.sort((a, b) => (a.entry[0] < b.entry[0] ? -1 : 1));
   const entries = planned.map((p) => p.entry);
   const version = createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16);
-  // The pack is named by its bytes, the manifest names it: a new version of any file, a new pack.
   sharedHashes(planned);
   const written = site.config.pack === false ? undefined : writePack(planned, site.config.pack.maxBytes);
-  // Named by the version, which the entries' hashes make a hash of the pack's bytes: inlined in
-  // sw.js beside the version, its name then gzips to a few bytes.
+  // The pack is named by the version, which the entries' hashes make a hash of its bytes (a new
+  // version of any file, a new pack): in sw.js beside the version, its name gzips to a few bytes.
   const pack = written && { ...written, name: packFile(version.slice(0, 10)) };
   const manifest: Manifest = { version, entries, ...(pack && { pack: pack.name }) };
-  const features = featuresOf(workerConfig(site, plan.assets, version), site.worker?.entry);
+  const config = workerConfig(site, plan.assets, version);
+  const features = featuresOf(config, site.worker?.entry);
   const runtime = await bundleRuntime(features);
   // What the app adds: the same runtime without it, built (or remembered) to compare.
   const appBytes = site.worker && gzipped(runtime.code).gzip - gzipped((await bundleRuntime({ ...features, app: undefined })).code).gzip;
-  const { sw, config: worker, inlined } = placeManifest(WORKER_BANNER, runtime.name, withoutDefaults(workerConfig(site, plan.assets, version)), manifest);
+  const { sw, config: worker, inlined } = placeManifest(WORKER_BANNER, runtime.name, withoutDefaults(config), manifest);
   plan.files.push({ path: runtime.name, content: runtime.code }, { path: FILES.worker, content: sw }, { path: FILES.manifest, content: JSON.stringify(manifest) });
   if (pack) plan.files.push({ path: pack.name, content: pack.content });
   const outDir = resolve(options.outDir);

@@ -133,7 +133,7 @@ export function createPrecache(options: PrecacheOptions): Precache {
   // With the entries inlined, only whether the manifest is gone (a 404 or 410, a retirement):
   // its headers alone. Anything else (an outage, a host refusing HEAD) lets the install go on.
   const fetchManifest = async (inline?: Manifest) => {
-    const response = await fetch(new URL(`?v=${version}`, manifestUrl), { cache: 'no-cache', method: inline ? 'HEAD' : 'GET' }).catch(() => undefined);
+    const response = await fetch(new URL(`?v=${version}`, manifestUrl), { cache: 'no-cache', method: inline && 'HEAD' }).catch(() => undefined);
     const status = response?.status;
     if (inline && status !== 404 && status !== 410) return inline;
     if (!response?.ok) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, status });
