@@ -1,6 +1,7 @@
 // update-bytes: bytes a static host sends for an update after one stylesheet changed, on three
 // kinds of site (Sphinx, DocBook, hand-written; lib/update-sites.mjs).
-// OURS: `shellac build` of v1, and of v2 into a new folder (default config).
+// OURS: `shellac build` of v1, and of v2 into a new folder (default config): it inlines the
+// manifest's entries into sw.js when that sends fewer bytes; the other form is reported beside.
 // PEER: Workbox 7.4 generateSW on a copy of each version, with the same features as in
 // `worker-size` (same precache globs as Shellac's defaults, NetworkFirst pages, offline fallback),
 // its runtime in its own workbox-<hash>.js (generateSW's default), skipWaiting + clientsClaim.
@@ -85,18 +86,29 @@ async function measure(browser, { kind, v1, v2 }, change) {
 }
 
 /**
- * Shellac cannot inline its manifest into sw.js (no such build option): what it would send if it
- * did, from the update's own responses. The manifest's response goes; sw.js's body becomes the
- * gzip of sw.js with the manifest's JSON in it (level 6, as the host).
+ * The other form of Shellac's manifest, from the update's own responses. `shellac build` inlines
+ * the manifest's entries into sw.js when that sends fewer bytes (a build of these sites does); the
+ * other form is sw.js without them plus the manifest's own response, asked of the same host (its
+ * real headers, gzipped as it sends it). Both forms' bodies gzipped at level 6, as the host.
  */
-function inlinedEstimate(build, log) {
-  const sw = readFileSync(join(build, 'sw.js'));
-  const manifest = readFileSync(join(build, 'shellac-manifest.json'));
+async function otherForm(build, log, server) {
+  const sw = readFileSync(join(build, 'sw.js'), 'utf8');
   const gz = (b) => gzipSync(b, { level: 6 }).length;
+  const at = sw.indexOf('shellac({') + 'shellac('.length;
+  const config = JSON.parse(sw.slice(at, -2));
+  const inlined = Array.isArray(config.entries);
   const swResponse = log.find((e) => e.url.startsWith('/sw.js'))?.bytes ?? 0;
   const manifestResponse = log.find((e) => e.url.startsWith('/shellac-manifest.json'))?.bytes ?? 0;
-  const inlinedSw = swResponse - gz(sw) + gz(Buffer.concat([sw, Buffer.from(`;self.__manifest=`), manifest]));
-  return { separate: swResponse + manifestResponse, inlined: inlinedSw, manifestRaw: manifest.length, manifestGzip: gz(manifest) };
+  const manifest = readFileSync(join(build, 'shellac-manifest.json'));
+  if (!inlined) {
+    // Separate: what sw.js would weigh carrying the entries (the version not repeated).
+    const { version: _v, ...rest } = JSON.parse(manifest);
+    const inlineSw = `${sw.slice(0, at)}${JSON.stringify({ ...config, ...rest })});`;
+    return { form: 'separate', measured: swResponse + manifestResponse, other: swResponse - gz(sw) + gz(inlineSw) };
+  }
+  const { entries: _e, pack: _p, ...rest } = config;
+  const probed = (await server.probe('/shellac-manifest.json', { 'Accept-Encoding': 'gzip, deflate, br' })).bytes;
+  return { form: 'inlined', measured: swResponse, other: swResponse - gz(sw) + gz(`${sw.slice(0, at)}${JSON.stringify(rest)});`) + probed, manifestRaw: manifest.length, manifestGzip: gz(manifest) };
 }
 
 async function site(ctx, browser, kind, servers) {
@@ -119,7 +131,7 @@ async function site(ctx, browser, kind, servers) {
   // The changed file as the host sends it to a browser (gzipped, headers included).
   const changed = (await results.workbox.server.probe(`/${changedRel}`, { 'Accept-Encoding': 'gzip, deflate, br' })).bytes;
   const limit = changed + LIMIT_SLACK;
-  return { kind, change: { rel: changedRel, rawBytes: change.size, sentBytes: changed }, limit, results, inlined: shellac && inlinedEstimate(shellac.v2, results.ours.log) };
+  return { kind, change: { rel: changedRel, rawBytes: change.size, sentBytes: changed }, limit, results, forms: shellac && await otherForm(shellac.v2, results.ours.log, results.ours.server) };
 }
 
 export async function run(ctx) {
@@ -140,7 +152,7 @@ export async function run(ctx) {
     oursOverWorkbox: s.results.ours ? Number((s.results.ours.bytes / s.results.workbox.bytes).toFixed(3)) : null,
     oursOverLimit: s.results.ours ? Number((s.results.ours.bytes / s.limit).toFixed(3)) : null,
     changed: s.change,
-    ...(s.inlined && { manifestInlinedEstimate: { ...s.inlined, oursIfInlined: s.results.ours.bytes - s.inlined.separate + s.inlined.inlined } }),
+    ...(s.forms && { manifestForms: { ...s.forms, oursInOtherForm: s.results.ours.bytes - s.forms.measured + s.forms.other } }),
   }]));
   const checks = sites.filter((s) => s.results.ours).flatMap((s) => [
     { label: `Workbox (${s.kind})`, ratio: s.results.ours.bytes / s.results.workbox.bytes, max: goal.max },
@@ -167,7 +179,7 @@ export async function run(ctx) {
         'bytes = what the host wrote to the TCP socket for each response of the update (status line, headers, body; 304s included); request bytes not counted; one run: the figures are deterministic',
         'the host gzips text (level 6) for requests that accept it, sends Cache-Control: no-cache and an ETag, and answers a matching If-None-Match with 304',
         `update = registration.update() from the page after v1 was active, until the new worker is activated, plus ${SETTLE_MS} ms; both activate at once (Shellac by default, Workbox with skipWaiting)`,
-        `Shellac cannot inline its manifest into sw.js (no build option); estimated from the update's responses, inlining would give ${sites.filter((s) => s.inlined).map((s) => `${s.kind} ${perSite[s.kind].manifestInlinedEstimate.oursIfInlined} B`).join(', ')} (details.perSite.*.manifestInlinedEstimate)`,
+        `Shellac's manifest, both forms (shellac build picks the smaller): ${sites.filter((s) => s.forms).map((s) => `${s.kind} ${s.forms.form} ${perSite[s.kind].ours} B, ${s.forms.form === 'inlined' ? 'separate' : 'inlined'} ${perSite[s.kind].manifestForms.oursInOtherForm} B`).join('; ')} (the other form from the update's responses and the host's answer for the manifest: details.perSite.*.manifestForms)`,
       ],
     },
   };

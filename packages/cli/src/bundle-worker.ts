@@ -6,6 +6,7 @@ import { build, type Plugin } from 'esbuild';
 import { minify } from 'terser';
 import { RUNTIME_GLOBAL, runtimeFile, type StrategyName, type WorkerConfig } from '@shellac/protocol';
 import { ShellacCliError } from './errors.js';
+import { RUNTIME_DEFAULTS } from './worker-defaults.js';
 
 /** What a runtime carries: only what a config uses, so a site pays for nothing else. */
 export interface RuntimeFeatures {
@@ -54,7 +55,7 @@ function entry(f: RuntimeFeatures): string {
     f.app ? `import app from ${JSON.stringify(f.app)};` : '',
     `self.${RUNTIME_GLOBAL} = (c) => {`,
     routed ? `  const router = c.routes?.length ? createRouter() : undefined;` : '',
-    `  const s = createShellac({ ...c${parts.length ? `, ${parts.join(', ')}` : ''} });`,
+    `  const s = createShellac({ ...${JSON.stringify(RUNTIME_DEFAULTS)}, ...c${parts.length ? `, ${parts.join(', ')}` : ''} });`,
     routed ? `  if (router) applyRoutes(s, router, c.routes, { ${f.strategies.join(', ')} });` : '',
     `  s.listen(self);`,
     `};`,

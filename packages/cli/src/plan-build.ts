@@ -2,11 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { FILES, normalizeBase, type Manifest, type WorkerConfig } from '@shellac/protocol';
+import { FILES, normalizeBase, packFile, type Manifest, type WorkerConfig } from '@shellac/protocol';
 import { CONFIG_FILE, configError, DEFAULT_CONFIG, findConfigFile, loadConfig, type BuildConfig } from './build-config.js';
 import type { BuildOptions } from './build-options.js';
 import type { BlockedPlan, BuildPlan, ReadyPlan } from './build-plan.js';
-import { bundleRuntime, featuresOf, workerScript } from './bundle-worker.js';
+import { bundleRuntime, featuresOf } from './bundle-worker.js';
+import { placeManifest } from './place-manifest.js';
+import { sharedHashes } from './shared-hashes.js';
+import { withoutDefaults } from './worker-defaults.js';
 import { writePack } from './write-pack.js';
 import { workerAppOf } from './worker-app-entry.js';
 import type { ConfigProblem } from './config-problems.js';
@@ -78,7 +81,6 @@ function workerConfig(site: CheckedSite, assets: Record<string, string>, version
   const fallback = (rel: string) => (app ? base + urlOf(assets[rel]!) : urlOf(rel));
   return {
     version,
-    manifest: FILES.manifest,
     ...(config.offlinePage && { offlinePage: fallback(config.offlinePage) }),
     ...(config.offlineImage && { offlineImage: fallback(config.offlineImage) }),
     ...(app && config.appShell && { appShell: config.appShell }),
@@ -105,15 +107,18 @@ async function planOutput(site: CheckedSite, options: BuildOptions, configFile: 
   const planned = plan.entries.sort((a, b) => (a.entry[0] < b.entry[0] ? -1 : 1));
   const entries = planned.map((p) => p.entry);
   const version = createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16);
-  // The pack is named by its bytes, the manifest names it: a new version of any file, a new pack.
-  const pack = site.config.pack === false ? undefined : writePack(planned, site.config.pack.maxBytes);
+  sharedHashes(planned);
+  const written = site.config.pack === false ? undefined : writePack(planned, site.config.pack.maxBytes);
+  // The pack is named by the version, which the entries' hashes make a hash of its bytes (a new
+  // version of any file, a new pack): in sw.js beside the version, its name gzips to a few bytes.
+  const pack = written && { ...written, name: packFile(version.slice(0, 10)) };
   const manifest: Manifest = { version, entries, ...(pack && { pack: pack.name }) };
-  const worker = workerConfig(site, plan.assets, version);
-  const features = featuresOf(worker, site.worker?.entry);
+  const config = workerConfig(site, plan.assets, version);
+  const features = featuresOf(config, site.worker?.entry);
   const runtime = await bundleRuntime(features);
   // What the app adds: the same runtime without it, built (or remembered) to compare.
   const appBytes = site.worker && gzipped(runtime.code).gzip - gzipped((await bundleRuntime({ ...features, app: undefined })).code).gzip;
-  const sw = workerScript(WORKER_BANNER, runtime.name, worker);
+  const { sw, config: worker, inlined } = placeManifest(WORKER_BANNER, runtime.name, withoutDefaults(config), manifest);
   plan.files.push({ path: runtime.name, content: runtime.code }, { path: FILES.worker, content: sw }, { path: FILES.manifest, content: JSON.stringify(manifest) });
   if (pack) plan.files.push({ path: pack.name, content: pack.content });
   const outDir = resolve(options.outDir);
@@ -129,6 +134,7 @@ async function planOutput(site: CheckedSite, options: BuildOptions, configFile: 
     worker: { ...gzipped(sw), runtime: { name: runtime.name, ...gzipped(runtime.code) }, ...(appBytes !== undefined && { app: { gzip: appBytes } }) },
     client: gzipped(client),
     version,
+    manifestInlined: inlined,
     configFile: configFile && relative(process.cwd(), configFile),
     warnings,
   };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { after, test } from 'node:test';
 import type { BuildSummary } from './build-options.js';
 import { buildSite } from './build-site.js';
@@ -30,14 +31,23 @@ const site = new URL('../../../examples/static-site/site/', import.meta.url).pat
 const scratch = mkdtempSync(join(tmpdir(), 'shellac-size-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** What a first visit downloads of the worker: `sw.js` and the runtime it loads. */
-const workerGzip = (summary: BuildSummary) => summary.worker.gzip + summary.worker.runtime.gzip;
+/**
+ * What a first visit downloads of the worker: `sw.js` and the runtime it loads. The manifest's
+ * entries, which `sw.js` carries when inlined, are the site's, not code: left out, as the
+ * manifest's own file is.
+ */
+function workerGzip(dir: string, summary: BuildSummary): number {
+  const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+  const at = sw.indexOf('shellac({') + 'shellac('.length;
+  const { entries: _entries, pack: _pack, ...config } = JSON.parse(sw.slice(at, -2)) as Record<string, unknown>; // the config sw.js starts the runtime with
+  return gzipSync(`${sw.slice(0, at)}${JSON.stringify(config)});`, { level: 9 }).length + summary.worker.runtime.gzip;
+}
 /** The worker's code: `sw.js` and its runtime. */
 const workerCode = (dir: string, summary: BuildSummary) => readFileSync(join(dir, 'sw.js'), 'utf8') + readFileSync(join(dir, summary.worker.runtime.name), 'utf8');
 
 test('sw.js without routes and shellac.js stay within their budgets', async () => {
   const summary = await buildSite({ siteDir: site, outDir: join(scratch, 'plain') });
-  assert.ok(workerGzip(summary) <= WORKER_BUDGET, `sw.js and its runtime are ${workerGzip(summary)} B gzip, over their ${WORKER_BUDGET} B budget`);
+  assert.ok(workerGzip(join(scratch, 'plain'), summary) <= WORKER_BUDGET, `sw.js and its runtime are ${workerGzip(join(scratch, 'plain'), summary)} B gzip, over their ${WORKER_BUDGET} B budget`);
   assert.ok(summary.client.gzip <= CLIENT_BUDGET, `shellac.js is ${summary.client.gzip} B gzip, over its ${CLIENT_BUDGET} B budget`);
 });
 
@@ -47,7 +57,7 @@ test('sw.js with every strategy stays within its budget, and only then carries t
   writeFileSync(configFile, JSON.stringify({ routes: strategies.map((strategy, i) => ({ match: `r${i}/*`, strategy, ...(strategy !== 'networkOnly' && { maxEntries: 10 }) })) }));
   const routed = await buildSite({ siteDir: site, outDir: join(scratch, 'routed'), configFile });
   const plain = await buildSite({ siteDir: site, outDir: join(scratch, 'plain2') });
-  assert.ok(workerGzip(routed) <= ROUTED_WORKER_BUDGET, `sw.js with routes and its runtime are ${workerGzip(routed)} B gzip, over their ${ROUTED_WORKER_BUDGET} B budget`);
+  assert.ok(workerGzip(join(scratch, 'routed'), routed) <= ROUTED_WORKER_BUDGET, `sw.js with routes and its runtime are ${workerGzip(join(scratch, 'routed'), routed)} B gzip, over their ${ROUTED_WORKER_BUDGET} B budget`);
   assert.ok(routed.worker.runtime.gzip > plain.worker.runtime.gzip + 500, 'a runtime for routes should carry the router; one without should not');
   assert.notEqual(routed.worker.runtime.name, plain.worker.runtime.name);
 });
@@ -57,7 +67,7 @@ test('sw.js carries identity only when `identity` is configured, within its budg
   writeFileSync(configFile, JSON.stringify({ identity: { logout: ['session/end'] } }));
   const withUsers = await buildSite({ siteDir: site, outDir: join(scratch, 'users'), configFile });
   const plain = await buildSite({ siteDir: site, outDir: join(scratch, 'plain3') });
-  assert.ok(workerGzip(withUsers) <= IDENTITY_WORKER_BUDGET, `sw.js with identity and its runtime are ${workerGzip(withUsers)} B gzip, over their ${IDENTITY_WORKER_BUDGET} B budget`);
+  assert.ok(workerGzip(join(scratch, 'users'), withUsers) <= IDENTITY_WORKER_BUDGET, `sw.js with identity and its runtime are ${workerGzip(join(scratch, 'users'), withUsers)} B gzip, over their ${IDENTITY_WORKER_BUDGET} B budget`);
   // The logout interception is identity's alone: present with `identity`, absent without.
   const users = workerCode(join(scratch, 'users'), withUsers);
   assert.ok(users.includes('opaqueredirect') && users.includes('session/end'));

@@ -53,7 +53,7 @@ FILES = {
 RUNTIME_GLOBAL = 'shellac'
 
 #: Characters of base64url SHA-256 a manifest entry carries.
-HASH_LENGTH = 12
+HASH_LENGTH = 8
 
 #: Sign-out paths a worker watches by default (relative to its scope).
 LOGOUT_PATHS = ['logout', 'logout/', 'signout', 'sign_out', 'accounts/logout/', 'users/sign_out']

@@ -1,3 +1,4 @@
+import type { ManifestEntry } from './manifest.js';
 /** The strategies a route can name in configuration. */
 export type StrategyName = 'networkOnly' | 'cacheOnly' | 'cacheFirst' | 'staleWhileRevalidate' | 'networkFirst';
 
@@ -106,8 +107,16 @@ export interface WorkerConfig {
    * browser sees an update) and sent as `?v=` when fetching the manifest.
    */
   version: string;
-  /** Manifest URL relative to the worker script. */
-  manifest: string;
+  /** Manifest URL relative to the worker script. Default `shellac-manifest.json`. */
+  manifest?: string;
+  /**
+   * The manifest's entries, when `sw.js` carries them (`shellac build` inlines them when that
+   * sends fewer bytes than the manifest's own response): the worker installs from these, and
+   * fetches the manifest file only to look for updates.
+   */
+  entries?: ManifestEntry[];
+  /** With `entries`: the manifest's `pack`. */
+  pack?: string;
   /** Offline page URL relative to the worker script (precached). */
   offlinePage?: string;
   /** Fallback image URL relative to the worker script (precached). */

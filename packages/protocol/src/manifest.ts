@@ -17,16 +17,23 @@ export interface Manifest {
 }
 
 /**
- * Characters of base64url SHA-256 an entry carries: 72 bits. The hash tells whether a file
- * changed and keys its body in the precache; two different bodies share a key with probability
- * about n² / 2⁷³ for n bodies ever stored in one browser (one in 10¹⁰ for a million), and a body
- * a server serves by mistake (a stale CDN copy) passes the check with probability 2⁻⁷².
+ * Characters of base64url SHA-256 an entry carries: 48 bits (the digest's first 6 bytes). Every
+ * entry's hash is sent again with each update, so its length is paid on every deploy; 48 bits is
+ * enough because the hash guards against accidents, never against an adversary (the manifest and
+ * the files come from the same trusted server, and one who controls it can send anything):
+ * - a changed file that keeps its hash (the update would miss it): 2⁻⁴⁸, about 1 in 3 × 10¹⁴, per
+ *   change; a site changing 1,000 files a day for 100 years makes about 4 × 10⁷ changes (1 in 10⁷);
+ * - a wrong body (a stale CDN copy, a truncated one) that passes the check: 2⁻⁴⁸ each;
+ * - bodies are stored by hash, shared by versions, so an update's new bodies must not collide with
+ *   those a browser holds: new × held / 2⁴⁸ per update, 4 × 10⁻⁹ for 100 new among 10,000 held.
+ * `shellac build` also refuses a build in which two different bodies share a hash.
+ * See docs/worker.md, "The manifest".
  */
-export const HASH_LENGTH = 12;
+export const HASH_LENGTH = 8;
 
-/** The manifest hash of a body from its SHA-256 digest: the digest's first 9 bytes in base64url. */
+/** The manifest hash of a body from its SHA-256 digest: the digest's first 6 bytes in base64url. */
 export function hashOfDigest(digest: ArrayBuffer | Uint8Array): string {
-  const bytes = new Uint8Array(digest instanceof Uint8Array ? digest.buffer.slice(digest.byteOffset, digest.byteOffset + 9) : digest.slice(0, 9));
+  const bytes = new Uint8Array(digest instanceof Uint8Array ? digest.buffer.slice(digest.byteOffset, digest.byteOffset + 6) : digest.slice(0, 6));
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
 }
 

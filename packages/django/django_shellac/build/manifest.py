@@ -8,8 +8,8 @@ from ..protocol import HASH_LENGTH
 
 
 def hash_of_bytes(data):
-    """An entry's hash: the first 9 bytes of the body's SHA-256 in base64url (12 characters)."""
-    return base64.urlsafe_b64encode(hashlib.sha256(data).digest()[:9]).decode('ascii')
+    """An entry's hash: the first 6 bytes of the body's SHA-256 in base64url (8 characters)."""
+    return base64.urlsafe_b64encode(hashlib.sha256(data).digest()[:6]).decode('ascii')
 
 
 def to_json(value):
@@ -43,4 +43,4 @@ def entry(url, data):
     return [url] if is_hashed_name(url) else [url, hash_of_bytes(data)]
 
 
-assert HASH_LENGTH == 12  # hash_of_bytes: 9 bytes are 12 base64 characters
+assert HASH_LENGTH == 8  # hash_of_bytes: 6 bytes are 8 base64 characters

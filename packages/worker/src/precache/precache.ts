@@ -13,6 +13,8 @@ export interface PrecacheOptions {
   version: string;
   /** Where the manifest is; entry URLs are relative to it. */
   manifestUrl: URL;
+  /** The manifest as `sw.js` carries it, when inlined: installed from, never fetched. */
+  inline?: Manifest | undefined;
   /** Registration scope: reserved keys live under it. */
   scope: URL;
   /** Where open pages' versions are remembered across restarts. */
@@ -128,24 +130,36 @@ export function createPrecache(options: PrecacheOptions): Precache {
     versions = found;
   };
 
+  // With the entries inlined, only whether the manifest is gone (a 404 or 410, a retirement):
+  // its headers alone. Anything else (an outage, a host refusing HEAD) lets the install go on.
+  const fetchManifest = async (inline?: Manifest) => {
+    const response = await fetch(new URL(`?v=${version}`, manifestUrl), { cache: 'no-cache', method: inline && 'HEAD' }).catch(() => undefined);
+    const status = response?.status;
+    if (inline && status !== 404 && status !== 410) return inline;
+    if (!response?.ok) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, status });
+    // The build validated every entry; the worker checks only that this is the file of its own
+    // build (a deploy that updated sw.js but not yet the manifest must not install).
+    const manifest = (await response.json().catch(() => undefined)) as Manifest | undefined; // shape checked below
+    if (manifest?.version !== version || !Array.isArray(manifest.entries)) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, expected: version });
+    return manifest;
+  };
+
   const precache: Precache = {
     version,
     get safeMode() {
       return safeMode;
     },
     async install() {
-      const response = await fetch(new URL(`?v=${version}`, manifestUrl), { cache: 'no-cache' }).catch(() => undefined);
-      if (!response?.ok) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, status: response?.status });
-      // The build validated every entry; the worker checks only that this is the file of its own
-      // build (a deploy that updated sw.js but not yet the manifest must not install).
-      const manifest = (await response.json().catch(() => undefined)) as Manifest | undefined; // shape checked below
-      if (manifest?.version !== version || !Array.isArray(manifest.entries)) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, expected: version });
       // What the scope holds already (other versions, open pages' pins) is known before adding to it.
       installing = true;
       await precache.ready(); // never rejects
       installing = false;
       const cache = await open();
       const first = !(await cache.keys()).some((r) => r.url.startsWith(recordPrefix));
+      // Inlined, the manifest came in the worker's own bytes, of its build by construction: an
+      // update fetches none. A first install still asks for it (HEAD): a page that registers
+      // sw.js again after the site retired it (a gone manifest) must fail to install, and retire.
+      const manifest = (!first && options.inline) || (await fetchManifest(options.inline));
       const report = await installVersion({ ...options, cache, manifest, concurrency: options.concurrency ?? 8, timeout: (options.timeoutSeconds ?? 30) * 1000, pack: first });
       await cache.put(recordPrefix + version, new Response(JSON.stringify(manifest)));
       (versions ??= new Map()).set(version, lookupOf(manifest));
