@@ -1,6 +1,6 @@
 // The files the Python package django-shellac ships, so a Django project needs no Node: the
-// worker runtime with every feature (bundleRuntime(ALL_FEATURES), as `shellac build` would make
-// it) and the browser builds of the client. Written by scripts/build.mjs after the packages are
+// worker runtime with every feature (compiled afresh, as `shellac build` would make it) and the
+// browser builds of the client. Written by scripts/build.mjs after the packages are
 // built; checked against a fresh build by packages/django/runtime.test.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,8 +14,8 @@ export const CLIENT_FILES = ['shellac.js', 'shellac-shell.js', 'shellac-save.js'
 
 /** Every file the package should hold, name → bytes, from the packages' dist folders. */
 export async function freshDjangoRuntime(root = '.') {
-  const { bundleRuntime, ALL_FEATURES } = await import(pathToFileURL(resolve(root, 'packages/cli/dist/bundle-worker.js')).href);
-  const runtime = await bundleRuntime(ALL_FEATURES);
+  const { compileRuntime, ALL_FEATURES } = await import(pathToFileURL(resolve(root, 'packages/cli/dist/bundle-worker.js')).href);
+  const runtime = await compileRuntime(ALL_FEATURES);
   const files = new Map([[runtime.name, Buffer.from(runtime.code)]]);
   for (const name of CLIENT_FILES) files.set(name, readFileSync(join(root, 'packages/client/dist/browser', name)));
   return files;

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { builtinModules } from 'node:module';
 import { dirname, relative } from 'node:path';
-import { build, type Plugin } from 'esbuild';
-import { minify } from 'terser';
-import { RUNTIME_GLOBAL, runtimeFile, type StrategyName, type WorkerConfig } from '@shellac/protocol';
+import type { Plugin, PluginBuild } from 'esbuild';
+import { RUNTIME_GLOBAL, type StrategyName, type WorkerConfig } from '@shellac/protocol';
 import { ShellacCliError } from './errors.js';
+import { nameOf, prebuiltRuntime } from './prebuilt-runtime.js';
 import { RUNTIME_DEFAULTS } from './worker-defaults.js';
 
 /** What a runtime carries: only what a config uses, so a site pays for nothing else. */
@@ -66,36 +65,46 @@ function entry(f: RuntimeFeatures): string {
 const built = new Map<string, Promise<Runtime>>();
 
 /**
- * Bundles the runtime for a feature set: immutable and named by its hash, so a deploy that
- * changes only the site's files or config downloads `sw.js` and the manifest, never the runtime
- * again. esbuild bundles; terser then shrinks it a further ~6% gzip.
+ * The runtime for a feature set: immutable and named by its hash, so a deploy that changes only
+ * the site's files or config downloads `sw.js` and the manifest, never the runtime again. The
+ * common feature sets come prebuilt with the package (made by {@link compileRuntime} at its
+ * build, the same bytes); the others, and any with a worker app, are compiled here.
  */
 export function bundleRuntime(features: RuntimeFeatures): Promise<Runtime> {
+  const ready = features.app ? undefined : prebuiltRuntime(features);
+  if (ready) return Promise.resolve(ready);
   const key = JSON.stringify(features);
   let runtime = built.get(key);
   if (!runtime) {
-    runtime = (async () => {
-      try {
-        const result = await build({
-          stdin: { contents: entry(features), resolveDir: dirname(fileURLToPath(import.meta.url)), loader: 'js', sourcefile: 'shellac-runtime.js' },
-          bundle: true, minify: true, format: 'iife', target: 'es2022', write: false, legalComments: 'none', logLevel: 'silent',
-          platform: 'browser', plugins: [workerSafe()],
-        });
-        const small = await minify(result.outputFiles[0]!.text, { ecma: 2020, compress: { passes: 3 }, mangle: { toplevel: true }, format: { comments: false } });
-        const code = small.code ?? result.outputFiles[0]!.text;
-        return { name: runtimeFile(createHash('sha256').update(code).digest('hex').slice(0, 10)), code };
-      } catch (e) {
-        if (e instanceof ShellacCliError) throw e;
-        // esbuild's failure carries the plugin's message (the import chain) as its first error.
-        const first = (e as { errors?: { text: string }[] }).errors?.[0]?.text; // esbuild's BuildFailure
-        if (first?.startsWith(NODE_ONLY)) throw new ShellacCliError('worker-app', first.slice(NODE_ONLY.length), { file: features.app });
-        throw new ShellacCliError('bundle', `could not bundle the worker runtime: ${(e as Error).message}${features.app ? '' : '. Reinstall @shellac/cli and @shellac/worker'}.`, { file: features.app }); // esbuild throws Error
-      }
-    })();
+    runtime = compileRuntime(features);
     runtime.catch(() => built.delete(key));
     built.set(key, runtime);
   }
   return runtime;
+}
+
+/**
+ * Compiles the runtime for a feature set: esbuild bundles, terser then shrinks it a further ~6%
+ * gzip. Both are loaded only here: a build that finds its runtime prebuilt never pays for them.
+ */
+export async function compileRuntime(features: RuntimeFeatures): Promise<Runtime> {
+  try {
+    const [{ build }, { minify }] = await Promise.all([import('esbuild'), import('terser')]);
+    const result = await build({
+      stdin: { contents: entry(features), resolveDir: dirname(fileURLToPath(import.meta.url)), loader: 'js', sourcefile: 'shellac-runtime.js' },
+      bundle: true, minify: true, format: 'iife', target: 'es2022', write: false, legalComments: 'none', logLevel: 'silent',
+      platform: 'browser', plugins: [workerSafe()],
+    });
+    const small = await minify(result.outputFiles[0]!.text, { ecma: 2020, compress: { passes: 3 }, mangle: { toplevel: true }, format: { comments: false } });
+    const code = small.code ?? result.outputFiles[0]!.text;
+    return { name: nameOf(code), code };
+  } catch (e) {
+    if (e instanceof ShellacCliError) throw e;
+    // esbuild's failure carries the plugin's message (the import chain) as its first error.
+    const first = (e as { errors?: { text: string }[] }).errors?.[0]?.text; // esbuild's BuildFailure
+    if (first?.startsWith(NODE_ONLY)) throw new ShellacCliError('worker-app', first.slice(NODE_ONLY.length), { file: features.app });
+    throw new ShellacCliError('bundle', `could not bundle the worker runtime: ${(e as Error).message}${features.app ? '' : '. Reinstall @shellac/cli and @shellac/worker'}.`, { file: features.app }); // esbuild throws Error
+  }
 }
 
 const NODE_ONLY = 'node-only: ';
@@ -110,7 +119,7 @@ function workerSafe(): Plugin {
   const native = /^(better-sqlite3|sqlite3|pg|pg-native|mysql2?|bcrypt|sharp|canvas|fsevents)(\/|$)/;
   return {
     name: 'shellac-worker-safe',
-    setup(build) {
+    setup(build: PluginBuild) {
       const parent = new Map<string, string>();
       const chain = (from: string) => {
         const links = [from];

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { FILES, hashOfDigest, isHashedName, type ManifestEntry } from '@shellac/protocol';
 import type { BuildConfig } from './build-config.js';
 import type { PlannedFile } from './build-plan.js';
+import { hashFile } from './hash-file.js';
 import { injectRegistration } from './inject-registration.js';
 import { offlinePage } from './offline-page.js';
 import { isHtml, type SiteFile } from './scan-site.js';
@@ -41,13 +42,17 @@ export interface FilesPlan {
   pages: number;
 }
 
-const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 /** A file whose name carries its hash is listed by URL alone; the others with a short hash of their bytes. */
 const entry = (url: string, data: Buffer | string, body: () => Buffer | string, hashedName = isHashedName(url)): PlannedEntry => ({
   entry: hashedName ? [url] : [url, hashOfDigest(createHash('sha256').update(data).digest())],
   size: Buffer.byteLength(data),
   body,
 });
+/** The entry of a site file placed unchanged, hashed as it is read (its bytes are not kept). */
+const fileEntry = (url: string, f: SiteFile): PlannedEntry => {
+  const { digest, size } = hashFile(f.abs);
+  return { entry: isHashedName(url) ? [url] : [url, hashOfDigest(digest)], size, body: () => readFileSync(f.abs) };
+};
 
 /**
  * Plans the site's own files. App mode: each file twice, under its name and a hashed one (the
@@ -60,11 +65,11 @@ export function planSiteFiles(site: CheckedSite): FilesPlan {
   for (const f of site.files) {
     const precached = site.precached.has(f.rel);
     if (site.app) {
-      const data = readFileSync(f.abs);
-      const hashed = f.rel.replace(/(\.[^./]+)?$/, (ext) => `.${sha256(data).slice(0, 8)}${ext}`);
+      const { digest, size } = hashFile(f.abs);
+      const hashed = f.rel.replace(/(\.[^./]+)?$/, (ext) => `.${digest.toString('hex').slice(0, 8)}${ext}`);
       plan.assets[f.rel] = hashed;
       // The build named it after its bytes: its URL is its identity.
-      if (precached) plan.entries.push(entry(site.base + urlOf(hashed), data, () => readFileSync(f.abs), true));
+      if (precached) plan.entries.push({ entry: [site.base + urlOf(hashed)], size, body: () => readFileSync(f.abs) });
       plan.files.push({ path: f.rel, source: f }, { path: hashed, source: f });
     } else if (isHtml(f.rel) && site.config.inject) {
       const content = injectRegistration(readFileSync(f.abs, 'utf8'), depthOf(f.rel), scripts);
@@ -72,7 +77,7 @@ export function planSiteFiles(site: CheckedSite): FilesPlan {
       plan.files.push({ path: f.rel, source: f, content });
       plan.pages++;
     } else {
-      if (precached) plan.entries.push(entry(urlOf(f.rel), readFileSync(f.abs), () => readFileSync(f.abs)));
+      if (precached) plan.entries.push(fileEntry(urlOf(f.rel), f));
       plan.files.push({ path: f.rel, source: f });
     }
   }

@@ -1,7 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
-import { build } from 'esbuild';
-import { minify } from 'terser';
 import { ShellacCliError } from './errors.js';
 import { WORKER_BANNER } from './plan-build.js';
 
@@ -18,6 +16,8 @@ let built: Promise<string> | undefined;
 export function retireWorkerScript(): Promise<string> {
   built ??= (async () => {
     try {
+      // Loaded only here: `shellac build` imports this module (through run.ts) and never needs them.
+      const [{ build }, { minify }] = await Promise.all([import('esbuild'), import('terser')]);
       const result = await build({
         stdin: { contents: `import { retireWorker } from '@shellac/worker';\nretireWorker(self);`, resolveDir: dirname(fileURLToPath(import.meta.url)), loader: 'js', sourcefile: 'shellac-retire.js' },
         bundle: true, minify: true, format: 'iife', target: 'es2022', write: false, legalComments: 'none', logLevel: 'silent', platform: 'browser',

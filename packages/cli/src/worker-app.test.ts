@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
@@ -49,6 +49,8 @@ test('code that reaches a Node-only module fails the build with the import chain
     return true;
   });
   assert.throws(() => readFileSync(join(p.dir, 'out/sw.js')), /ENOENT/);
+  // The site's files were being copied while the runtime was bundled: no hidden output is left.
+  assert.deepEqual(readdirSync(p.dir).sort(), ['shellac.config.json', 'src', 'static']);
 });
 
 test('the worker key is refused outside app mode, and a missing entry is named', async () => {
