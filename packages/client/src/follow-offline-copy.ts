@@ -4,7 +4,7 @@ import { CONTENT_HEADER, contentUrl, HEADER, MESSAGE, type FreshMessage } from '
  * Replaces the offline copy on show (content the service worker rendered itself,
  * `X-Shellac-Rendered: worker`) by the server's content, through `swap`, in its place (scroll and
  * focus stay): when the worker sends the server's answer (`shellac:fresh`, after `renderFirst`),
- * or when the browser is back online; its listeners are added with `listening`. Returns the function that records
+ * or when the browser is back online (or, shown while online, after a few tries); its listeners are added with `listening`. Returns the function that records
  * what the region shows now: the content URL of a copy the worker rendered, or undefined.
  */
 export function followOfflineCopy(swap: (doc: Document) => void, listening: AddEventListenerOptions): (url: string | undefined) => void {
@@ -37,5 +37,11 @@ export function followOfflineCopy(swap: (doc: Document) => void, listening: AddE
 
   addEventListener('online', onOnline, listening);
   navigator.serviceWorker?.addEventListener('message', onFresh, listening);
-  return (url) => void (rendered = url);
+  // A copy shown while the browser says it is online means the server, not the network, failed:
+  // no `online` event will come, so the same few tries start now. (Chromium also reports a page
+  // loaded under DevTools' offline emulation as online, and never fires `online` for it.)
+  return (url) => {
+    rendered = url;
+    if (url && navigator.onLine) onOnline();
+  };
 }

@@ -233,6 +233,17 @@ test('back online, an offline copy on show is replaced by the server’s content
   assert.equal((await server.requests('/app/songs/10')).length, 4, 'the server’s content is not asked for again when online');
 });
 
+test('an offline copy shown while the browser is online (the server failed, not the network) asks again by itself', async () => {
+  const copy = rendered('Song 11', '<h1>Song 11</h1><p>from the synced data</p>');
+  await server.route('/app/songs/11', [copy, copy, content('Song 11', '<h1>Song 11</h1><p>from the server</p>')]);
+  assert.equal(navigator.onLine, true);
+  const shell = start();
+  await shell.navigate('/app/songs/11');
+  await until(() => region().textContent === 'Song 11from the server'); // no `online` event
+  assert.equal(note(), null);
+  assert.equal((await server.requests('/app/songs/11')).length, 3, 'shown, asked at once (still the copy), asked again');
+});
+
 test('a response without X-Shellac-Content: 1 is never injected: the loader goes to it for real', async () => {
   await server.route('/app/private', { status: 302, headers: { Location: '/login' } });
   await server.route('/login', fullPage('Sign in', '<h1>Sign in</h1>'));
