@@ -61,6 +61,7 @@ export function createBuildFiles(buildDir: string): BuildFiles {
   // is up fixes things without a restart.
   let assets: BuildAssets | undefined;
   const loadAssets = (): BuildAssets => (assets ??= readBuildAssets(buildDir));
+  const urls = new Map<string, string>();
   const tryAssets = (): BuildAssets | undefined => {
     try {
       return loadAssets();
@@ -86,6 +87,9 @@ export function createBuildFiles(buildDir: string): BuildFiles {
     },
     asset(name) {
       const built = loadAssets();
+      // Templates ask for the same few names on every page: each URL is made once.
+      const known = urls.get(name);
+      if (known !== undefined) return known;
       const hashed = built.files.get(name.replace(/^\/+/, ''));
       if (hashed === undefined) {
         const file = join(buildDir, FILES.assets);
@@ -95,7 +99,9 @@ export function createBuildFiles(buildDir: string): BuildFiles {
           { name, file },
         );
       }
-      return built.base + encodeURI(hashed);
+      const url = built.base + encodeURI(hashed);
+      urls.set(name, url);
+      return url;
     },
   };
 }
