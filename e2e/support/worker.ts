@@ -6,6 +6,27 @@ export async function waitForControl(page: Page) {
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 15_000 });
 }
 
+/** Remembers the controlling worker, so {@link untilReplaced} can tell its successor without asking it. */
+export function markController(page: Page): Promise<void> {
+  return page.evaluate(() => void ((window as unknown as { shellacOld?: unknown }).shellacOld = navigator.serviceWorker.controller)); // a property of this document only
+}
+
+/**
+ * Waits until a worker other than the one {@link markController} saw controls the page, then
+ * gives its version. It watches the page only: polling the old worker with messages (as
+ * `workerVersion` does) hands it one event after another, and Chromium activates a worker that
+ * skipped waiting only once the old one has no event in flight, so under load the new version
+ * stayed `installed` past 20 s (static-site and self-repair update tests, 3 failures in 2
+ * clean-clone runs).
+ */
+export async function untilReplaced(page: Page, timeout = 20_000): Promise<string> {
+  await page.waitForFunction(() => {
+    const now = navigator.serviceWorker.controller;
+    return !!now && now !== (window as unknown as { shellacOld?: unknown }).shellacOld; // set by markController
+  }, undefined, { timeout });
+  return workerVersion(page);
+}
+
 /**
  * The controlling worker's version, asked over a MessageChannel. A worker still activating may
  * not answer, so each ask gives up after a second (callers poll).

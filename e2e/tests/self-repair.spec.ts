@@ -6,7 +6,7 @@ import { countEvents, countRetired, registered, registrationSettled, shellacCach
 import { askForUpdate, deleteFromPrecache, entryKey, events, fault, manifestOf, realPage, recordEvents, registrationState, stateJson, stopWorkers, tally, untilNoneWaiting } from '../support/faults.js';
 import { SiteServer } from '../support/site-server.js';
 import { SongbookServer } from '../support/songbook.js';
-import { cachedUrls, goOffline, styles, waitForControl, workerStatus, workerVersion } from '../support/worker.js';
+import { cachedUrls, goOffline, markController, styles, untilReplaced, waitForControl, workerStatus, workerVersion } from '../support/worker.js';
 
 // Issue 12, parts 2, 3 and 5: faults injected in Chromium (an evicted entry, an untrustworthy
 // precache, a worker stopped during install, the server gone mid-update, a lazy chunk after an
@@ -176,9 +176,10 @@ test('a worker stopped during install resumes at the next start, and no half-ver
 
   // The next start (this page's, or one the browser began on its own after the navigations above
   // looked at the manifest): only what the stopped install lacked is fetched again.
+  await markController(page);
   release();
   await askForUpdate(page);
-  await expect.poll(() => workerVersion(page), { timeout: 20_000 }).toBe(v2);
+  expect(await untilReplaced(page)).toBe(v2);
   const precached = new Set(manifestOf(build.out).entries.map((e) => `/${e[0]}`));
   const times = new Map<string, number>();
   for (const p of server.pathsSince(mark).filter((p) => precached.has(p))) times.set(p, (times.get(p) ?? 0) + 1);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SiteBuild } from '../support/build.js';
 import { SiteServer } from '../support/site-server.js';
-import { cachedUrls, goOffline, styles, waitForControl, workerVersion } from '../support/worker.js';
+import { cachedUrls, goOffline, markController, styles, untilReplaced, waitForControl, workerVersion } from '../support/worker.js';
 
 const SITE_LOOK = { body: 'rgb(250, 247, 240)', header: 'rgb(46, 94, 78)' };
 
@@ -107,8 +107,9 @@ test('an update where one asset changed downloads that asset and no other', asyn
   await build.build();
   expect(build.summary!.version).not.toBe(v1);
   const mark = server.log.length;
+  await markController(page);
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
-  await expect.poll(() => workerVersion(page), { timeout: 20_000 }).toBe(build.summary!.version);
+  expect(await untilReplaced(page)).toBe(build.summary!.version);
   const precachedPaths = new Set(manifest1.entries.map((e) => `/${e[0]}`));
   const fetched = server.pathsSince(mark);
   expect(fetched.filter((p) => precachedPaths.has(p))).toEqual(['/css/site.css']);
