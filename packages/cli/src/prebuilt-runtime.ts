@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runtimeFile, type StrategyName } from '@shellac/protocol';
-import type { Runtime, RuntimeFeatures } from './bundle-worker.js';
+import { runtimeFile } from '@shellac/protocol';
+import { ALL_FEATURES, type Runtime, type RuntimeFeatures } from './bundle-worker.js';
 
 /**
  * Where the package keeps its prebuilt runtimes: `dist/runtimes/`, beside the compiled CLI (the
@@ -12,8 +12,6 @@ import type { Runtime, RuntimeFeatures } from './bundle-worker.js';
 export const PREBUILT_DIR = fileURLToPath(new URL('../dist/runtimes/', import.meta.url));
 /** Maps each prebuilt feature set's key to its runtime file in {@link PREBUILT_DIR}. */
 const INDEX = 'index.json';
-
-const EVERY_STRATEGY: StrategyName[] = ['cacheFirst', 'cacheOnly', 'networkFirst', 'networkOnly', 'staleWhileRevalidate'];
 
 /** A feature set's key: the same for the same features, whatever their order (a worker app has none). */
 export function featureKey(f: RuntimeFeatures): string {
@@ -27,7 +25,7 @@ export function featureKey(f: RuntimeFeatures): string {
  */
 export function prebuiltFeatureSets(): RuntimeFeatures[] {
   const sets: RuntimeFeatures[] = [];
-  for (const strategies of [[], EVERY_STRATEGY]) {
+  for (const strategies of [[], ALL_FEATURES.strategies]) {
     for (let bits = 0; bits < 8; bits++) sets.push({ strategies, appShell: !!(bits & 1), identity: !!(bits & 2), save: !!(bits & 4) });
   }
   return sets;
