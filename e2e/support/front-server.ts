@@ -64,7 +64,10 @@ export class FrontServer {
       await this.hold(path);
       const canned = this.override(path, req.headers);
       if (canned) return void res.writeHead(canned.status, canned.headers ?? {}).end(canned.body ?? '');
-      const upstream = httpRequest({ port: backPort, host: '127.0.0.1', path, method: req.method, headers: req.headers }, (up) => {
+      // A connection per request, as nginx opens to its upstream: a kept-alive socket the backend
+      // closes just as it is reused answers ECONNRESET (seen with Django's threaded server under
+      // load: the page's worker script then failed with a 502).
+      const upstream = httpRequest({ port: backPort, host: '127.0.0.1', path, method: req.method, headers: req.headers, agent: false }, (up) => {
         const headers = { ...up.headers, ...this.extraHeaders(path) };
         for (const name of this.stripHeaders) delete headers[name];
         res.writeHead(up.statusCode ?? 502, headers);
