@@ -84,7 +84,7 @@ const startSave = (page: Page, url: string, options: { background?: boolean | 'a
       const w = window as unknown as SaveWindow; // the test's own fields
       w.saveControl = control;
       w.saveEvents = [];
-      handle.on('progress', (m) => w.saveEvents.push(`${m.state}${m.id === handle.id ? '' : ' (background)'}`));
+      handle.on('progress', (m) => (w.saveEvents.push(`${m.state}${m.id === handle.id ? '' : ' (background)'}`), (w.saveFiles = m.files)));
       handle.on('error', (e) => w.saveEvents.push(`error ${e.code}`));
       w.saveOutcome = handle.done.then(
         (reply) => ({ ok: true, urls: reply.items.map((i) => i.url) }),
@@ -97,6 +97,8 @@ type SaveOutcome = { ok: true; urls: string[] } | { ok: false; name: string; cod
 interface SaveWindow {
   saveControl: AbortController;
   saveEvents: string[];
+  /** The files count of the latest progress message. */
+  saveFiles?: { done: number; total: number };
   saveOutcome: Promise<SaveOutcome>;
 }
 const saveOutcome = (page: Page) => page.evaluate(() => (window as unknown as SaveWindow).saveOutcome);
@@ -215,6 +217,11 @@ test('the network lost in the middle of a save leaves nothing stored and says so
   server.hold = (path) => (path === '/media/tune.wav' ? (requested(), new Promise(() => {})) : undefined);
   await startSave(page, 'tune.html', { background: false });
   await clipRequested;
+  // The image is fetched beside the clip: offline before it arrived, it would be the file lost.
+  await page.waitForFunction(() => {
+    const files = (window as unknown as SaveWindow).saveFiles;
+    return files !== undefined && files.total === 3 && files.done === 2;
+  });
   await goOffline(context, server);
   expect(await saveOutcome(page)).toMatchObject({ ok: false, code: 'network', details: { url: server.url('listen/tune.html'), file: server.url('media/tune.wav') } });
   const tune = entry(page, 'A tune');
