@@ -111,7 +111,10 @@ test('updateReady reaches listeners, and one added after it was found is called 
   const client = register({ url: server.url('/u/sw.js') });
   const early = new Promise<{ applyUpdate(): void }>((resolve) => client.on('updateReady', resolve));
   await serveWorker(server, '/u/sw.js', `// version 2
-addEventListener('message', (event) => event.data?.type === ${JSON.stringify(MESSAGE.skipWaiting)} && skipWaiting());`);
+addEventListener('message', (event) => {
+  if (event.data?.type === ${JSON.stringify(MESSAGE.skipWaiting)}) skipWaiting();
+  if (event.data?.type === ${JSON.stringify(MESSAGE.status)}) event.ports[0].postMessage({ waits: true });
+});`);
   await client.update();
   const update = await early;
   const waiting = registration.waiting;
@@ -126,22 +129,32 @@ addEventListener('message', (event) => event.data?.type === ${JSON.stringify(MES
 });
 
 /**
- * A worker that skips waiting and says so while installing, as Shellac's does with `activate:
- * 'immediately'`, and holds a message event open from 'hold' to 'release'.
+ * A worker that skips waiting and says so when asked, as Shellac's does with `activate:
+ * 'immediately'`, and holds a message event open from 'hold' to 'release'. Its answers say
+ * whether the client (a question without `from`) asked yet.
  */
 const skipping = (version: number) => `// version ${version}
-addEventListener('install', (event) => event.waitUntil(clients.matchAll({ includeUncontrolled: true }).then((all) => {
-  for (const c of all) c.postMessage({ type: ${JSON.stringify(MESSAGE.activating)} });
-  return skipWaiting();
-})));
+addEventListener('install', (event) => event.waitUntil(skipWaiting()));
 let release;
+let clientAsked = false;
 addEventListener('message', (event) => {
   if (event.data === 'hold') event.waitUntil(new Promise((resolve) => (release = resolve)));
   if (event.data === 'release') release?.();
+  if (event.data?.type !== ${JSON.stringify(MESSAGE.status)}) return;
+  clientAsked ||= !event.data.from;
+  event.ports[0].postMessage({ waits: false, clientAsked });
 });`;
 
+/** The worker's answer to a status question of the test's own. */
+const statusOf = (worker: ServiceWorker) =>
+  new Promise<{ clientAsked: boolean }>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (e) => resolve(e.data as { clientAsked: boolean }); // the test worker's answer
+    worker.postMessage({ type: MESSAGE.status, from: 'test' }, [channel.port2]);
+  });
+
 // A skipping worker stays "installed" while the old one finishes work in flight (held open here,
-// so the test does not race): a client that only looked again a task later took it for waiting.
+// so the test does not race): a client that took "installed" for waiting announced it.
 test(
   'a worker that skips waiting is never announced as updateReady',
   async () => {
@@ -156,9 +169,14 @@ test(
     await serveWorker(server, '/s/sw.js', skipping(2));
     await client.update();
     const next = registration.installing!; // update() resolves with the new worker installing
-    // Two timer hops after "installed": the client's own 0 ms look, set in the same dispatch, runs first.
     await settled(next, 'installed');
+    // Messages through two ServiceWorker objects keep no order between them: the test asks until
+    // the worker has answered the client too, then lets that answer land.
+    while (!(await statusOf(next)).clientAsked);
+    await statusOf(next);
     await new Promise((resolve) => setTimeout(() => setTimeout(resolve, 0), 0));
+    assert.equal(next.state, 'installed', 'still held by the old worker');
+    assert.deepEqual(announced, []);
     old.postMessage('release');
     await settled(next, 'activated');
     assert.deepEqual(announced, []);

@@ -92,8 +92,6 @@ export function register(options: RegisterOptions = {}): ShellacClient {
   const scope = new URL(options.scope ?? './', url).href;
   let reloading = false;
   let pendingUpdate: ShellacEvents['updateReady'] | undefined;
-  // A worker that said, while installing, that it activates by itself.
-  let skipping: unknown;
 
   const ready: Promise<ServiceWorkerRegistration | undefined> = sw
     ? sw.register(url, { scope }).catch((e) => (console.warn('shellac: registration failed', e), undefined))
@@ -125,7 +123,6 @@ export function register(options: RegisterOptions = {}): ShellacClient {
     });
     sw.addEventListener('message', (event) => {
       const data = event.data as WorkerMessage | undefined; // only our worker posts to these pages
-      if (data?.type === MESSAGE.activating) skipping = event.source;
       // `shellac:update-failed` → `updateFailed`, and so on: the message is the event.
       const name = String(data?.type).replace(/^shellac:|-(\w)/g, (_, c?: string) => c?.toUpperCase() ?? '');
       if (data && EVENTS.has(name)) {
@@ -147,9 +144,9 @@ export function register(options: RegisterOptions = {}): ShellacClient {
         const installing = reg.installing;
         installing?.addEventListener('statechange', () => {
           // A worker that skips waiting passes through "installed" too, and stays there while the
-          // old one finishes its work: Shellac's says so while installing. Another worker is taken
-          // for waiting when it still is a task later.
-          if (installing.state === 'installed' && installing !== skipping) setTimeout(() => waitingReady(reg), 0);
+          // old one finishes its work: only the worker can tell, so it is asked (a message it
+          // posted would race the state change). One that does not answer is taken for waiting.
+          if (installing.state === 'installed') void ask<StatusReply>({ type: MESSAGE.status }, installing).then((status) => status?.waits === false || waitingReady(reg));
         });
       });
       const every = options.updateIntervalSeconds ?? 3600;
@@ -163,8 +160,8 @@ export function register(options: RegisterOptions = {}): ShellacClient {
 
   const post = (message: unknown) => ready.then((reg) => (sw?.controller ?? reg?.active)?.postMessage(message));
   // A question to the worker, answered on a channel; undefined without a worker or an answer.
-  const ask = async <T>(message: object): Promise<T | undefined> => {
-    const worker = sw?.controller ?? (await ready)?.active;
+  const ask = async <T>(message: object, to?: ServiceWorker): Promise<T | undefined> => {
+    const worker = to ?? sw?.controller ?? (await ready)?.active;
     if (!worker) return undefined;
     const channel = new MessageChannel();
     const reply = new Promise<T>((resolve) => (channel.port1.onmessage = (e) => resolve(e.data as T))); // the reply of our own worker

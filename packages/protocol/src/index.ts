@@ -10,7 +10,7 @@ export { MESSAGE } from './messages.js';
 export type {
   MessageType, PageMessage, WorkerMessage, SkipWaitingMessage, ClearMessage, CacheUrlsMessage,
   DebugMessage, StatusMessage, UpdateFailedMessage, UpdateFailure, ClearReply, StatusReply,
-  UserChangedMessage, UserChangeReason, ErrorReply, UpdateCheck, InstallFailure, CacheState, SafeModeMessage, RetiredMessage, QuotaMessage, ActivatingMessage,
+  UserChangedMessage, UserChangeReason, ErrorReply, UpdateCheck, InstallFailure, CacheState, SafeModeMessage, RetiredMessage, QuotaMessage,
   FreshMessage, SyncReply,
 } from './messages.js';
 export type { RequestLike } from './headers.js';

@@ -19,11 +19,6 @@ export const MESSAGE = {
   safeMode: 'shellac:safe-mode',
   /** Worker → pages: the site retired its worker (its manifest is gone): caches deleted, worker unregistered. */
   retired: 'shellac:retired',
-  /**
-   * Worker → pages, from a worker installing: it activates as soon as it is installed (it skips
-   * waiting), so it is not an update for the page to apply.
-   */
-  activating: 'shellac:activating',
   /** Page → worker: sync the app's data now. Answered with `{ ok, synced }` (names of the sources that changed). */
   sync: 'shellac:sync',
   /**
@@ -68,7 +63,7 @@ export interface UserChangedMessage {
 }
 
 export type PageMessage = SkipWaitingMessage | ClearMessage | CacheUrlsMessage | DebugMessage | StatusMessage;
-export type WorkerMessage = UpdateFailedMessage | UserChangedMessage | SafeModeMessage | RetiredMessage | QuotaMessage | ActivatingMessage | FreshMessage;
+export type WorkerMessage = UpdateFailedMessage | UserChangedMessage | SafeModeMessage | RetiredMessage | QuotaMessage | FreshMessage;
 
 export interface ClearReply { ok: boolean; deleted: string[] }
 /**
@@ -109,6 +104,11 @@ export interface CacheState {
 export interface StatusReply {
   version: string;
   scope: string;
+  /**
+   * This version waits, once installed, for a page to apply it (`activate: 'waiting'`); false
+   * when it activates by itself, so a page never offers it as an update.
+   */
+  waits: boolean;
   /** The debug channel is on (answered once the remembered flag is read back). */
   debug: boolean;
   /** Why this version serves from the network, when it does. */
@@ -135,9 +135,6 @@ export interface SafeModeMessage {
 }
 export interface RetiredMessage {
   type: typeof MESSAGE.retired;
-}
-export interface ActivatingMessage {
-  type: typeof MESSAGE.activating;
 }
 /** The server's content for a URL the worker's app rendered first (`renderFirst`). */
 export interface FreshMessage {

@@ -6,8 +6,8 @@ import { createShellac } from './create-shellac.js';
 
 /** The fields of a status reply these tests are about (units add more). */
 const pick = (reply: unknown) => {
-  const { version, scope, debug } = reply as { version: string; scope: string; debug: boolean }; // a status reply
-  return { version, scope, debug };
+  const { version, scope, debug, waits } = reply as { version: string; scope: string; debug: boolean; waits: boolean }; // a status reply
+  return { version, scope, debug, waits };
 };
 
 declare const self: ServiceWorkerGlobalScope;
@@ -29,8 +29,13 @@ const post = (data: unknown) => {
 
 test('status is answered with the version and scope; unknown types get no answer', async () => {
   const unknown = post({ type: 'other-library:ping' });
-  assert.deepEqual(pick(await post({ type: MESSAGE.status }).first), { version: 'v3', scope: server.url('/msg/'), debug: false });
+  assert.deepEqual(pick(await post({ type: MESSAGE.status }).first), { version: 'v3', scope: server.url('/msg/'), debug: false, waits: true });
   assert.deepEqual(unknown.replies, []);
+});
+
+test('a version that activates by itself says it does not wait, so no page offers it as an update', async () => {
+  const immediate = createShellac({ scope: server.url('/msg/'), scriptUrl: server.url('/msg/sw.js'), version: 'v4', activate: 'immediately' });
+  assert.deepEqual(pick(await immediate.status()), { version: 'v4', scope: server.url('/msg/'), debug: false, waits: false });
 });
 
 test('shellac:cache-urls without an array of strings is answered { ok: false, error }', async () => {
@@ -41,7 +46,7 @@ test('shellac:cache-urls without an array of strings is answered { ok: false, er
 
 test('shellac:debug switches the channel, as the next status says', async () => {
   post({ type: MESSAGE.debug, on: true });
-  assert.deepEqual(pick(await post({ type: MESSAGE.status }).first), { version: 'v3', scope: server.url('/msg/'), debug: true });
+  assert.deepEqual(pick(await post({ type: MESSAGE.status }).first), { version: 'v3', scope: server.url('/msg/'), debug: true, waits: true });
   assert.equal(shellac.logger.on, true);
 });
 

@@ -55,12 +55,7 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
       worker.addEventListener('install', (event) => {
         event.waitUntil(
           each('install', event).then(
-            async () => {
-              if (options.activate !== 'immediately') return;
-              // Told first, so no page offers to apply an update that applies itself.
-              for (const client of await worker.clients.matchAll({ includeUncontrolled: true })) client.postMessage({ type: MESSAGE.activating });
-              await worker.skipWaiting();
-            },
+            () => (options.activate === 'immediately' ? worker.skipWaiting() : undefined),
             (error) => failed(worker, error),
           ),
         );
@@ -78,7 +73,7 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
     },
     async status() {
       const parts = await Promise.all(units.map((unit) => unit.state?.()));
-      return Object.assign({ version, scope: scope.href }, ...parts) as StatusReply; // each unit adds its own fields
+      return Object.assign({ version, scope: scope.href, waits: options.activate !== 'immediately' }, ...parts) as StatusReply; // each unit adds its own fields
     },
     async clear() {
       const names = await drop(() => true);
