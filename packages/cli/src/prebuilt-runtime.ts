@@ -31,15 +31,13 @@ export function prebuiltFeatureSets(): RuntimeFeatures[] {
   return sets;
 }
 
-let index: Map<string, string> | undefined;
-
 /**
  * The prebuilt runtime for a feature set, or undefined when the package has none for it (or has
- * not been built). A file whose bytes no longer match the hash in its name is not used.
+ * not been built). A file whose bytes no longer match the hash in its name is not used. The index
+ * is read each time (a 1 KB file, once or twice a build): nothing is held between builds.
  */
 export function prebuiltRuntime(features: RuntimeFeatures): Runtime | undefined {
-  index ??= readIndex();
-  const name = index.get(featureKey(features));
+  const name = readIndex().get(featureKey(features));
   if (!name) return undefined;
   let code: string;
   try {
