@@ -102,12 +102,34 @@ test('controlling: the first worker to claim the page is not an update', async (
   assert.deepEqual(events, []);
 });
 
+/**
+ * Worker code that holds a message event open from 'hold' (acknowledged on the message's port,
+ * once held) to 'release': while it does, Chromium activates no other version of its registration.
+ */
+const HOLDING = `
+let release;
+addEventListener('message', (event) => {
+  if (event.data === 'hold') event.waitUntil(new Promise((resolve) => (release = resolve))), event.ports[0]?.postMessage('held');
+  if (event.data === 'release') release?.();
+});`;
+
+/** Makes a worker with {@link HOLDING} hold an event open; resolves once it does. */
+const hold = (worker: ServiceWorker) =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    worker.postMessage('hold', [channel.port2]);
+  });
+
 test('updateReady reaches listeners, and one added after it was found is called at once', async () => {
   assert.ok(navigator.serviceWorker.controller, 'the test before left the page controlled');
-  // Version 1 is active before the client exists, so only version 2 is news to it.
-  await serveWorker(server, '/u/sw.js', '// version 1');
+  // Version 1 is active before the client exists, so only version 2 is news to it. No page of its
+  // scope is open, so Chromium would activate version 2 at once: version 1 stays busy instead,
+  // as a worker with pages would keep it waiting.
+  await serveWorker(server, '/u/sw.js', `// version 1${HOLDING}`);
   const registration = await navigator.serviceWorker.register('/u/sw.js');
-  await activated(registration);
+  const old = await activated(registration);
+  await hold(old);
   const client = register({ url: server.url('/u/sw.js') });
   const early = new Promise<{ applyUpdate(): void }>((resolve) => client.on('updateReady', resolve));
   await serveWorker(server, '/u/sw.js', `// version 2
@@ -124,22 +146,20 @@ addEventListener('message', (event) => {
   assert.equal(late, update);
   // This registration does not control the page, so applying does not reload it.
   update.applyUpdate();
+  old.postMessage('release');
   await settled(waiting, 'activated');
   assert.equal(registration.active, waiting);
 });
 
 /**
  * A worker that skips waiting and says so when asked, as Shellac's does with `activate:
- * 'immediately'`, and holds a message event open from 'hold' to 'release'. Its answers say
- * whether the client (a question without `from`) asked yet.
+ * 'immediately'`, and can hold an event open ({@link HOLDING}). Its answers say whether the
+ * client (a question without `from`) asked yet.
  */
-const skipping = (version: number) => `// version ${version}
+const skipping = (version: number) => `// version ${version}${HOLDING}
 addEventListener('install', (event) => event.waitUntil(skipWaiting()));
-let release;
 let clientAsked = false;
 addEventListener('message', (event) => {
-  if (event.data === 'hold') event.waitUntil(new Promise((resolve) => (release = resolve)));
-  if (event.data === 'release') release?.();
   if (event.data?.type !== ${JSON.stringify(MESSAGE.status)}) return;
   clientAsked ||= !event.data.from;
   event.ports[0].postMessage({ waits: false, clientAsked });
@@ -165,7 +185,7 @@ test(
     const client = register({ url: server.url('/s/sw.js') });
     const announced: unknown[] = [];
     client.on('updateReady', (e) => announced.push(e));
-    old.postMessage('hold');
+    await hold(old);
     await serveWorker(server, '/s/sw.js', skipping(2));
     await client.update();
     const next = registration.installing!; // update() resolves with the new worker installing
