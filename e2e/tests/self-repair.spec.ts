@@ -263,9 +263,11 @@ test('open tabs keep their version: a lazy chunk imported after the update activ
   fault('lazy chunk of version N imported after N+1 activated');
   const other = await context.newPage();
   await realPage(other, server.url('guide/'), 'The guide');
+  await markController(other);
+  await markController(page);
   await askForUpdate(other);
-  await expect.poll(() => workerVersion(other), { timeout: 20_000 }).toBe(vN1);
-  await expect.poll(() => workerVersion(page)).toBe(vN1);
+  expect(await untilReplaced(other)).toBe(vN1);
+  expect(await untilReplaced(page)).toBe(vN1);
   const mark = server.log.length;
   expect(await lazy(page)).toBe('N');
   expect(server.pathsSince(mark)).not.toContain('/js/lazy.js');
@@ -303,10 +305,11 @@ test('a tab opened while the update installs keeps its version too', async ({ pa
   const before = await pins();
   const other = await context.newPage();
   await realPage(other, server.url('guide/'), 'The guide');
+  await markController(other);
   // Version N remembered the new tab (in the meta cache) before N+1 finishes installing.
   await expect.poll(pins).toBe(before + 1);
   release();
-  await expect.poll(() => workerVersion(other), { timeout: 20_000 }).toBe(vN1);
+  expect(await untilReplaced(other)).toBe(vN1);
   expect(await lazy(other)).toBe('N');
   expect(await lazy(page)).toBe('N');
 });
