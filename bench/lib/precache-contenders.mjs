@@ -14,25 +14,24 @@ import { build } from 'esbuild';
 import workboxBuild from 'workbox-build';
 import { injectManifest } from '@serwist/build';
 import { FIXTURES } from './paths.mjs';
-import { shellacBuild } from './shellac.mjs';
+import { builtManifest, shellacBuild } from './shellac.mjs';
 import { BENCH_PAGE } from './precache-server.mjs';
 import { PEER_GLOBS } from './precache-site.mjs';
 
-/** `shellac build`; checks the manifest holds every asset. Resolves `{ dir, entries, version, swBytes, manifestBytes }`. */
+/** `shellac build`; checks the manifest holds every asset. Resolves `{ dir, entries, version, swBytes }`. */
 export async function buildShellac(site, out, assets) {
   try {
     await shellacBuild(site, out);
   } catch (err) {
     throw new Error(`Shellac's build failed: ${err.message}`);
   }
-  const raw = readFileSync(join(out, 'shellac-manifest.json'));
-  const manifest = JSON.parse(raw);
+  const manifest = builtManifest(out);
   const urls = new Set(manifest.entries.map((e) => e[0].replace(/^\//, '')));
   const missing = assets.filter((a) => !urls.has(a.rel));
   if (manifest.entries.length < assets.length || missing.length) {
-    throw new Error(`shellac-manifest.json has ${manifest.entries.length} entries; ${missing.length} of the ${assets.length} assets are missing (e.g. ${missing[0]?.rel})`);
+    throw new Error(`sw.js carries ${manifest.entries.length} entries; ${missing.length} of the ${assets.length} assets are missing (e.g. ${missing[0]?.rel})`);
   }
-  return { dir: out, entries: manifest.entries.length, version: manifest.version, swBytes: statSync(join(out, 'sw.js')).size, manifestBytes: raw.length };
+  return { dir: out, entries: manifest.entries.length, version: manifest.version, swBytes: statSync(join(out, 'sw.js')).size };
 }
 
 /**
@@ -145,7 +144,7 @@ export function cacheKeys(page) {
  * `/__shellac/h/<the manifest's hash>`. Paths, for a build served at the origin's root.
  */
 export function shellacKeys(buildDir) {
-  const { entries } = JSON.parse(readFileSync(join(buildDir, 'shellac-manifest.json'), 'utf8'));
+  const { entries } = builtManifest(buildDir);
   return new Map(entries.map(([url, hash]) => [url.replace(/^\//, ''), hash === undefined ? `/${url.replace(/^\//, '')}` : `/__shellac/h/${hash}`]));
 }
 

@@ -1,7 +1,7 @@
 // Locating and running Shellac's own build outputs. Rows measure peers first and then call
 // `requireCli()` / `requireClient()`, which throw a clear error carrying the peer figures
 // already measured (`err.partial`), so `bench/run.mjs` can still report them.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './paths.mjs';
 import { runNode } from './proc.mjs';
@@ -10,6 +10,17 @@ export const CLI = join(ROOT, 'packages/cli/dist/bin.js');
 export const CLIENT = join(ROOT, 'packages/client/dist/browser/shellac.js');
 
 export const hasCli = () => existsSync(CLI);
+
+/**
+ * The manifest of a `shellac build` output, `{ version, entries, pack }`: `sw.js` carries it (the
+ * manifest file holds the version alone).
+ */
+export function builtManifest(out) {
+  const sw = readFileSync(join(out, 'sw.js'), 'utf8');
+  const config = JSON.parse(sw.slice(sw.indexOf('shellac({') + 'shellac('.length, -2));
+  if (!Array.isArray(config.entries)) throw new Error(`${join(out, 'sw.js')} carries no entries`);
+  return { version: config.version, entries: config.entries, ...(config.pack && { pack: config.pack }) };
+}
 export const hasClient = () => existsSync(CLIENT);
 
 export class MissingBuildError extends Error {

@@ -1,13 +1,13 @@
 // Workbox 7.4's `pageCache` recipe as a Songbook worker (fixtures/workbox-page-cache-sw.js),
 // bundled as a user's build would be, precaching the same static files Shellac precaches.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { FIXTURES } from './paths.mjs';
+import { builtManifest } from './shellac.mjs';
 
 /** The recipe's worker for a Songbook build folder: `{ code, entries }`. */
 export async function workboxPageCacheWorker(buildDir) {
-  const { entries } = JSON.parse(readFileSync(join(buildDir, 'shellac-manifest.json'), 'utf8'));
+  const { entries } = builtManifest(buildDir);
   // The same files Shellac precaches. Hashed names need no revision; the root scripts get theirs.
   const manifest = entries.map((e) => {
     const url = e[0].startsWith('/') ? e[0] : `/${e[0]}`;

@@ -9,6 +9,9 @@
 // The host (lib/precache-server.mjs, gzip on) gzips text and answers If-None-Match with 304.
 // Each contender: fresh context, install v1 and wait for activation, switch the host to v2,
 // reset its counter, registration.update() from the page, wait for the new worker's activation.
+// Shellac's worker then looks for updates, as its next navigation past `checkSeconds` does: it
+// reads the manifest file, a 200 once after each deploy. Counted less the 304 of a look between
+// deploys, which every look costs whether or not there was an update.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,6 +21,7 @@ import { sha256 } from '../lib/precache-site.mjs';
 import { startPrecacheServer } from '../lib/precache-server.mjs';
 import { OFFLINE_HTML } from '../lib/site.mjs';
 import { OFFLINE_URL, workboxRuntime } from '../lib/peers.mjs';
+import { MESSAGE } from '@shellac/protocol';
 import { UPDATE_SITES, changeStylesheet } from '../lib/update-sites.mjs';
 import {
   buildShellac, buildWorkbox, cacheKeys, cachedHashesOf, missingAssets, openBench, registerAndActivate, shellacKeys, updateAndActivate,
@@ -71,12 +75,25 @@ async function measure(browser, { kind, v1, v2 }, change) {
     server.reset();
     const ms = await updateAndActivate(page);
     await new Promise((r) => setTimeout(r, SETTLE_MS)); // anything the new worker fetches late
+    let steadyLook;
+    if (kind === 'shellac') {
+      await look(page);
+      await server.idle();
+      // A look between deploys (a 304) is what every look costs anyway: the update's share of
+      // its look is the difference.
+      const mark = server.log.length;
+      await look(page);
+      await server.idle();
+      steadyLook = server.log.splice(mark).map(({ path, status, bytes }) => ({ url: path, status, bytes }));
+      if (steadyLook.length !== 1 || steadyLook[0].status !== 304) throw new Error(`shellac: a second look sent ${JSON.stringify(steadyLook)}, not one 304`);
+    }
     await server.idle();
     const log = server.log.map(({ path, search, status, bytes }) => ({ url: path + search, status, bytes }));
     const key = kind === 'shellac' ? shellacKeys(v2).get(change.rel) : undefined;
     const hashes = await cachedHashesOf(page, change.rel, key);
     if (!hashes.includes(change.after)) throw new Error(`${kind}: after the update the cache does not hold the new ${change.rel}`);
-    return { server, bytes: log.reduce((s, e) => s + e.bytes, 0), requests: log.length, log, ms: Math.round(ms) };
+    const steady = steadyLook?.[0].bytes ?? 0;
+    return { server, bytes: log.reduce((s, e) => s + e.bytes, 0) - steady, requests: log.length, log, ms: Math.round(ms), ...(steadyLook && { steadyLook: steadyLook[0] }) };
   } catch (err) {
     await server.close();
     throw err;
@@ -85,30 +102,43 @@ async function measure(browser, { kind, v1, v2 }, change) {
   }
 }
 
+/** The controlling worker looks for updates (`shellac:check`) and finds its own version deployed. */
+async function look(page) {
+  const check = await page.evaluate((type) => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (e) => resolve(e.data);
+    navigator.serviceWorker.controller.postMessage({ type }, [channel.port2]);
+  }), MESSAGE.check);
+  if (check?.outcome !== 'current') throw new Error(`shellac: the worker's look for updates said ${JSON.stringify(check)}, not current`);
+}
+
 /**
- * The other form of Shellac's manifest, from the update's own responses. `shellac build` inlines
- * the manifest's entries into sw.js when that sends fewer bytes (a build of these sites does); the
- * other form is sw.js without them plus the manifest's own response, asked of the same host (its
- * real headers, gzipped as it sends it). Both forms' bodies gzipped at level 6, as the host.
+ * What the update would have sent with the entries in the manifest file rather than in sw.js, as
+ * `shellac build` wrote them before (and Django's build still does): sw.js without them, the whole
+ * manifest for the install (under its versioned URL, `?v=`) and again for the look for updates.
+ * Worked out from the update's own responses: their headers as measured, bodies gzipped at level
+ * 6 as the host gzips them.
  */
-async function otherForm(build, log, server) {
+function separateForm(build, log) {
   const sw = readFileSync(join(build, 'sw.js'), 'utf8');
   const gz = (b) => gzipSync(b, { level: 6 }).length;
   const at = sw.indexOf('shellac({') + 'shellac('.length;
-  const config = JSON.parse(sw.slice(at, -2));
-  const inlined = Array.isArray(config.entries);
+  const { entries, pack, ...rest } = JSON.parse(sw.slice(at, -2));
+  if (!Array.isArray(entries)) throw new Error(`${build}/sw.js carries no entries`);
+  const versionOnly = readFileSync(join(build, 'shellac-manifest.json'), 'utf8');
+  const whole = JSON.stringify({ version: rest.version, entries, ...(pack && { pack }) });
   const swResponse = log.find((e) => e.url.startsWith('/sw.js'))?.bytes ?? 0;
-  const manifestResponse = log.find((e) => e.url.startsWith('/shellac-manifest.json'))?.bytes ?? 0;
-  const manifest = readFileSync(join(build, 'shellac-manifest.json'));
-  if (!inlined) {
-    // Separate: what sw.js would weigh carrying the entries (the version not repeated).
-    const { version: _v, ...rest } = JSON.parse(manifest);
-    const inlineSw = `${sw.slice(0, at)}${JSON.stringify({ ...config, ...rest })});`;
-    return { form: 'separate', measured: swResponse + manifestResponse, other: swResponse - gz(sw) + gz(inlineSw) };
-  }
-  const { entries: _e, pack: _p, ...rest } = config;
-  const probed = (await server.probe('/shellac-manifest.json', { 'Accept-Encoding': 'gzip, deflate, br' })).bytes;
-  return { form: 'inlined', measured: swResponse, other: swResponse - gz(sw) + gz(`${sw.slice(0, at)}${JSON.stringify(rest)});`) + probed, manifestRaw: manifest.length, manifestGzip: gz(manifest) };
+  const lookResponse = log.find((e) => e.url === '/shellac-manifest.json')?.bytes ?? 0;
+  const manifestHeaders = lookResponse - gz(versionOnly);
+  const swSeparate = swResponse - gz(sw) + gz(`${sw.slice(0, at)}${JSON.stringify(rest)});`);
+  return {
+    measured: swResponse + lookResponse,
+    separate: swSeparate + 2 * (manifestHeaders + gz(whole)),
+    // The entries in both: sw.js and a whole manifest file, which the look downloads.
+    both: swResponse + manifestHeaders + gz(whole),
+    wholeManifestGzip: gz(whole),
+    versionOnlyGzip: gz(versionOnly),
+  };
 }
 
 async function site(ctx, browser, kind, servers) {
@@ -131,7 +161,7 @@ async function site(ctx, browser, kind, servers) {
   // The changed file as the host sends it to a browser (gzipped, headers included).
   const changed = (await results.workbox.server.probe(`/${changedRel}`, { 'Accept-Encoding': 'gzip, deflate, br' })).bytes;
   const limit = changed + LIMIT_SLACK;
-  return { kind, change: { rel: changedRel, rawBytes: change.size, sentBytes: changed }, limit, results, forms: shellac && await otherForm(shellac.v2, results.ours.log, results.ours.server) };
+  return { kind, change: { rel: changedRel, rawBytes: change.size, sentBytes: changed }, limit, results, forms: shellac && separateForm(shellac.v2, results.ours.log) };
 }
 
 export async function run(ctx) {
@@ -152,7 +182,7 @@ export async function run(ctx) {
     oursOverWorkbox: s.results.ours ? Number((s.results.ours.bytes / s.results.workbox.bytes).toFixed(3)) : null,
     oursOverLimit: s.results.ours ? Number((s.results.ours.bytes / s.limit).toFixed(3)) : null,
     changed: s.change,
-    ...(s.forms && { manifestForms: { ...s.forms, oursInOtherForm: s.results.ours.bytes - s.forms.measured + s.forms.other } }),
+    ...(s.forms && { manifestForms: { ...s.forms, oursSeparate: s.results.ours.bytes - s.forms.measured + s.forms.separate, oursBoth: s.results.ours.bytes - s.forms.measured + s.forms.both } }),
   }]));
   const checks = sites.filter((s) => s.results.ours).flatMap((s) => [
     { label: `Workbox (${s.kind})`, ratio: s.results.ours.bytes / s.results.workbox.bytes, max: goal.max },
@@ -178,8 +208,8 @@ export async function run(ctx) {
         ...sites.map(line),
         'bytes = what the host wrote to the TCP socket for each response of the update (status line, headers, body; 304s included); request bytes not counted; one run: the figures are deterministic',
         'the host gzips text (level 6) for requests that accept it, sends Cache-Control: no-cache and an ETag, and answers a matching If-None-Match with 304',
-        `update = registration.update() from the page after v1 was active, until the new worker is activated, plus ${SETTLE_MS} ms; both activate at once (Shellac by default, Workbox with skipWaiting)`,
-        `Shellac's manifest, both forms (shellac build picks the smaller): ${sites.filter((s) => s.forms).map((s) => `${s.kind} ${s.forms.form} ${perSite[s.kind].ours} B, ${s.forms.form === 'inlined' ? 'separate' : 'inlined'} ${perSite[s.kind].manifestForms.oursInOtherForm} B`).join('; ')} (the other form from the update's responses and the host's answer for the manifest: details.perSite.*.manifestForms)`,
+        `update = registration.update() from the page after v1 was active, until the new worker is activated, plus ${SETTLE_MS} ms; both activate at once (Shellac by default, Workbox with skipWaiting); then, for Shellac, its worker's look for updates (shellac:check), which reads shellac-manifest.json: its 200 after the deploy is counted less the 304 a look between deploys gets (${sites.filter((s) => s.results.ours?.steadyLook).map((s) => `${s.kind} ${s.results.ours.steadyLook.bytes} B`).join(', ')}), the part the update causes; Workbox has no such look (Shellac's looks, at most one per checkSeconds of browsing, are the price of retiring and self-repair)`,
+        `Shellac with the entries in shellac-manifest.json instead of sw.js (sw.js lighter, the whole manifest fetched by the install and by the look): ${sites.filter((s) => s.forms).map((s) => `${s.kind} ${perSite[s.kind].manifestForms.oursSeparate} B against ${perSite[s.kind].ours} B`).join('; ')}; with the entries in both (sw.js and a whole manifest file, the look downloading it): ${sites.filter((s) => s.forms).map((s) => `${s.kind} ${perSite[s.kind].manifestForms.oursBoth} B`).join('; ')} (details.perSite.*.manifestForms)`,
       ],
     },
   };

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import type { StatusReply } from '@shellac/protocol';
+import type { ManifestEntry, StatusReply } from '@shellac/protocol';
+import { builtConfig, builtEntries } from '../../packages/cli/src/testing/built-worker.js';
 
 /**
  * The measures of the fault-injection suite: how many faults the tests inject, how many pages
@@ -32,9 +31,9 @@ export async function realPage(page: Page, url: string, heading: string | RegExp
   return typeof response === 'string' ? undefined : response;
 }
 
-/** A manifest as the build wrote it. */
-export function manifestOf(out: string): { version: string; entries: [string, string?][] } {
-  return JSON.parse(readFileSync(join(out, 'shellac-manifest.json'), 'utf8'));
+/** A build's manifest: its version and entries, as its `sw.js` carries them. */
+export function manifestOf(out: string): { version: string; entries: ManifestEntry[] } {
+  return { version: builtConfig(out).version, entries: builtEntries(out) };
 }
 
 /** Where the precache keeps an entry's body: by hash, or under its own URL (a hashed name). */

@@ -1,6 +1,7 @@
 import { appendFileSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { builtEntries } from '../../packages/cli/src/testing/built-worker.js';
 import { SiteBuild } from '../support/build.js';
 import { SiteServer } from '../support/site-server.js';
 import { cachedUrls, goOffline, markController, styles, untilReplaced, waitForControl, workerVersion } from '../support/worker.js';
@@ -31,7 +32,7 @@ test('installs, precaches every manifest entry and controls the page', async ({ 
   expect(await workerVersion(page)).toBe(build.summary!.version);
   const precache = await cachedUrls(page, ':precache');
   // One body per distinct hash, one per file whose name carries its hash, plus the record of the complete version.
-  const entries = JSON.parse(readFileSync(join(build.out, 'shellac-manifest.json'), 'utf8')).entries as [string, string?][];
+  const entries = builtEntries(build.out);
   const hashes = new Set(entries.filter((e) => e[1]).map((e) => e[1]));
   expect(precache.filter((u) => u.includes('/__shellac/h/'))).toHaveLength(hashes.size);
   expect(precache.filter((u) => !u.includes('/__shellac/')).sort()).toEqual(entries.filter((e) => !e[1]).map((e) => server.url(e[0])).sort());
@@ -102,7 +103,7 @@ test('an update where one asset changed downloads that asset and no other', asyn
   await page.goto(server.url());
   await waitForControl(page);
   const v1 = build.summary!.version;
-  const manifest1 = JSON.parse(readFileSync(join(build.out, 'shellac-manifest.json'), 'utf8')) as { entries: [string, string?][] };
+  const entries1 = builtEntries(build.out);
   build.write('css/site.css', `${readFileSync(join(build.site, 'css/site.css'), 'utf8')}\n.changed { color: red; }\n`);
   await build.build();
   expect(build.summary!.version).not.toBe(v1);
@@ -110,13 +111,11 @@ test('an update where one asset changed downloads that asset and no other', asyn
   await markController(page);
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
   expect(await untilReplaced(page)).toBe(build.summary!.version);
-  const precachedPaths = new Set(manifest1.entries.map((e) => `/${e[0]}`));
+  const precachedPaths = new Set(entries1.map((e) => `/${e[0]}`));
   const fetched = server.pathsSince(mark);
   expect(fetched.filter((p) => precachedPaths.has(p))).toEqual(['/css/site.css']);
   // The update's bytes are exactly the limit (bench: update-bytes): sw.js, which carries the
-  // manifest's entries (build summary: manifestInlined), and the changed file, each once, and
-  // nothing else.
-  expect(build.summary!.manifestInlined).toBe(true);
+  // manifest's entries, and the changed file, each once, and nothing else.
   expect(fetched.filter((p) => !p.endsWith('/') && !p.endsWith('.html')).sort()).toEqual(['/css/site.css', '/sw.js']);
 });
 

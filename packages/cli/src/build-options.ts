@@ -46,8 +46,6 @@ export interface BuildSummary {
   };
   client: { bytes: number; gzip: number };
   version: string;
-  /** True when `sw.js` carries the manifest's entries (an update then fetches no manifest). */
-  manifestInlined: boolean;
   configFile: string | undefined;
   warnings: string[];
   ms: number;

@@ -30,7 +30,7 @@ export interface ReadyPlan {
   link: boolean;
   /** In writing order: the site's files, then the offline page, scripts, asset map, `sw.js`, manifest. */
   files: PlannedFile[];
-  /** `shellac-manifest.json`, as written. */
+  /** The manifest: its entries are in `sw.js` (`worker.entries`), its version alone in `shellac-manifest.json`. */
   manifest: Manifest;
   /** The configuration baked into `sw.js`. */
   worker: WorkerConfig;

@@ -1,34 +1,26 @@
-import { gzipSync } from 'node:zlib';
-import type { Manifest, WorkerConfig } from '@shellac/protocol';
+import type { InlinedManifest, Manifest, WorkerConfig } from '@shellac/protocol';
 import { workerScript } from './bundle-worker.js';
 
-/**
- * What one more response costs beyond its body: a status line and the headers a static host
- * sends (Content-Type, Cache-Control, ETag, Vary, Content-Encoding, Content-Length, Date,
- * connection headers), measured at 230 to 270 bytes on the hosts of `bench` update-bytes.
- */
-export const RESPONSE_BYTES = 240;
-
-/** `sw.js` and where the manifest's entries went: into it, or left to the manifest's own file. */
+/** `sw.js` with the manifest's entries, and what is left for `shellac-manifest.json`. */
 export interface PlacedManifest {
   sw: string;
+  /** The configuration `sw.js` starts the runtime with, the entries (and the pack) included. */
   config: WorkerConfig;
-  inlined: boolean;
+  /** The text of `shellac-manifest.json`: the version alone. */
+  manifest: string;
 }
 
-const gzip = (text: string) => gzipSync(text, { level: 6 }).length;
-
 /**
- * Writes `sw.js` with the manifest's entries inlined when an update then sends fewer bytes: an
- * update downloads `sw.js` and, unless it carries them, the manifest; the manifest file is written
- * either way (the worker's update check and a retirement read it). Compared gzipped, as a host
- * sends both. Inlined, a first install reads the entries from `sw.js` too and fetches no
- * manifest; the worker's look for updates still reads the file.
+ * Puts the manifest's entries into `sw.js` and leaves only the version in `shellac-manifest.json`.
+ * Every update downloads `sw.js`, and the worker's next look for updates downloads the manifest
+ * file once (a 200 after each deploy, 304s after): the entries travel once per update, in `sw.js`,
+ * and a first install fetches no manifest, only its headers. With the entries in the manifest
+ * file instead, an update would send them twice (the look, then the install's versioned fetch),
+ * more than `sw.js` ever carries for them. Hand-written workers may still leave them out of their
+ * config and read a whole manifest ({@link Manifest}), as Django's build writes it.
  */
 export function placeManifest(banner: string, runtime: string, config: WorkerConfig, manifest: Manifest): PlacedManifest {
-  const separate = workerScript(banner, runtime, config);
-  const inlineConfig: WorkerConfig = { ...config, entries: manifest.entries, ...(manifest.pack && { pack: manifest.pack }) };
-  const inline = workerScript(banner, runtime, inlineConfig);
-  const inlined = gzip(inline) < gzip(separate) + gzip(JSON.stringify(manifest)) + RESPONSE_BYTES;
-  return inlined ? { sw: inline, config: inlineConfig, inlined } : { sw: separate, config, inlined };
+  const withEntries: WorkerConfig = { ...config, entries: manifest.entries, ...(manifest.pack && { pack: manifest.pack }) };
+  const versionOnly: InlinedManifest = { version: manifest.version, inlined: true };
+  return { sw: workerScript(banner, runtime, withEntries), config: withEntries, manifest: JSON.stringify(versionOnly) };
 }

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, test } from 'node:test';
+import { builtEntries } from './testing/built-worker.js';
 import { buildSite } from './build-site.js';
 import { ShellacCliError } from './errors.js';
 import { planBuild } from './plan-build.js';
@@ -42,7 +43,8 @@ test('the plan writes nothing, and the build then writes exactly what it planned
   assert.deepEqual(plan.manifest.entries.map((e) => e[0]), ['css/a.css', 'img/x.png', 'offline.html', 'shellac.js']);
 
   const summary = await buildSite({ siteDir: s.site, outDir: s.out });
-  assert.deepEqual(JSON.parse(readFileSync(join(s.out, 'shellac-manifest.json'), 'utf8')), plan.manifest);
+  assert.deepEqual(builtEntries(s.out), plan.manifest.entries);
+  assert.deepEqual(JSON.parse(readFileSync(join(s.out, 'shellac-manifest.json'), 'utf8')), { version: plan.manifest.version, inlined: true });
   assert.deepEqual({ ...summary, ms: 0 }, { ...plan.summary, ms: 0 });
   const written = readdirSync(s.out, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(s.out, f)).isFile());
   assert.deepEqual(written.sort(), plan.files.map((f) => f.path).sort());
@@ -59,7 +61,7 @@ test('in app mode too, the plan holds the entries, the asset map and the worker 
   assert.ok(plan.ok);
   assert.equal(readdirSync(s.root).length, 1);
   await buildSite({ siteDir: s.site, outDir: s.out, app: true });
-  assert.deepEqual(JSON.parse(readFileSync(join(s.out, 'shellac-manifest.json'), 'utf8')), plan.manifest);
+  assert.deepEqual(builtEntries(s.out), plan.manifest.entries);
   const assets = JSON.parse(readFileSync(join(s.out, 'shellac-assets.json'), 'utf8')) as { files: Record<string, string> };
   assert.equal(plan.worker.offlineImage, `/static/${assets.files['img/x.svg']}`);
   assert.deepEqual(plan.worker.identity, {}, 'identity is on in app mode');

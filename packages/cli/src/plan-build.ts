@@ -118,8 +118,9 @@ async function planOutput(site: CheckedSite, options: BuildOptions, configFile: 
   const runtime = await bundleRuntime(features);
   // What the app adds: the same runtime without it, built (or remembered) to compare.
   const appBytes = site.worker && gzipped(runtime.code).gzip - gzipped((await bundleRuntime({ ...features, app: undefined })).code).gzip;
-  const { sw, config: worker, inlined } = placeManifest(WORKER_BANNER, runtime.name, withoutDefaults(config), manifest);
-  plan.files.push({ path: runtime.name, content: runtime.code }, { path: FILES.worker, content: sw }, { path: FILES.manifest, content: JSON.stringify(manifest) });
+  const placed = placeManifest(WORKER_BANNER, runtime.name, withoutDefaults(config), manifest);
+  const { sw, config: worker } = placed;
+  plan.files.push({ path: runtime.name, content: runtime.code }, { path: FILES.worker, content: sw }, { path: FILES.manifest, content: placed.manifest });
   if (pack) plan.files.push({ path: pack.name, content: pack.content });
   const outDir = resolve(options.outDir);
   const summary = {
@@ -134,7 +135,6 @@ async function planOutput(site: CheckedSite, options: BuildOptions, configFile: 
     worker: { ...gzipped(sw), runtime: { name: runtime.name, ...gzipped(runtime.code) }, ...(appBytes !== undefined && { app: { gzip: appBytes } }) },
     client: gzipped(client),
     version,
-    manifestInlined: inlined,
     configFile: configFile && relative(process.cwd(), configFile),
     warnings,
   };

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, test } from 'node:test';
+import { builtEntries } from './testing/built-worker.js';
 import { run } from './run.js';
 
 const dirs: string[] = [];
@@ -52,8 +53,7 @@ test('a file over the size limit is named, left out of the precache, and still c
   const r = await shellac('build', s.site, '--out', s.out);
   assert.equal(r.code, 0, r.err);
   assert.match(r.err, /warning: img\/huge\.png is 3072\.0 KiB, above maxFileSizeBytes \(2048\.0 KiB\): not precached/);
-  const manifest = JSON.parse(readFileSync(join(s.out, 'shellac-manifest.json'), 'utf8')) as { entries: [string, string?][] };
-  assert.deepEqual(manifest.entries.map((e) => e[0]), ['css/a.css', 'offline.html', 'shellac.js']);
+  assert.deepEqual(builtEntries(s.out).map((e) => e[0]), ['css/a.css', 'offline.html', 'shellac.js']);
   assert.ok(existsSync(join(s.out, 'img/huge.png')));
 });
 
@@ -218,8 +218,7 @@ test('--app: hashed copies, an asset map, absolute manifest URLs, and fallbacks 
   assert.equal(assets.base, '/static/');
   assert.match(assets.files['css/app.css']!, /^css\/app\.[0-9a-f]{8}\.css$/);
   assert.ok(existsSync(join(s.out, assets.files['css/app.css']!)) && existsSync(join(s.out, 'css/app.css')));
-  const manifest = JSON.parse(readFileSync(join(s.out, 'shellac-manifest.json'), 'utf8')) as { entries: [string, string?][] };
-  const urls = manifest.entries.map((e) => e[0]);
+  const urls = builtEntries(s.out).map((e) => e[0]);
   assert.ok(urls.includes(`/static/${assets.files['css/app.css']}`));
   assert.ok(urls.includes('shellac.js') && urls.includes('shellac-shell.js'));
   const sw = readFileSync(join(s.out, 'sw.js'), 'utf8');

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, test } from 'node:test';
-import { FILES, MANIFEST_FILE, SAVE_MESSAGE } from '@shellac/protocol';
+import { FILES, SAVE_MESSAGE } from '@shellac/protocol';
+import { builtEntries } from './testing/built-worker.js';
 import { buildSite } from './build-site.js';
 
 // The page side of save for offline ships to every page of a site that turns it on: keep it small.
@@ -22,12 +23,10 @@ async function build(name: string, config: object) {
   writeFileSync(join(site, 'shellac.config.json'), JSON.stringify(config));
   const out = join(root, name, 'out');
   const summary = await buildSite({ siteDir: site, outDir: out });
-  // Compact manifest entries are tuples whose first item is the URL.
-  const manifest = JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')) as { entries: [string, string?][] };
   const read = (rel: string) => readFileSync(join(out, rel), 'utf8');
   // The worker's code is sw.js (config) plus the runtime file it imports.
   const worker = read('sw.js') + read(summary.worker.runtime.name);
-  return { out, read, worker, precached: manifest.entries.map((e) => e[0]) };
+  return { out, read, worker, precached: builtEntries(out).map((e) => e[0]) };
 }
 
 test('with `save`, the worker carries the saved unit and every page gets shellac-save.js after shellac.js, precached', async () => {

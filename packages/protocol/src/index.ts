@@ -18,7 +18,7 @@ export { APPSHELL_PARAM, CONTENT_HEADER, USER_HEADER, HEADER, PRELOAD_CONTENT, S
 export { manifestProblems, hashOfDigest, isHashedName, HASH_LENGTH } from './manifest.js';
 export { RUNTIME_GLOBAL, runtimeFile, packFile, isBuildHashedFile } from './runtime-file.js';
 export type { PackIndex } from './pack.js';
-export type { Manifest, ManifestEntry } from './manifest.js';
+export type { InlinedManifest, Manifest, ManifestEntry } from './manifest.js';
 export { LOGOUT_PATHS } from './config.js';
 export type { StrategyName, ExpirationConfig, RouteConfig, PagesConfig, WorkerConfig, AppShellConfig, IdentityConfig, SaveConfig, DataSourceConfig, WorkerAppConfig } from './config.js';
 export { SAVE_MESSAGE } from './save-messages.js';

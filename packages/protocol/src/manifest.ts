@@ -17,6 +17,16 @@ export interface Manifest {
 }
 
 /**
+ * The manifest file when `sw.js` carries the entries (`shellac build` inlines them when that sends
+ * fewer bytes): the version alone. The worker's update check reads it once after every deploy
+ * (and a retirement removes it); with the entries in it, every update would send them twice.
+ */
+export interface InlinedManifest {
+  version: string;
+  inlined: true;
+}
+
+/**
  * Characters of base64url SHA-256 an entry carries: 48 bits (the digest's first 6 bytes). Every
  * entry's hash is sent again with each update, so its length is paid on every deploy; 48 bits is
  * enough because the hash guards against accidents, never against an adversary (the manifest and
@@ -51,7 +61,7 @@ export function isHashedName(path: string): boolean {
 }
 
 /**
- * Checks that a parsed JSON value is a manifest. Returns a list of problems, each naming where
+ * Checks that a parsed JSON value is a manifest ({@link Manifest} or {@link InlinedManifest}). Returns a list of problems, each naming where
  * (`entries[3][1]`), so a worker or a build can say exactly what is wrong.
  */
 export function manifestProblems(value: unknown): string[] {
@@ -59,6 +69,11 @@ export function manifestProblems(value: unknown): string[] {
   const m = value as Record<string, unknown>; // narrowed: an object, fields checked one by one below
   const problems: string[] = [];
   if (typeof m.version !== 'string' || m.version === '') problems.push('version: expected a non-empty string');
+  if (m.inlined !== undefined) {
+    if (m.inlined !== true) problems.push('inlined: expected true (the entries are in sw.js)');
+    for (const key of ['entries', 'pack']) if (m[key] !== undefined) problems.push(`${key}: not expected with inlined (sw.js carries it)`);
+    return problems;
+  }
   if (m.pack !== undefined && (typeof m.pack !== 'string' || m.pack === '')) problems.push('pack: expected a file name');
   if (!Array.isArray(m.entries)) return [...problems, 'entries: expected an array'];
   const seen = new Set<string>();
