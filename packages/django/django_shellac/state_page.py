@@ -5,11 +5,17 @@ import os
 from django.http import HttpResponse
 
 from .build_files import build_dir
-from .protocol import FILES, is_build_hashed_file
+from .protocol import FILES, RUNTIME_GLOBAL, is_build_hashed_file
 
 NO_WORKER = ('No Shellac worker answered this page, so the server did: this browser has no worker '
              'controlling this site yet (a first visit, a private window, a cleared site), or the '
              "worker's state page is turned off.")
+
+
+def worker_config_of(sw):
+    """The configuration ``sw.js`` starts the runtime with: the argument of ``shellac(…);``."""
+    start = sw.index(RUNTIME_GLOBAL + '({') + len(RUNTIME_GLOBAL) + 1
+    return json.loads(sw[start:sw.rindex(')')])
 
 
 def deployed():
@@ -22,9 +28,11 @@ def deployed():
     try:
         with open(os.path.join(folder, FILES['manifest']), encoding='utf-8') as f:
             manifest = json.load(f)
-        found.update(version=manifest.get('version'), entries=len(manifest.get('entries', [])), pack=manifest.get('pack'))
         with open(os.path.join(folder, FILES['worker']), encoding='utf-8') as f:
             worker = f.read()
+        # The entries and the pack are in sw.js's config, the manifest file says `inlined` then.
+        held = worker_config_of(worker) if manifest.get('inlined') else manifest
+        found.update(version=manifest.get('version'), entries=len(held.get('entries', [])), pack=held.get('pack'))
         found['runtime'] = next((n for n in os.listdir(folder) if is_build_hashed_file(n) and n.endswith('.js') and n in worker), None)
     except (OSError, ValueError):
         pass

@@ -22,12 +22,24 @@ def staticfiles(root):
     return json.loads(read(root, 'staticfiles.json'))['paths']
 
 
+def worker_config(root):
+    """The configuration sw.js starts the runtime with."""
+    sw = read(root, 'sw.js').decode()
+    return json.loads(sw[sw.index(');shellac(') + len(');shellac('):-2])
+
+
+def built_manifest(root):
+    """The manifest as sw.js carries it: its version, entries and pack."""
+    config = worker_config(root)
+    return {key: config[key] for key in ('version', 'entries', 'pack') if key in config}
+
+
 class Output(SimpleTestCase):
     def setUp(self):
         self.static = TemporaryStaticRoot()
         self.root = self.static.__enter__()
         self.out, self.err = build()
-        self.manifest = json.loads(read(self.root, 'shellac-manifest.json'))
+        self.manifest = built_manifest(self.root)
 
     def tearDown(self):
         self.static.__exit__()
@@ -47,6 +59,10 @@ class Output(SimpleTestCase):
         self.assertEqual(urls, sorted(urls))
         self.assertEqual(self.manifest['version'], version_of(self.manifest['entries']))
 
+    def test_the_manifest_file_holds_the_version_alone(self):
+        # The entries travel in sw.js; the worker's look for updates reads only the version.
+        self.assertEqual(json.loads(read(self.root, 'shellac-manifest.json')), {'version': self.manifest['version'], 'inlined': True})
+
     def test_html_and_the_offline_page_are_not_precached_by_default(self):
         self.assertFalse(any(e[0].endswith('.html') for e in self.manifest['entries']))
 
@@ -57,8 +73,8 @@ class Output(SimpleTestCase):
         runtime = sw[len(prefix):sw.index('"', len(prefix))]
         from django_shellac.build.runtime import RUNTIME_DIR
         self.assertEqual(read(self.root, runtime), read(RUNTIME_DIR, runtime))
-        config = json.loads(sw[sw.index(');shellac(') + len(');shellac('):-2])
-        self.assertEqual(list(config), ['version', 'manifest', 'appShell', 'identity', 'save', 'pages', 'directoryIndex', 'activate', 'precacheConcurrency'])
+        config = worker_config(self.root)
+        self.assertEqual(list(config), ['version', 'manifest', 'appShell', 'identity', 'save', 'pages', 'directoryIndex', 'activate', 'precacheConcurrency', 'entries', 'pack'])
         self.assertEqual(config['version'], self.manifest['version'])
         self.assertEqual(config['manifest'], 'shellac-manifest.json')
         self.assertEqual(config['appShell'], {})
@@ -105,7 +121,7 @@ class Settings(SimpleTestCase):
     def test_the_worker_keys_reach_sw_js(self):
         with TemporaryStaticRoot() as root:
             out, _ = build()
-            manifest = json.loads(read(root, 'shellac-manifest.json'))
+            manifest = built_manifest(root)
             sw = read(root, 'sw.js').decode()
             paths = staticfiles(root)
             self.assertIn('"offlinePage":"/static/%s"' % paths['fallback.html'], sw)

@@ -79,6 +79,9 @@ class BuildFiles(TestCase):
         self.assertEqual(data['version'], version)
         self.assertEqual(data['answeredBy'], 'server')
         self.assertTrue(data['runtime'].startswith('shellac-runtime.'))
+        # The entries and the pack are read from sw.js, which carries them.
+        self.assertGreater(data['entries'], 0)
+        self.assertTrue(data['pack'].startswith('shellac-pack.'))
 
 
 class Shell(TestCase):

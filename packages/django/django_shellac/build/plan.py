@@ -51,9 +51,12 @@ def plan_build(config, static, shell_url, on_file=None):
     version = version_of(entries)
     pack = write_pack(planned, config['pack']['maxBytes']) if config['pack'] is not False else None
     manifest = dict({'version': version, 'entries': entries}, **({'pack': pack[0]} if pack else {}))
-    worker = worker_config(config, version, selection.fallbacks, shell_url)
+    # The entries travel in sw.js; the manifest file keeps the version alone, which the worker's
+    # look for updates reads once after every deploy (as `shellac build` writes them).
+    worker = dict(worker_config(config, version, selection.fallbacks, shell_url), entries=entries, **({'pack': pack[0]} if pack else {}))
+    version_only = {'version': version, 'inlined': True}
     runtime_name, runtime_code = runtime()
     sw = '%simportScripts(%s);%s(%s);' % (WORKER_BANNER, to_json(runtime_name), RUNTIME_GLOBAL, to_json(worker))
     files = [(runtime_name, runtime_code)] + [(name, shipped(name)) for name in clients]
-    files += ([pack] if pack else []) + [(FILES['manifest'], to_json(manifest).encode('utf-8')), (FILES['worker'], sw.encode('utf-8'))]
+    files += ([pack] if pack else []) + [(FILES['manifest'], to_json(version_only).encode('utf-8')), (FILES['worker'], sw.encode('utf-8'))]
     return BuildPlan(files, manifest, worker, sum(p.size for p in planned), runtime_name, selection.warnings)
