@@ -135,7 +135,7 @@ test('updateReady reaches listeners, and one added after it was found is called 
   await serveWorker(server, '/u/sw.js', `// version 2
 addEventListener('message', (event) => {
   if (event.data?.type === ${JSON.stringify(MESSAGE.skipWaiting)}) skipWaiting();
-  if (event.data?.type === ${JSON.stringify(MESSAGE.status)}) event.ports[0].postMessage({ waits: true });
+  if (event.data?.type === ${JSON.stringify(MESSAGE.waits)}) event.ports[0].postMessage(true);
 });`);
   await client.update();
   const update = await early;
@@ -153,24 +153,25 @@ addEventListener('message', (event) => {
 
 /**
  * A worker that skips waiting and says so when asked, as Shellac's does with `activate:
- * 'immediately'`, and can hold an event open ({@link HOLDING}). Its answers say whether the
- * client (a question without `from`) asked yet.
+ * 'immediately'`, and can hold an event open ({@link HOLDING}). It tells the test (a question
+ * with `from`) whether the client asked yet.
  */
 const skipping = (version: number) => `// version ${version}${HOLDING}
 addEventListener('install', (event) => event.waitUntil(skipWaiting()));
 let clientAsked = false;
 addEventListener('message', (event) => {
-  if (event.data?.type !== ${JSON.stringify(MESSAGE.status)}) return;
-  clientAsked ||= !event.data.from;
-  event.ports[0].postMessage({ waits: false, clientAsked });
+  if (event.data?.type !== ${JSON.stringify(MESSAGE.waits)}) return;
+  if (event.data.from) return event.ports[0].postMessage({ clientAsked });
+  clientAsked = true;
+  event.ports[0].postMessage(false);
 });`;
 
-/** The worker's answer to a status question of the test's own. */
-const statusOf = (worker: ServiceWorker) =>
+/** The worker's answer to a `waits` question of the test's own. */
+const askWaits = (worker: ServiceWorker) =>
   new Promise<{ clientAsked: boolean }>((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = (e) => resolve(e.data as { clientAsked: boolean }); // the test worker's answer
-    worker.postMessage({ type: MESSAGE.status, from: 'test' }, [channel.port2]);
+    worker.postMessage({ type: MESSAGE.waits, from: 'test' }, [channel.port2]);
   });
 
 // A skipping worker stays "installed" while the old one finishes work in flight (held open here,
@@ -192,8 +193,8 @@ test(
     await settled(next, 'installed');
     // Messages through two ServiceWorker objects keep no order between them: the test asks until
     // the worker has answered the client too, then lets that answer land.
-    while (!(await statusOf(next)).clientAsked);
-    await statusOf(next);
+    while (!(await askWaits(next)).clientAsked);
+    await askWaits(next);
     await new Promise((resolve) => setTimeout(() => setTimeout(resolve, 0), 0));
     assert.equal(next.state, 'installed', 'still held by the old worker');
     assert.deepEqual(announced, []);

@@ -146,7 +146,7 @@ export function register(options: RegisterOptions = {}): ShellacClient {
           // A worker that skips waiting passes through "installed" too, and stays there while the
           // old one finishes its work: only the worker can tell, so it is asked (a message it
           // posted would race the state change). One that does not answer is taken for waiting.
-          if (installing.state === 'installed') void ask<StatusReply>({ type: MESSAGE.status }, installing).then((status) => status?.waits === false || waitingReady(reg));
+          if (installing.state === 'installed') void ask<boolean>({ type: MESSAGE.waits }, installing).then((waits) => waits === false || waitingReady(reg));
         });
       });
       const every = options.updateIntervalSeconds ?? 3600;

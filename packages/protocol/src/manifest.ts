@@ -17,8 +17,8 @@ export interface Manifest {
 }
 
 /**
- * The manifest file when `sw.js` carries the entries (`shellac build` inlines them when that sends
- * fewer bytes): the version alone. The worker's update check reads it once after every deploy
+ * The manifest file when `sw.js` carries the entries (`shellac build` and Django's `shellac_build`
+ * always put them there): the version alone. The worker's update check reads it once after every deploy
  * (and a retirement removes it); with the entries in it, every update would send them twice.
  */
 export interface InlinedManifest {

@@ -13,6 +13,12 @@ export const MESSAGE = {
   debug: 'shellac:debug',
   /** Page → worker: report version and state. Answered with a {@link StatusReply}. */
   status: 'shellac:status',
+  /**
+   * Page → a worker that reached "installed": does it wait for a page to apply it
+   * (`activate: 'waiting'`)? Answered `true` or `false`: false when it activates by itself, so a
+   * page never offers it as an update. Asked instead of `status`, whose answer reads every cache.
+   */
+  waits: 'shellac:waits',
   /** Page → worker: check the manifest now (the page's `update()`). Answered with the {@link UpdateCheck}. */
   check: 'shellac:check',
   /** Worker → pages: this version's precache cannot be trusted; files come from the network until it is repaired. */
@@ -104,11 +110,6 @@ export interface CacheState {
 export interface StatusReply {
   version: string;
   scope: string;
-  /**
-   * This version waits, once installed, for a page to apply it (`activate: 'waiting'`); false
-   * when it activates by itself, so a page never offers it as an update.
-   */
-  waits: boolean;
   /** The debug channel is on (answered once the remembered flag is read back). */
   debug: boolean;
   /** Why this version serves from the network, when it does. */

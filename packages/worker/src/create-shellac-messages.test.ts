@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { cacheName, MESSAGE } from '@shellac/protocol';
 import { testServer } from '../../../test-support/server.js';
+import { createLifecycle } from './core/create-lifecycle.js';
+import { createMessages } from './core/create-messages.js';
 import { createShellac } from './create-shellac.js';
 
 /** The fields of a status reply these tests are about (units add more). */
 const pick = (reply: unknown) => {
-  const { version, scope, debug, waits } = reply as { version: string; scope: string; debug: boolean; waits: boolean }; // a status reply
-  return { version, scope, debug, waits };
+  const { version, scope, debug } = reply as { version: string; scope: string; debug: boolean }; // a status reply
+  return { version, scope, debug };
 };
 
 declare const self: ServiceWorkerGlobalScope;
@@ -29,13 +31,18 @@ const post = (data: unknown) => {
 
 test('status is answered with the version and scope; unknown types get no answer', async () => {
   const unknown = post({ type: 'other-library:ping' });
-  assert.deepEqual(pick(await post({ type: MESSAGE.status }).first), { version: 'v3', scope: server.url('/msg/'), debug: false, waits: true });
+  assert.deepEqual(pick(await post({ type: MESSAGE.status }).first), { version: 'v3', scope: server.url('/msg/'), debug: false });
   assert.deepEqual(unknown.replies, []);
 });
 
-test('a version that activates by itself says it does not wait, so no page offers it as an update', async () => {
-  const immediate = createShellac({ scope: server.url('/msg/'), scriptUrl: server.url('/msg/sw.js'), version: 'v4', activate: 'immediately' });
-  assert.deepEqual(pick(await immediate.status()), { version: 'v4', scope: server.url('/msg/'), debug: false, waits: false });
+test('shellac:waits: a version waits for a page to apply it unless it activates by itself', async () => {
+  assert.equal(await post({ type: MESSAGE.waits }).first, true);
+  // The other setting: a lifecycle of its own, its messages dispatched as the worker's are.
+  const immediate = createLifecycle({ units: [], version: 'v4', scope: new URL(server.url('/msg/')), activate: 'immediately', drop: async () => [], log: () => {} });
+  const { port1, port2 } = new MessageChannel();
+  const answer = new Promise((resolve) => (port2.onmessage = (event) => resolve(event.data)));
+  createMessages([immediate.unit], () => {})({ data: { type: MESSAGE.waits }, ports: [port1], waitUntil: () => {} });
+  assert.equal(await answer, false);
 });
 
 test('shellac:cache-urls without an array of strings is answered { ok: false, error }', async () => {
@@ -46,7 +53,7 @@ test('shellac:cache-urls without an array of strings is answered { ok: false, er
 
 test('shellac:debug switches the channel, as the next status says', async () => {
   post({ type: MESSAGE.debug, on: true });
-  assert.deepEqual(pick(await post({ type: MESSAGE.status }).first), { version: 'v3', scope: server.url('/msg/'), debug: true, waits: true });
+  assert.deepEqual(pick(await post({ type: MESSAGE.status }).first), { version: 'v3', scope: server.url('/msg/'), debug: true });
   assert.equal(shellac.logger.on, true);
 });
 

@@ -39,6 +39,8 @@ export interface Lifecycle {
 export function createLifecycle(options: LifecycleOptions): Lifecycle {
   const { units, version, scope, drop, log } = options;
   let global: ServiceWorkerGlobalScope | undefined;
+  // Decided once: whether the install skips waiting, and what a page asking is told.
+  const waits = options.activate !== 'immediately';
   const each = (step: 'install' | 'activate', event: ExtendableEvent) => Promise.all(units.map((unit) => unit[step]?.(event)));
 
   const failed = async (worker: ServiceWorkerGlobalScope, error: unknown) => {
@@ -55,7 +57,7 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
       worker.addEventListener('install', (event) => {
         event.waitUntil(
           each('install', event).then(
-            () => (options.activate === 'immediately' ? worker.skipWaiting() : undefined),
+            () => (waits ? undefined : worker.skipWaiting()),
             (error) => failed(worker, error),
           ),
         );
@@ -73,7 +75,7 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
     },
     async status() {
       const parts = await Promise.all(units.map((unit) => unit.state?.()));
-      return Object.assign({ version, scope: scope.href, waits: options.activate !== 'immediately' }, ...parts) as StatusReply; // each unit adds its own fields
+      return Object.assign({ version, scope: scope.href }, ...parts) as StatusReply; // each unit adds its own fields
     },
     async clear() {
       const names = await drop(() => true);
@@ -86,6 +88,7 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
         [MESSAGE.skipWaiting]: () => global?.skipWaiting(),
         [MESSAGE.clear]: () => lifecycle.clear().then((deleted) => ({ ok: true, deleted })),
         [MESSAGE.status]: () => lifecycle.status(),
+        [MESSAGE.waits]: () => waits,
       },
     },
   };
