@@ -1,6 +1,6 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import type { ManifestEntry, StatusReply } from '@shellac/protocol';
-import { builtConfig, builtEntries } from '../../packages/cli/src/testing/built-worker.js';
+import type { StatusReply } from '@shellac/protocol';
+import { builtManifest } from '../../packages/cli/src/testing/built-worker.js';
 
 /**
  * The measures of the fault-injection suite: how many faults the tests inject, how many pages
@@ -32,9 +32,7 @@ export async function realPage(page: Page, url: string, heading: string | RegExp
 }
 
 /** A build's manifest: its version and entries, as its `sw.js` carries them. */
-export function manifestOf(out: string): { version: string; entries: ManifestEntry[] } {
-  return { version: builtConfig(out).version, entries: builtEntries(out) };
-}
+export const manifestOf = builtManifest;
 
 /** Where the precache keeps an entry's body: by hash, or under its own URL (a hashed name). */
 export function entryKey(out: string, path: string, scopeUrl: string): string {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ManifestEntry, WorkerConfig } from '@shellac/protocol';
+import type { Manifest, ManifestEntry, WorkerConfig } from '@shellac/protocol';
 
 /** The configuration in `<out>/sw.js`: the argument of its one `shellac(…)` call. */
 export function builtConfig(out: string): WorkerConfig {
@@ -14,9 +14,12 @@ export function builtConfig(out: string): WorkerConfig {
   return JSON.parse(sw.slice(at + 'shellac('.length, -2)) as WorkerConfig; // the build writes JSON there
 }
 
-/** The precache entries of a build, as `sw.js` carries them. */
-export function builtEntries(out: string): ManifestEntry[] {
-  const { entries } = builtConfig(out);
+/** The manifest of a build (version, entries, pack), as `sw.js` carries it. */
+export function builtManifest(out: string): Manifest {
+  const { version, entries, pack } = builtConfig(out);
   if (!entries) throw new Error(`${join(out, 'sw.js')} carries no entries`);
-  return entries;
+  return { version, entries, ...(pack && { pack }) };
 }
+
+/** The precache entries of a build, as `sw.js` carries them. */
+export const builtEntries = (out: string): ManifestEntry[] => builtManifest(out).entries;
