@@ -118,9 +118,8 @@ async function planOutput(site: CheckedSite, options: BuildOptions, configFile: 
   const runtime = await bundleRuntime(features);
   // What the app adds: the same runtime without it, built (or remembered) to compare.
   const appBytes = site.worker && gzipped(runtime.code).gzip - gzipped((await bundleRuntime({ ...features, app: undefined })).code).gzip;
-  const placed = placeManifest(WORKER_BANNER, runtime.name, withoutDefaults(config), manifest);
-  const { sw, config: worker } = placed;
-  plan.files.push({ path: runtime.name, content: runtime.code }, { path: FILES.worker, content: sw }, { path: FILES.manifest, content: placed.manifest });
+  const { sw, config: worker, manifest: versionOnly } = placeManifest(WORKER_BANNER, runtime.name, withoutDefaults(config), manifest);
+  plan.files.push({ path: runtime.name, content: runtime.code }, { path: FILES.worker, content: sw }, { path: FILES.manifest, content: versionOnly });
   if (pack) plan.files.push({ path: pack.name, content: pack.content });
   const outDir = resolve(options.outDir);
   const summary = {
