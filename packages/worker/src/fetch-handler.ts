@@ -20,7 +20,9 @@ export function fetchHandler(core: Core, gate: RetireGate, update: UpdateUnit): 
   const leaveIfRetired = async (request: Request, answer: Promise<Response> | undefined, verdict: Promise<boolean>): Promise<Response> => {
     const retiring = await Promise.race([verdict, new Promise<false>((r) => setTimeout(r, VERDICT_WAIT_MS, false))]);
     if (retiring && request.method === 'GET') {
-      void answer?.catch(() => {});
+      // The answer no one will read still runs (a page kept, a cache opened to look in): the
+      // retirement waits for it, or its cache would be opened again after the clear.
+      if (answer) gate.track(answer);
       await gate.unregistered();
       return leave(request);
     }
