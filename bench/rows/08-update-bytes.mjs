@@ -1,7 +1,8 @@
 // update-bytes: bytes a static host sends for an update after one stylesheet changed, on three
 // kinds of site (Sphinx, DocBook, hand-written; lib/update-sites.mjs).
-// OURS: `shellac build` of v1, and of v2 into a new folder (default config): it inlines the
-// manifest's entries into sw.js when that sends fewer bytes; the other form is reported beside.
+// OURS: `shellac build` of v1, and of v2 into a new folder (default config): the manifest's
+// entries inlined into sw.js. Reported beside: the same builds with a hand-written sw.js (the
+// entries in the manifest file alone), measured the same way.
 // PEER: Workbox 7.4 generateSW on a copy of each version, with the same features as in
 // `worker-size` (same precache globs as Shellac's defaults, NetworkFirst pages, offline fallback),
 // its runtime in its own workbox-<hash>.js (generateSW's default), skipWaiting + clientsClaim.
@@ -16,7 +17,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../lib/browser.mjs';
-import { cliMissing, hasCli } from '../lib/shellac.mjs';
+import { builtManifest, cliMissing, hasCli } from '../lib/shellac.mjs';
 import { sha256 } from '../lib/precache-site.mjs';
 import { startPrecacheServer } from '../lib/precache-server.mjs';
 import { OFFLINE_HTML } from '../lib/site.mjs';
@@ -62,14 +63,17 @@ function withOffline(site, dir) {
   return dir;
 }
 
-/** v1 installed and activated, then the update to v2; resolves the update's responses. */
-async function measure(browser, { kind, v1, v2 }, change) {
+/**
+ * v1 installed and activated, then the update to v2; resolves the update's responses. `keys`: the
+ * builds whose sw.js carries the entries (a hand-written sw.js does not), v1's then v2's.
+ */
+async function measure(browser, { kind, v1, v2, keys = [v1, v2] }, change) {
   const server = await startPrecacheServer({ root: v1, delayMs: 0, gzip: true });
   const { context, page } = await openBench(browser, server.url);
   try {
     await registerAndActivate(page);
     await server.idle();
-    const missing = missingAssets(await cacheKeys(page), [{ rel: change.rel }], kind, v1);
+    const missing = missingAssets(await cacheKeys(page), [{ rel: change.rel }], kind, keys[0]);
     if (missing.length) throw new Error(`${kind}: v1 left ${change.rel} out of its cache`);
     server.setRoot(v2);
     server.reset();
@@ -89,7 +93,7 @@ async function measure(browser, { kind, v1, v2 }, change) {
     }
     await server.idle();
     const log = server.log.map(({ path, search, status, bytes }) => ({ url: path + search, status, bytes }));
-    const key = kind === 'shellac' ? shellacKeys(v2).get(change.rel) : undefined;
+    const key = kind === 'shellac' ? shellacKeys(keys[1]).get(change.rel) : undefined;
     const hashes = await cachedHashesOf(page, change.rel, key);
     if (!hashes.includes(change.after)) throw new Error(`${kind}: after the update the cache does not hold the new ${change.rel}`);
     const steady = steadyLook?.[0].bytes ?? 0;
@@ -113,32 +117,32 @@ async function look(page) {
 }
 
 /**
- * What the update would have sent with the entries in the manifest file rather than in sw.js, as
- * `shellac build` wrote them before (and Django's build still does): sw.js without them, the whole
- * manifest for the install (under its versioned URL, `?v=`) and again for the look for updates.
- * Worked out from the update's own responses: their headers as measured, bodies gzipped at level
- * 6 as the host gzips them.
+ * A copy of a Shellac build as a hand-written sw.js has it: sw.js without the entries (and the
+ * pack), and the whole manifest in shellac-manifest.json, which the worker fetches at install.
  */
-function separateForm(build, log) {
+function handWritten(build, dir) {
+  cpSync(build, dir, { recursive: true });
   const sw = readFileSync(join(build, 'sw.js'), 'utf8');
-  const gz = (b) => gzipSync(b, { level: 6 }).length;
   const at = sw.indexOf('shellac({') + 'shellac('.length;
   const { entries, pack, ...rest } = JSON.parse(sw.slice(at, -2));
-  if (!Array.isArray(entries)) throw new Error(`${build}/sw.js carries no entries`);
+  writeFileSync(join(dir, 'sw.js'), `${sw.slice(0, at)}${JSON.stringify(rest)});`);
+  writeFileSync(join(dir, 'shellac-manifest.json'), JSON.stringify({ version: rest.version, entries, ...(pack && { pack }) }));
+  return dir;
+}
+
+/**
+ * What the update would have sent with the entries both in sw.js and in the manifest file, as
+ * builds before the version-only manifest file did: the measured update, with the look's answer
+ * carrying the whole manifest (its headers as measured, the body gzipped at level 6 as the host
+ * gzips it).
+ */
+function bothForm(build, log) {
+  const gz = (b) => gzipSync(b, { level: 6 }).length;
+  const { version, entries, pack } = builtManifest(build);
   const versionOnly = readFileSync(join(build, 'shellac-manifest.json'), 'utf8');
-  const whole = JSON.stringify({ version: rest.version, entries, ...(pack && { pack }) });
-  const swResponse = log.find((e) => e.url.startsWith('/sw.js'))?.bytes ?? 0;
+  const whole = JSON.stringify({ version, entries, ...(pack && { pack }) });
   const lookResponse = log.find((e) => e.url === '/shellac-manifest.json')?.bytes ?? 0;
-  const manifestHeaders = lookResponse - gz(versionOnly);
-  const swSeparate = swResponse - gz(sw) + gz(`${sw.slice(0, at)}${JSON.stringify(rest)});`);
-  return {
-    measured: swResponse + lookResponse,
-    separate: swSeparate + 2 * (manifestHeaders + gz(whole)),
-    // The entries in both: sw.js and a whole manifest file, which the look downloads.
-    both: swResponse + manifestHeaders + gz(whole),
-    wholeManifestGzip: gz(whole),
-    versionOnlyGzip: gz(versionOnly),
-  };
+  return { extra: gz(whole) - gz(versionOnly), wholeManifestGzip: gz(whole), versionOnlyGzip: gz(versionOnly), lookResponse };
 }
 
 async function site(ctx, browser, kind, servers) {
@@ -151,8 +155,10 @@ async function site(ctx, browser, kind, servers) {
   const wb = { kind: 'workbox', v1: (await workbox(withOffline(v1, join(ctx.tmp, `${kind}-wb1-src`)), join(ctx.tmp, `${kind}-wb1`))).dir, v2: (await workbox(withOffline(v2, join(ctx.tmp, `${kind}-wb2-src`)), join(ctx.tmp, `${kind}-wb2`))).dir };
   const noAssets = [];
   const shellac = hasCli() && { kind: 'shellac', v1: (await buildShellac(v1, join(ctx.tmp, `${kind}-s1`), noAssets)).dir, v2: (await buildShellac(v2, join(ctx.tmp, `${kind}-s2`), noAssets)).dir };
+  // The same builds with a hand-written sw.js: the entries in the manifest file alone.
+  const separate = shellac && { kind: 'shellac', v1: handWritten(shellac.v1, join(ctx.tmp, `${kind}-h1`)), v2: handWritten(shellac.v2, join(ctx.tmp, `${kind}-h2`)), keys: [shellac.v1, shellac.v2] };
   const results = {};
-  for (const [name, c] of Object.entries({ workbox: wb, ...(shellac && { ours: shellac }) })) {
+  for (const [name, c] of Object.entries({ workbox: wb, ...(shellac && { ours: shellac, oursSeparate: separate }) })) {
     const r = await measure(browser, c, change);
     servers.push(r.server);
     results[name] = r;
@@ -161,7 +167,7 @@ async function site(ctx, browser, kind, servers) {
   // The changed file as the host sends it to a browser (gzipped, headers included).
   const changed = (await results.workbox.server.probe(`/${changedRel}`, { 'Accept-Encoding': 'gzip, deflate, br' })).bytes;
   const limit = changed + LIMIT_SLACK;
-  return { kind, change: { rel: changedRel, rawBytes: change.size, sentBytes: changed }, limit, results, forms: shellac && separateForm(shellac.v2, results.ours.log) };
+  return { kind, change: { rel: changedRel, rawBytes: change.size, sentBytes: changed }, limit, results, forms: shellac && bothForm(shellac.v2, results.ours.log) };
 }
 
 export async function run(ctx) {
@@ -182,7 +188,7 @@ export async function run(ctx) {
     oursOverWorkbox: s.results.ours ? Number((s.results.ours.bytes / s.results.workbox.bytes).toFixed(3)) : null,
     oursOverLimit: s.results.ours ? Number((s.results.ours.bytes / s.limit).toFixed(3)) : null,
     changed: s.change,
-    ...(s.forms && { manifestForms: { ...s.forms, oursSeparate: s.results.ours.bytes - s.forms.measured + s.forms.separate, oursBoth: s.results.ours.bytes - s.forms.measured + s.forms.both } }),
+    ...(s.forms && { manifestForms: { ...s.forms, oursSeparate: s.results.oursSeparate.bytes, oursBoth: s.results.ours.bytes + s.forms.extra } }),
   }]));
   const checks = sites.filter((s) => s.results.ours).flatMap((s) => [
     { label: `Workbox (${s.kind})`, ratio: s.results.ours.bytes / s.results.workbox.bytes, max: goal.max },
@@ -209,7 +215,7 @@ export async function run(ctx) {
         'bytes = what the host wrote to the TCP socket for each response of the update (status line, headers, body; 304s included); request bytes not counted; one run: the figures are deterministic',
         'the host gzips text (level 6) for requests that accept it, sends Cache-Control: no-cache and an ETag, and answers a matching If-None-Match with 304',
         `update = registration.update() from the page after v1 was active, until the new worker is activated, plus ${SETTLE_MS} ms; both activate at once (Shellac by default, Workbox with skipWaiting); then, for Shellac, its worker's look for updates (shellac:check), which reads shellac-manifest.json: its 200 after the deploy is counted less the 304 a look between deploys gets (${sites.filter((s) => s.results.ours?.steadyLook).map((s) => `${s.kind} ${s.results.ours.steadyLook.bytes} B`).join(', ')}), the part the update causes; Workbox has no such look (Shellac's looks, at most one per checkSeconds of browsing, are the price of retiring and self-repair)`,
-        `Shellac with the entries in shellac-manifest.json instead of sw.js (sw.js lighter, the whole manifest fetched by the install and by the look): ${sites.filter((s) => s.forms).map((s) => `${s.kind} ${perSite[s.kind].manifestForms.oursSeparate} B against ${perSite[s.kind].ours} B`).join('; ')}; with the entries in both (sw.js and a whole manifest file, the look downloading it): ${sites.filter((s) => s.forms).map((s) => `${s.kind} ${perSite[s.kind].manifestForms.oursBoth} B`).join('; ')} (details.perSite.*.manifestForms)`,
+        `Shellac with a hand-written sw.js, the entries in shellac-manifest.json alone (measured: the install downloads the manifest, the look revalidates it): ${sites.filter((s) => s.forms).map((s) => `${s.kind} ${perSite[s.kind].manifestForms.oursSeparate} B against ${perSite[s.kind].ours} B`).join('; ')}; with the entries in both (sw.js and a whole manifest file, the look downloading it): ${sites.filter((s) => s.forms).map((s) => `${s.kind} ${perSite[s.kind].manifestForms.oursBoth} B`).join('; ')} (details.perSite.*.manifestForms)`,
       ],
     },
   };

@@ -104,7 +104,7 @@ export interface WorkerAppConfig {
 export interface WorkerConfig {
   /**
    * Manifest version, baked into sw.js (so a changed manifest changes sw.js's bytes and the
-   * browser sees an update) and sent as `?v=` when fetching the manifest.
+   * browser sees an update) and sent as `?v=` when the manifest at its plain URL is another version's.
    */
   version: string;
   /** Manifest URL relative to the worker script. Default `shellac-manifest.json`. */

@@ -47,7 +47,7 @@ export function createShellStore(options: ShellStoreOptions): ShellStore {
     refresh: (log, cached) =>
       (refreshing ??= (async () => {
         const etag = cached?.headers.get('ETag');
-        const response = await fetch(url, { cache: 'no-cache', credentials: 'same-origin', headers: etag ? { 'If-None-Match': etag } : {} });
+        const response = await fetch(url, { cache: 'no-cache', headers: etag ? { 'If-None-Match': etag } : {} });
         if (response.status === 304 && cached) {
           log(`shell unchanged (${etag})`);
           return store(cached.clone());

@@ -43,7 +43,7 @@ async function stage(options: DataSyncOptions, cacheOf: Place<Promise<string>>, 
     const etag = (await held(source))?.headers.get('ETag');
     // Made before the request: identity ignores an answer to a request begun before a switch.
     const observe = options.observe?.();
-    const response = await fetch(urlOf(source), { cache: 'no-cache', credentials: 'same-origin', headers: etag ? { 'If-None-Match': etag } : {} });
+    const response = await fetch(urlOf(source), { cache: 'no-cache', headers: etag ? { 'If-None-Match': etag } : {} });
     await observe?.(response);
     if (response.status === 304) continue;
     if (!response.ok) throw new Error(`${source.url}: HTTP ${response.status}`);

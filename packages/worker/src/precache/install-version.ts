@@ -52,7 +52,7 @@ export async function installVersion(options: InstallOptions): Promise<InstallRe
   if (options.pack && manifest.pack && todo.size) {
     // One request instead of one per file; any entry it lacks or gets wrong is fetched alone below.
     try {
-      const response = await fetch(new URL(manifest.pack, manifestUrl), { credentials: 'same-origin', signal: AbortSignal.timeout(options.timeout) });
+      const response = await fetch(new URL(manifest.pack, manifestUrl), { signal: AbortSignal.timeout(options.timeout) });
       if (!response.ok) throw `HTTP ${response.status}`;
       const files = readPack(await response.arrayBuffer(), manifestUrl);
       for (const [key, entry] of [...todo]) {
@@ -69,7 +69,7 @@ export async function installVersion(options: InstallOptions): Promise<InstallRe
   const download = async ([key, entry]: [string, ManifestEntry]) => {
     const signal = AbortSignal.timeout(options.timeout);
     // no-cache: revalidate any HTTP-cached copy, which may be older than the manifest.
-    const response = await fetch(new URL(entry[0], manifestUrl), { cache: 'no-cache', credentials: 'same-origin', signal }).catch((e) => {
+    const response = await fetch(new URL(entry[0], manifestUrl), { cache: 'no-cache', signal }).catch((e) => {
       throw signal.aborted ? 'timeout' : `network: ${e}`;
     });
     await store(key, entry, response);

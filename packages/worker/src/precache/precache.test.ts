@@ -103,6 +103,29 @@ test('a manifest of another version is refused, and so is a missing one', async 
   await assert.rejects(precacheOf('p4', 'v2').install(), (e: unknown) => e instanceof ShellacWorkerError && e.code === 'bad-manifest' && e.details.status === 404);
 });
 
+test('an install revalidates the manifest the look for updates fetched (a 304, not its entries again)', async () => {
+  const manifest = await manifestOf('v1', { 'a.js': 'a' });
+  const validators = { ETag: '"m1"', 'Cache-Control': 'no-cache', 'Content-Type': 'application/json' };
+  await server.route('/p10/shellac-manifest.json', [{ body: JSON.stringify(manifest), headers: validators }, { status: 304, headers: { ETag: '"m1"' } }]);
+  await server.route('/p10/a.js', { body: 'a' });
+  // The worker's look for updates, as it fetches the file (update-unit).
+  await (await fetch(at('p10', 'shellac-manifest.json'), { cache: 'no-cache' })).json();
+  assert.deepEqual(await precacheOf('p10', 'v1').install(), { downloaded: 1, reused: 0, bytes: 1, packed: 0 });
+  const asked = (await server.requests()).filter((r) => r.path.includes('manifest'));
+  assert.deepEqual(asked.map((r) => [r.path, r.headers['if-none-match']]), [['/p10/shellac-manifest.json', undefined], ['/p10/shellac-manifest.json', '"m1"']]);
+});
+
+test("a plain manifest URL still answering the last deploy's file is passed by the versioned URL", async () => {
+  await deploy('p11', 'v2', { 'a.js': 'a2' });
+  // A cache between the browser and the host keeps v1's file at the plain URL for a while.
+  await server.route('/p11/shellac-manifest.json', { body: JSON.stringify(await manifestOf('v1', { 'a.js': 'a1' })) });
+  await server.route('/p11/shellac-manifest.json?v=v2', { body: JSON.stringify(await manifestOf('v2', { 'a.js': 'a2' })) });
+  const precache = precacheOf('p11', 'v2');
+  await precache.install();
+  assert.equal(await text(precache.match(at('p11', 'a.js'))), 'a2');
+  assert.deepEqual((await server.requests()).map((r) => r.path), ['/p11/shellac-manifest.json', '/p11/shellac-manifest.json?v=v2', '/p11/a.js']);
+});
+
 test('downloads never exceed `concurrency` at once', async () => {
   const files = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`f${i}.js`, `file ${i}`]));
   const manifest = await manifestOf('v1', files);

@@ -132,16 +132,22 @@ export function createPrecache(options: PrecacheOptions): Precache {
 
   // With the entries inlined, only whether the manifest is gone (a 404 or 410, a retirement):
   // its headers alone. Anything else (an outage, a host refusing HEAD) lets the install go on.
+  // Without them, the plain URL first: the worker's look for updates fetched that very file, so
+  // the browser revalidates its copy (a 304) instead of downloading the entries again. A copy of
+  // the last deploy's (a cache between) is passed by the versioned URL, `?v=`.
   const fetchManifest = async (inline?: Manifest) => {
-    const response = await fetch(new URL(`?v=${version}`, manifestUrl), { cache: 'no-cache', method: inline && 'HEAD' }).catch(() => undefined);
-    const status = response?.status;
-    if (inline && status !== 404 && status !== 410) return inline;
-    if (!response?.ok) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, status });
-    // The build validated every entry; the worker checks only that this is the file of its own
-    // build (a deploy that updated sw.js but not yet the manifest must not install).
-    const manifest = (await response.json().catch(() => undefined)) as Manifest | undefined; // shape checked below
-    if (manifest?.version !== version || !Array.isArray(manifest.entries)) throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, expected: version });
-    return manifest;
+    let status;
+    for (const url of [manifestUrl, new URL(`?v=${version}`, manifestUrl)]) {
+      const response = await fetch(url, { cache: 'no-cache', method: inline && 'HEAD' }).catch(() => undefined);
+      status = response?.status;
+      if (inline && status !== 404 && status !== 410) return inline;
+      if (!response?.ok) break;
+      // The build validated every entry; the worker checks only that this is the file of its own
+      // build (a deploy that updated sw.js but not yet the manifest must not install).
+      const manifest = (await response.json().catch(() => undefined)) as Manifest | undefined; // shape checked next
+      if (manifest?.version === version && Array.isArray(manifest.entries)) return manifest;
+    }
+    throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, status, expected: version });
   };
 
   const precache: Precache = {

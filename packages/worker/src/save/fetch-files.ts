@@ -39,7 +39,7 @@ export async function fetchFiles(urls: string[], options: FetchFilesOptions): Pr
   const seen = new Set(urls);
   const out = new Map<string, Response>();
   const one = async (url: string) => {
-    const response = await fetch(url, { credentials: 'same-origin', signal }).catch((error: unknown) => {
+    const response = await fetch(url, { signal }).catch((error: unknown) => {
       throw options.signal.aborted ? new SaveError('cancelled', item, 'the save was cancelled') : new SaveError('network', item, `${url}: ${error}`, { file: url });
     });
     // A 206 is part of a file: saving it as the file would break playback offline.

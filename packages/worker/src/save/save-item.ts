@@ -45,7 +45,7 @@ export async function planItem(env: SaveItemEnv, raw: string, also: string[], si
   const key = env.contentKey?.(url) ?? url;
   // Made before the request: a page that left before a sign-out must not switch back to its person.
   const observe = env.observe?.();
-  const page = await fetch(key, { credentials: 'same-origin', signal }).catch((error: unknown) => {
+  const page = await fetch(key, { signal }).catch((error: unknown) => {
     throw new SaveError(signal.aborted ? 'cancelled' : 'network', url.href, `${key.href}: ${error}`, { file: key.href });
   });
   await observe?.(page);

@@ -7,7 +7,7 @@ import type { UpdateCheck } from '@shellac/protocol';
  * navigation goes on.
  */
 export async function lookAtManifest(manifestUrl: URL, version: string, at: number, staying?: () => void): Promise<UpdateCheck> {
-  const response = await fetch(manifestUrl, { cache: 'no-cache', credentials: 'same-origin' }).catch((error: unknown) => String(error));
+  const response = await fetch(manifestUrl, { cache: 'no-cache' }).catch((error: unknown) => String(error));
   if (typeof response === 'string') return staying?.(), { at, outcome: 'error', detail: response };
   if (response.status === 404 || response.status === 410) return { at, outcome: 'retired', detail: String(response.status) };
   staying?.();

@@ -47,7 +47,7 @@ export function pagesUnit(options: PagesUnitOptions): PagesUnit {
     const content = keyFor?.(url);
     const target = content ?? url;
     const observe = watch?.({});
-    const response = await fetch(target, { credentials: 'same-origin' }).catch(() => undefined);
+    const response = await fetch(target).catch(() => undefined);
     if (!response) return;
     await observe?.(response);
     // Kept only when its kind (content or full page) matches the key's.
