@@ -37,6 +37,13 @@ adapterSuite(
             res.write('<!doctype html><html><head><ti');
             res.write('tle>Streamed – ok</title></head>');
             setTimeout(() => res.end('<body><p>later</p></body></html>'), 10);
+          } else if (path === '/whole') {
+            // The whole page in one end(), as bytes or as base64 text: its title is read from it as given.
+            const page = '<!doctype html><html><head><title>Whole &amp; sent</title></head><body><p>all</p></body></html>';
+            res.setHeader('Content-Type', 'text/html; charset=utf-8');
+            const as = new URL(req.url ?? '/', 'http://localhost').searchParams.get('as');
+            if (as === 'bytes') res.end(Buffer.from(page));
+            else res.end(Buffer.from(page).toString('base64'), 'base64');
           } else if (path === '/echo') {
             // The request body is still the app's to read: the adapter never touched it.
             const chunks: Buffer[] = [];
@@ -64,6 +71,14 @@ adapterSuite(
       assert.equal(r.headers.get(HEADER.content), '1');
       assert.equal(decodeURIComponent(r.headers.get(HEADER.title)!), 'Streamed – ok');
       assert.equal(await r.text(), '<!doctype html><html><head><title>Streamed – ok</title></head><body><p>later</p></body></html>');
+    });
+
+    test('a content-only page sent whole in one end() gets its title, as bytes and as base64 text', async () => {
+      for (const as of ['bytes', 'base64']) {
+        const r = await get(`/whole?from_appshell=1&as=${as}`);
+        assert.equal(decodeURIComponent(r.headers.get(HEADER.title)!), 'Whole & sent', as);
+        assert.equal(await r.text(), '<!doctype html><html><head><title>Whole &amp; sent</title></head><body><p>all</p></body></html>');
+      }
     });
 
     test('a streamed full page is not held', async () => {

@@ -9,7 +9,7 @@
 // carries its state under a symbol.
 import type { ServerResponse } from 'node:http';
 import { finishHeaders, setTitle, type HeaderAccess } from '../finish-headers.js';
-import { scanTitle } from '../scan-title.js';
+import { scanTitle, TITLE_SCAN_LIMIT } from '../scan-title.js';
 import type { ShellacViewState } from '../shellac-view.js';
 import { createHold, type Callback, type Hold } from './response-hold.js';
 
@@ -50,9 +50,16 @@ class NodeHeaders implements HeaderAccess {
   }
 }
 
-function decide(res: ServerResponse, finishing: Finishing): void {
+/** Decides the headers; true when the title must still be read from the body. */
+function decide(res: ServerResponse, finishing: Finishing): boolean {
   finishing.decided = true;
-  if (finishHeaders(new NodeHeaders(res), finishing.state)) finishing.hold = createHold();
+  return finishHeaders(new NodeHeaders(res), finishing.state);
+}
+
+/** The head of a whole body given to `end()` as it is (string or bytes), to read its title from. */
+function headOf(chunk: unknown, encoding: unknown): string {
+  if (typeof chunk === 'string') return encoding === 'hex' || encoding === 'base64' || encoding === 'base64url' ? Buffer.from(chunk, encoding).toString('utf8', 0, TITLE_SCAN_LIMIT) : chunk.slice(0, TITLE_SCAN_LIMIT);
+  return chunk instanceof Uint8Array ? Buffer.from(chunk.buffer, chunk.byteOffset, Math.min(chunk.byteLength, TITLE_SCAN_LIMIT)).toString('utf8') : '';
 }
 
 /** The finishing methods over `base`'s, on a prototype of their own (made once per base). */
@@ -74,13 +81,13 @@ function finishingMethods(base: ServerResponse): PropertyDescriptorMap {
       this.statusCode = status as number; // Node's own writeHead checks it below
       if (typeof rest[0] === 'string') this.statusMessage = rest.shift() as string; // the reason phrase, by the typeof
       absorb(this, rest[0]);
-      decide(this, finishing);
+      if (decide(this, finishing)) finishing.hold = createHold();
       // Holding: Node's implicit writeHead at release (with these headers, now on `res`) sends them.
       return finishing.hold ? this : writeHead.call(this, this.statusCode);
     }),
     write: method(function shellacWrite(this: FinishingResponse, chunk: unknown, encoding?: unknown, cb?: unknown) {
       const finishing = this[FINISHING];
-      if (finishing && !finishing.decided && !this.headersSent) decide(this, finishing);
+      if (finishing && !finishing.decided && !this.headersSent && decide(this, finishing)) finishing.hold = createHold();
       const hold = finishing?.hold;
       if (!hold) return write.call(this, chunk, encoding, cb);
       hold.add(chunk, encoding, typeof encoding === 'function' ? encoding : cb);
@@ -89,7 +96,10 @@ function finishingMethods(base: ServerResponse): PropertyDescriptorMap {
     }),
     end: method(function shellacEnd(this: FinishingResponse, chunk?: unknown, encoding?: unknown, cb?: unknown) {
       const finishing = this[FINISHING];
-      if (finishing && !finishing.decided && !this.headersSent) decide(this, finishing);
+      // The whole body in one call (res.send, res.render, res.end(html)): its title is read from
+      // it as it is. Holding it copied a 4 KB page three times (bytes, joined, text again): about
+      // 20 µs a response, against 1 µs for reading the string.
+      if (finishing && !finishing.decided && !this.headersSent && decide(this, finishing)) setTitle(new NodeHeaders(this), scanTitle(headOf(chunk, encoding)));
       const hold = finishing?.hold;
       if (!hold) return end.call(this, chunk, encoding, cb);
       hold.add(chunk, encoding, [chunk, encoding, cb].find((a) => typeof a === 'function'));
