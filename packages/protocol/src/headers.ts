@@ -69,10 +69,15 @@ export interface RequestLike {
 export function wantsContentOnly(request: RequestLike): boolean {
   if (request.headers.get(HEADER.navigationPreload) === PRELOAD_CONTENT) return true;
   const url = request.url;
-  // Parsing a URL costs a server a measurable share of its throughput (bench: server-throughput);
-  // only URLs that may hold the parameter, literally or percent-encoded, are parsed.
+  // Parsing a URL costs a server a measurable share of its throughput (bench: server-throughput):
+  // only URLs that may hold the parameter, literally or percent-encoded, are read, and then only
+  // their query (what URL's searchParams would parse), not the whole URL.
   if (!url.includes(APPSHELL_PARAM) && !url.includes('%')) return false;
-  return new URL(url).searchParams.get(APPSHELL_PARAM) === '1';
+  const hash = url.indexOf('#');
+  const end = hash === -1 ? url.length : hash;
+  const query = url.indexOf('?');
+  if (query === -1 || query > end) return false;
+  return new URLSearchParams(url.slice(query + 1, end)).get(APPSHELL_PARAM) === '1';
 }
 
 /** The URL of a page's content alone: `URL?from_appshell=1` (other parameters kept). */

@@ -69,7 +69,8 @@ export function createShellacServer(options: ShellacServerOptions): ShellacServe
     owns(request) {
       const path = requestPath(request.url);
       if (path === shellPath || files.owns(path)) return true;
-      return wantsContentOnly(request) && topLevelContent(new URL(request.url), request);
+      // The headers first: the shell's own content requests (not documents) never parse their URL.
+      return request.headers.get('Sec-Fetch-Dest') === 'document' && wantsContentOnly(request) && topLevelContent(new URL(request.url), request);
     },
     userTag: identity ? identity.userTag : needsIdentity,
     view: createViews({ identity, asset: files.asset }),
