@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,4 +59,22 @@ test('outside the prefix, missing files and escapes are refused', async () => {
   assert.equal((await fetch(`${base}nope.html`)).status, 404);
   assert.equal((await fetch(`${base}..%2f..%2fetc%2fpasswd`)).status, 403);
   assert.equal((await fetch(`${base}index.html`, { method: 'POST' })).status, 405);
+});
+
+test('a file replaced while served is sent as opened, HEAD sends the head alone, and a failed read never stops the server', async () => {
+  writeFileSync(join(root, 'page.html'), '<p>one</p>');
+  assert.equal(await (await fetch(`${base}page.html`)).text(), '<p>one</p>');
+  // A rebuild swaps the file: the next request gets the new bytes with their own length.
+  writeFileSync(join(root, 'next.html'), '<p>two, longer</p>');
+  renameSync(join(root, 'next.html'), join(root, 'page.html'));
+  const replaced = await fetch(`${base}page.html`);
+  assert.equal(replaced.headers.get('content-length'), String('<p>two, longer</p>'.length));
+  assert.equal(await replaced.text(), '<p>two, longer</p>');
+  const head = await fetch(`${base}page.html`, { method: 'HEAD' });
+  assert.equal(head.status, 200);
+  assert.equal(head.headers.get('content-length'), String('<p>two, longer</p>'.length));
+  // A file that opens but cannot be read (Linux: reading this process's memory at 0 fails with EIO).
+  symlinkSync('/proc/self/mem', join(root, 'unreadable.bin'));
+  await fetch(`${base}unreadable.bin`).then((r) => r.arrayBuffer()).catch(() => undefined);
+  assert.equal(await (await fetch(`${base}guide/`)).text(), '<p>guide</p>');
 });

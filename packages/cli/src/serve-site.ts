@@ -1,6 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { open, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, normalize, resolve, sep } from 'node:path';
 import { FILES, isBuildHashedFile, isHashedName, normalizeBase } from '@shellac/protocol';
 import { contentTypeFor, etagMatches } from '@shellac/server';
@@ -32,7 +31,7 @@ export function cacheControlFor(path: string): string {
 export function serveSite(options: ServeOptions): Promise<Server> {
   const root = resolve(options.dir);
   const base = normalizeBase(options.base ?? '/');
-  const server = createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const done = (status: number, body = '', headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(req.method === 'HEAD' ? undefined : body);
@@ -49,13 +48,16 @@ export function serveSite(options: ServeOptions): Promise<Server> {
     }
     let file = normalize(join(root, rel));
     if (file !== root && !file.startsWith(root + sep)) return done(403, 'Forbidden');
-    let info = await stat(file).catch(() => undefined);
-    if (info?.isDirectory()) {
+    if ((await stat(file).catch(() => undefined))?.isDirectory()) {
       if (!url.pathname.endsWith('/')) return done(301, '', { Location: `${url.pathname}/${url.search}` });
       file = join(file, 'index.html');
-      info = await stat(file).catch(() => undefined);
     }
-    if (!info?.isFile()) return done(404, `Not found: ${url.pathname}`);
+    // Opened first, then described and read through the same handle: a file replaced or removed
+    // meanwhile (a rebuild into the folder being served) is sent whole as it was opened, or is a
+    // 404, never a length that does not match its bytes or a read that fails mid-response.
+    const handle = await open(file).catch(() => undefined);
+    const info = await handle?.stat().catch(() => undefined);
+    if (!handle || !info?.isFile()) return void (await handle?.close(), done(404, `Not found: ${url.pathname}`));
     const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
     const headers = {
       'Content-Type': contentTypeFor(file),
@@ -63,11 +65,22 @@ export function serveSite(options: ServeOptions): Promise<Server> {
       ETag: etag,
       'Last-Modified': info.mtime.toUTCString(),
     };
-    if (etagMatches(req.headers['if-none-match'] ?? null, etag)) return done(304, '', headers);
+    const unchanged = etagMatches(req.headers['if-none-match'] ?? null, etag);
+    if (unchanged || req.method === 'HEAD') await handle.close();
+    if (unchanged) return done(304, '', headers);
     res.writeHead(200, { ...headers, 'Content-Length': String(info.size) });
     options.onRequest?.(req.method, url.pathname, 200);
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).pipe(res);
+    // The handle closes itself at the end of the stream; a failed read ends the response.
+    handle.createReadStream().on('error', () => res.destroy()).pipe(res);
+  };
+  const server = createServer((req, res) => {
+    answer(req, res).catch((error: unknown) => {
+      // Nothing a request does may stop the server: a 500 while the head is unsent, else the
+      // response is cut short.
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`Server error: ${String(error)}`);
+    });
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);
