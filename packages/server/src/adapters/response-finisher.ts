@@ -9,7 +9,8 @@
 // carries its state under a symbol.
 import type { ServerResponse } from 'node:http';
 import { finishHeaders, setTitle, type HeaderAccess } from '../finish-headers.js';
-import { scanTitle, TITLE_SCAN_LIMIT } from '../scan-title.js';
+import { scanTitle } from '../scan-title.js';
+import { payloadHead } from './payload-title.js';
 import type { ShellacViewState } from '../shellac-view.js';
 import { createHold, type Callback, type Hold } from './response-hold.js';
 
@@ -56,12 +57,6 @@ function decide(res: ServerResponse, finishing: Finishing): boolean {
   return finishHeaders(new NodeHeaders(res), finishing.state);
 }
 
-/** The head of a whole body given to `end()` as it is (string or bytes), to read its title from. */
-function headOf(chunk: unknown, encoding: unknown): string {
-  if (typeof chunk === 'string') return encoding === 'hex' || encoding === 'base64' || encoding === 'base64url' ? Buffer.from(chunk, encoding).toString('utf8', 0, TITLE_SCAN_LIMIT) : chunk.slice(0, TITLE_SCAN_LIMIT);
-  return chunk instanceof Uint8Array ? Buffer.from(chunk.buffer, chunk.byteOffset, Math.min(chunk.byteLength, TITLE_SCAN_LIMIT)).toString('utf8') : '';
-}
-
 /** The finishing methods over `base`'s, on a prototype of their own (made once per base). */
 function finishingMethods(base: ServerResponse): PropertyDescriptorMap {
   const { writeHead, write, end } = base as unknown as Record<'writeHead' | 'write' | 'end', Method>; // the three methods every ServerResponse prototype has
@@ -99,7 +94,7 @@ function finishingMethods(base: ServerResponse): PropertyDescriptorMap {
       // The whole body in one call (res.send, res.render, res.end(html)): its title is read from
       // it as it is. Holding it copied a 4 KB page three times (bytes, joined, text again): about
       // 20 µs a response, against 1 µs for reading the string.
-      if (finishing && !finishing.decided && !this.headersSent && decide(this, finishing)) setTitle(new NodeHeaders(this), scanTitle(headOf(chunk, encoding)));
+      if (finishing && !finishing.decided && !this.headersSent && decide(this, finishing)) setTitle(new NodeHeaders(this), scanTitle(payloadHead(chunk, encoding)));
       const hold = finishing?.hold;
       if (!hold) return end.call(this, chunk, encoding, cb);
       hold.add(chunk, encoding, [chunk, encoding, cb].find((a) => typeof a === 'function'));
