@@ -12,12 +12,21 @@ export const CLIENT = join(ROOT, 'packages/client/dist/browser/shellac.js');
 export const hasCli = () => existsSync(CLI);
 
 /**
+ * The `sw.js` of a `shellac build` output: its `text`, the `config` it starts the runtime with,
+ * and `withConfig(c)`, the same script starting the runtime with `c` instead.
+ */
+export function builtWorker(out) {
+  const text = readFileSync(join(out, 'sw.js'), 'utf8');
+  const at = text.indexOf('shellac({') + 'shellac('.length;
+  return { text, config: JSON.parse(text.slice(at, -2)), withConfig: (config) => `${text.slice(0, at)}${JSON.stringify(config)});` };
+}
+
+/**
  * The manifest of a `shellac build` output, `{ version, entries, pack }`: `sw.js` carries it (the
  * manifest file holds the version alone).
  */
 export function builtManifest(out) {
-  const sw = readFileSync(join(out, 'sw.js'), 'utf8');
-  const config = JSON.parse(sw.slice(sw.indexOf('shellac({') + 'shellac('.length, -2));
+  const { config } = builtWorker(out);
   if (!Array.isArray(config.entries)) throw new Error(`${join(out, 'sw.js')} carries no entries`);
   return { version: config.version, entries: config.entries, ...(config.pack && { pack: config.pack }) };
 }

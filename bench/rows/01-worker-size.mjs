@@ -14,7 +14,7 @@ import { FIXTURES, ROOT } from '../lib/paths.mjs';
 import { gzipFileSize, gzipSize } from '../lib/gzip.mjs';
 import { docsSite, OFFLINE_HTML, dirStats } from '../lib/site.mjs';
 import { DOCS_GLOBS, OFFLINE_URL, workboxGenerateOptions } from '../lib/peers.mjs';
-import { requireCli, shellacBuild } from '../lib/shellac.mjs';
+import { builtWorker, requireCli, shellacBuild } from '../lib/shellac.mjs';
 
 export const id = 'worker-size';
 export const what = 'gzip -9 bytes of sw.js + the runtime file it loads, for a ~300-page docs site (page cache, offline fallback, precache; manifest excluded)';
@@ -123,18 +123,18 @@ export async function run(ctx) {
   }
   // sw.js carries the manifest's entries when the build inlines them: counted as the peer's
   // manifest is, reduced to the offline page's entry (the whole list is in details.ourManifest).
-  const swText = readFileSync(join(shellacOut, 'sw.js'), 'utf8');
-  const at = swText.indexOf('shellac({') + 'shellac('.length;
-  const { pack: _pack, ...swConfig } = JSON.parse(swText.slice(at, -2));
+  const built = builtWorker(shellacOut);
+  const swText = built.text;
+  const { pack: _pack, ...swConfig } = built.config;
   const inlined = Array.isArray(swConfig.entries);
-  const reduced = inlined && Buffer.from(`${swText.slice(0, at)}${JSON.stringify({ ...swConfig, entries: swConfig.entries.filter((e) => e[0] === OFFLINE_URL) })});`);
+  const reduced = inlined && Buffer.from(built.withConfig({ ...swConfig, entries: swConfig.entries.filter((e) => e[0] === OFFLINE_URL) }));
   const sw = reduced ? { bytes: reduced.length, gzip: gzipSize(reduced) } : sizeOf(join(shellacOut, 'sw.js'));
   if (reduced) {
     partial.details.swInlinedManifest = { bytes: Buffer.byteLength(swText), gzip: gzipSize(Buffer.from(swText)), entries: swConfig.entries.length };
     partial.details.notes.push(`Shellac's sw.js inlines the manifest's ${swConfig.entries.length} entries: counted reduced to the offline page's entry, as the peer's manifest is (${sw.gzip} B gzip; ${partial.details.swInlinedManifest.gzip} B whole)`);
   }
   // The runtime sw.js loads: named in its importScripts call.
-  const runtimeName = readFileSync(join(shellacOut, 'sw.js'), 'utf8').match(/importScripts\("([^"]+)"\)/)?.[1];
+  const runtimeName = swText.match(/importScripts\("([^"]+)"\)/)?.[1];
   if (!runtimeName) throw Object.assign(new Error("Shellac's sw.js loads no runtime file (no importScripts)"), { partial });
   const runtime = sizeOf(join(shellacOut, runtimeName));
   // For the record: the separate manifest Shellac writes (not counted in `ours`).

@@ -17,7 +17,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../lib/browser.mjs';
-import { builtManifest, cliMissing, hasCli } from '../lib/shellac.mjs';
+import { builtManifest, builtWorker, cliMissing, hasCli } from '../lib/shellac.mjs';
 import { sha256 } from '../lib/precache-site.mjs';
 import { startPrecacheServer } from '../lib/precache-server.mjs';
 import { OFFLINE_HTML } from '../lib/site.mjs';
@@ -122,10 +122,9 @@ async function look(page) {
  */
 function handWritten(build, dir) {
   cpSync(build, dir, { recursive: true });
-  const sw = readFileSync(join(build, 'sw.js'), 'utf8');
-  const at = sw.indexOf('shellac({') + 'shellac('.length;
-  const { entries, pack, ...rest } = JSON.parse(sw.slice(at, -2));
-  writeFileSync(join(dir, 'sw.js'), `${sw.slice(0, at)}${JSON.stringify(rest)});`);
+  const sw = builtWorker(build);
+  const { entries, pack, ...rest } = sw.config;
+  writeFileSync(join(dir, 'sw.js'), sw.withConfig(rest));
   writeFileSync(join(dir, 'shellac-manifest.json'), JSON.stringify({ version: rest.version, entries, ...(pack && { pack }) }));
   return dir;
 }
@@ -140,9 +139,10 @@ function bothForm(build, log) {
   const gz = (b) => gzipSync(b, { level: 6 }).length;
   const { version, entries, pack } = builtManifest(build);
   const versionOnly = readFileSync(join(build, 'shellac-manifest.json'), 'utf8');
-  const whole = JSON.stringify({ version, entries, ...(pack && { pack }) });
+  const wholeManifestGzip = gz(JSON.stringify({ version, entries, ...(pack && { pack }) }));
+  const versionOnlyGzip = gz(versionOnly);
   const lookResponse = log.find((e) => e.url === '/shellac-manifest.json')?.bytes ?? 0;
-  return { extra: gz(whole) - gz(versionOnly), wholeManifestGzip: gz(whole), versionOnlyGzip: gz(versionOnly), lookResponse };
+  return { extra: wholeManifestGzip - versionOnlyGzip, wholeManifestGzip, versionOnlyGzip, lookResponse };
 }
 
 async function site(ctx, browser, kind, servers) {
