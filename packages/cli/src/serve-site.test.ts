@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,4 +78,26 @@ test('a file replaced while served is sent as opened, HEAD sends the head alone,
   symlinkSync('/proc/self/mem', join(root, 'unreadable.bin'));
   await fetch(`${base}unreadable.bin`).then((r) => r.arrayBuffer()).catch(() => undefined);
   assert.equal(await (await fetch(`${base}guide/`)).text(), '<p>guide</p>');
+});
+
+test('a visitor gone in the middle of a file closes the file (no descriptor is left to the garbage collector)', async () => {
+  const big = join(root, 'big.bin');
+  writeFileSync(big, Buffer.alloc(16 * 1024 * 1024, 1)); // far more than the socket buffers take at once
+  /** This process's descriptors open on the file (Linux). */
+  const target = (fd: string) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`, { encoding: 'utf8' });
+    } catch {
+      return undefined; // closed since the listing (the listing's own descriptor among them)
+    }
+  };
+  const openOnBig = () => readdirSync('/proc/self/fd').filter((fd) => target(fd) === big).length;
+  await new Promise<void>((resolve, reject) => {
+    const req = request(`${base}big.bin`, (res) => res.once('data', () => (req.destroy(), resolve())));
+    req.on('error', reject).end();
+  });
+  for (let i = 0; openOnBig() > 0; i++) {
+    assert.ok(i < 200, `the file is still open ${i * 10} ms after the visitor left`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
 });

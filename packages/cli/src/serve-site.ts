@@ -1,4 +1,5 @@
 import { open, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, normalize, resolve, sep } from 'node:path';
 import { FILES, isBuildHashedFile, isHashedName, normalizeBase } from '@shellac/protocol';
@@ -71,8 +72,9 @@ export function serveSite(options: ServeOptions): Promise<Server> {
     res.writeHead(200, { ...headers, 'Content-Length': String(info.size) });
     options.onRequest?.(req.method, url.pathname, 200);
     if (req.method === 'HEAD') return void res.end();
-    // The handle closes itself at the end of the stream; a failed read ends the response.
-    handle.createReadStream().on('error', () => res.destroy()).pipe(res);
+    // The handle closes itself at the end of the stream, and when either side fails: a failed read
+    // ends the response, a visitor gone mid-file (a tab closed) ends the read.
+    pipeline(handle.createReadStream(), res, () => {});
   };
   const server = createServer((req, res) => {
     answer(req, res).catch((error: unknown) => {
