@@ -22,13 +22,14 @@ export function builtWorker(out) {
 }
 
 /**
- * The manifest of a `shellac build` output, `{ version, entries, pack }`: `sw.js` carries it (the
+ * The manifest of a `shellac build` output, `{ version, entries, pack, hashedFolders }`: `sw.js` carries it (the
  * manifest file holds the version alone).
  */
 export function builtManifest(out) {
   const { config } = builtWorker(out);
   if (!Array.isArray(config.entries)) throw new Error(`${join(out, 'sw.js')} carries no entries`);
-  return { version: config.version, entries: config.entries, ...(config.pack && { pack: config.pack }) };
+  const { version, entries, pack, hashedFolders } = config;
+  return { version, entries, ...(pack && { pack }), ...(hashedFolders && { hashedFolders }) };
 }
 export const hasClient = () => existsSync(CLIENT);
 

@@ -1,7 +1,9 @@
 // cache-hit: how long a page takes to fetch 300 hashed assets its worker has precached.
 // OURS: `shellac build` with its defaults: the assets are precached under their own URLs and,
 // their names carrying a hash, routed straight to the precache with the browser's Static Routing
-// API (InstallEvent.addRoutes, no configuration): the fetch handler never runs for them.
+// API (InstallEvent.addRoutes, no configuration): the fetch handler never runs for them. The build
+// names assets/ a hashed folder (every file in it carries its hash), so that is one route, as
+// Serwist's hand-written one is: the browser tests requests against routes one by one.
 // PEER: Workbox 7.4 precacheAndRoute of the same entries (through its fetch handler).
 // Extra peers: Serwist 9.5 precaching them with `requestRules` (its static routes, as its docs
 // show), and a minimal worker whose hit is `caches.match(request)` (warmed by one pass).
@@ -18,7 +20,7 @@ import { median, medianRatio, summary } from '../lib/stats.mjs';
 import { cpuBusy } from '../lib/machine.mjs';
 import { gzipSize } from '../lib/gzip.mjs';
 import { launchChromium } from '../lib/browser.mjs';
-import { cliMissing, hasCli, shellacBuild } from '../lib/shellac.mjs';
+import { builtWorker, cliMissing, hasCli, shellacBuild } from '../lib/shellac.mjs';
 import { generateCacheHitSite, peerPage } from '../lib/cache-hit-site.mjs';
 import { startStaticServer } from '../lib/cache-hit-server.mjs';
 
@@ -171,13 +173,15 @@ export async function run(ctx) {
     { name: 'minimal', dir: dirs.minimal, cacheName: 'assets' },
   ];
   let buildLog = null;
+  let hashedFolders = null;
   if (hasCli()) {
     // Shellac's own CLI with its defaults, as users run it. Its page gets the registration script from the build.
     const out = join(ctx.tmp, 'shellac-out');
     mkdirSync(out, { recursive: true });
     buildLog = (await shellacBuild(site, out)).stdout.trim();
-    const sw = readFileSync(join(out, 'sw.js'), 'utf8');
+    const { text: sw, config } = builtWorker(out);
     const runtime = sw.match(/importScripts\("([^"]+)"\)/)?.[1];
+    hashedFolders = config.hashedFolders ?? [];
     workers.ours = Buffer.concat([Buffer.from(sw), runtime ? readFileSync(join(out, runtime)) : Buffer.alloc(0)]);
     contenders.unshift({ name: 'ours', dir: out, cacheName: 'shellac:/:precache', staticRoutes: true });
   } else {
@@ -247,6 +251,8 @@ export async function run(ctx) {
       routing: Object.fromEntries(names.map((n) => [n, perRun(n)])),
       workerBytes: Object.fromEntries(Object.entries(workers).map(([n, b]) => [n, { bytes: b.length, gzip: gzipSize(b) }])),
       shellacBuild: buildLog,
+      // The folders the build routes whole (one static route each), from its sw.js.
+      hashedFolders,
       // Medians per step of one run (ms, wall time in the harness): the worker taking control,
       // the warm-up pass, the cache holding the 300 assets, the fixed settle, and the timed step
       // (the batch plus the checks around it).
@@ -254,7 +260,7 @@ export async function run(ctx) {
       warmupRunsPerContender: ctx.warmup,
       notes: [
         `time for one page to fetch() ${urls.length} hashed assets (${siteBytes.toLocaleString('en-US')} B) at once and read every body, all from the worker's caches; fresh browser context per run, after one pass through them`,
-        `ours = shellac build with its defaults (the hashed assets precached under their own URLs, routed to the precache by InstallEvent.addRoutes); peer = Workbox 7.4 precacheAndRoute (fetch handler); serwist = Serwist 9.5 precache + requestRules { urlPattern /assets/*, source { cacheName: its precache } }; minimal = a fetch listener doing caches.match, network + put on a miss`,
+        `ours = shellac build with its defaults (the hashed assets precached under their own URLs, routed to the precache by InstallEvent.addRoutes: ${hashedFolders?.length ? `one route for ${hashedFolders.join(', ')}, the build's hashed folders` : 'one pattern per file'}); peer = Workbox 7.4 precacheAndRoute (fetch handler); serwist = Serwist 9.5 precache + requestRules { urlPattern /assets/*, source { cacheName: its precache } }; minimal = a fetch listener doing caches.match, network + put on a miss`,
         `routing of the timed fetches (last run): ${names.map((n) => `${n} ${perRun(n).staticRouted ?? '—'} answered by a static route (workerMatchedSourceType 'cache')`).join(', ')}; every fetch of every contender has workerStart > 0 (the worker's registration is consulted, even where a static route answers)`,
         `serwist ÷ workbox = ${ratios.serwistOverWorkbox ?? '—'}; minimal ÷ workbox = ${ratios.minimalOverWorkbox ?? '—'}; ours ÷ serwist = ${ratios.oursOverSerwist ?? '—'}`,
         `checked outside the timing: zero asset requests reached the server during the timed batch, the bytes read equal the site's, and each fetch went through the worker (or, for the static-routing contenders, matched a static route to the cache)`,

@@ -118,14 +118,15 @@ async function look(page) {
 
 /**
  * A copy of a Shellac build as a hand-written sw.js has it: sw.js without the entries (and the
- * pack), and the whole manifest in shellac-manifest.json, which the worker fetches at install.
+ * pack and hashed folders), and the whole manifest in shellac-manifest.json, which the worker
+ * fetches at install.
  */
 function handWritten(build, dir) {
   cpSync(build, dir, { recursive: true });
   const sw = builtWorker(build);
-  const { entries, pack, ...rest } = sw.config;
+  const { entries: _entries, pack: _pack, hashedFolders: _folders, ...rest } = sw.config;
   writeFileSync(join(dir, 'sw.js'), sw.withConfig(rest));
-  writeFileSync(join(dir, 'shellac-manifest.json'), JSON.stringify({ version: rest.version, entries, ...(pack && { pack }) }));
+  writeFileSync(join(dir, 'shellac-manifest.json'), JSON.stringify(builtManifest(build)));
   return dir;
 }
 
@@ -137,9 +138,8 @@ function handWritten(build, dir) {
  */
 function bothForm(build, log) {
   const gz = (b) => gzipSync(b, { level: 6 }).length;
-  const { version, entries, pack } = builtManifest(build);
   const versionOnly = readFileSync(join(build, 'shellac-manifest.json'), 'utf8');
-  const wholeManifestGzip = gz(JSON.stringify({ version, entries, ...(pack && { pack }) }));
+  const wholeManifestGzip = gz(JSON.stringify(builtManifest(build)));
   const versionOnlyGzip = gz(versionOnly);
   const lookResponse = log.find((e) => e.url === '/shellac-manifest.json')?.bytes ?? 0;
   return { extra: wholeManifestGzip - versionOnlyGzip, wholeManifestGzip, versionOnlyGzip, lookResponse };

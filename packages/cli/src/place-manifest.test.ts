@@ -31,3 +31,17 @@ test('a version-only manifest with entries or a pack beside it is refused, namin
   assert.deepEqual(manifestProblems({ version: 'v', inlined: true, entries: [] }), ['entries: not expected with inlined (sw.js carries it)']);
   assert.deepEqual(manifestProblems({ version: 'v', inlined: 'yes' }), ['inlined: expected true (the entries are in sw.js)']);
 });
+
+test('hashed folders travel in sw.js with the entries; the manifest check refuses any that could take a page', () => {
+  const placed = placeManifest('/* b */', 'r.js', config, { ...manifest, hashedFolders: ['_static/js/'] });
+  assert.deepEqual(configOf(placed.sw).hashedFolders, ['_static/js/']);
+  assert.equal(configOf(placeManifest('/* b */', 'r.js', config, { ...manifest, hashedFolders: [] }).sw).hashedFolders, undefined, 'none: no bytes');
+  assert.deepEqual(manifestProblems({ ...manifest, hashedFolders: ['_static/js/', 'a%20b/c/'] }), []);
+  const refused = ['./', '../', '/static/', 'static', 'a/../', 'a/%2E%2e/', 'https://cdn.example/a/', 'a//', 'a?b/', 'a\\b/', 7];
+  assert.deepEqual(
+    manifestProblems({ ...manifest, hashedFolders: refused }).map((p) => p.slice(0, p.indexOf(':'))),
+    refused.map((_, i) => `hashedFolders[${i}]`),
+  );
+  assert.deepEqual(manifestProblems({ ...manifest, hashedFolders: 'assets/' }), ['hashedFolders[0]: expected a relative folder URL ending in / (not the root), got undefined']);
+  assert.deepEqual(manifestProblems({ version: 'v', inlined: true, hashedFolders: ['a/'] }), ['hashedFolders: not expected with inlined (sw.js carries it)']);
+});

@@ -4,7 +4,7 @@ import { workerScript } from './bundle-worker.js';
 /** `sw.js` with the manifest's entries, and what is left for `shellac-manifest.json`. */
 export interface PlacedManifest {
   sw: string;
-  /** The configuration `sw.js` starts the runtime with, the entries (and the pack) included. */
+  /** The configuration `sw.js` starts the runtime with, the entries (the pack, the hashed folders) included. */
   config: WorkerConfig;
   /** The text of `shellac-manifest.json`: the version alone. */
   manifest: string;
@@ -20,7 +20,8 @@ export interface PlacedManifest {
  * config and read a whole manifest ({@link Manifest}), as Django's build writes it.
  */
 export function placeManifest(banner: string, runtime: string, config: WorkerConfig, manifest: Manifest): PlacedManifest {
-  const withEntries: WorkerConfig = { ...config, entries: manifest.entries, ...(manifest.pack && { pack: manifest.pack }) };
+  const { pack, hashedFolders } = manifest;
+  const withEntries: WorkerConfig = { ...config, entries: manifest.entries, ...(pack && { pack }), ...(hashedFolders?.length && { hashedFolders }) };
   const versionOnly: InlinedManifest = { version: manifest.version, inlined: true };
   return { sw: workerScript(banner, runtime, withEntries), config: withEntries, manifest: JSON.stringify(versionOnly) };
 }

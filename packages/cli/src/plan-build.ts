@@ -15,6 +15,7 @@ import { workerAppOf } from './worker-app-entry.js';
 import type { ConfigProblem } from './config-problems.js';
 import { ShellacCliError } from './errors.js';
 import { folderProblems } from './folder-problems.js';
+import { hashedFolders } from './hashed-folders.js';
 import { planGeneratedFiles, planSiteFiles, type CheckedSite } from './plan-files.js';
 import { routeWarnings } from './route-warnings.js';
 import { isHtml, scanSite, type SiteFile } from './scan-site.js';
@@ -112,7 +113,9 @@ async function planOutput(site: CheckedSite, options: BuildOptions, configFile: 
   // The pack is named by the version, which the entries' hashes make a hash of its bytes (a new
   // version of any file, a new pack): in sw.js beside the version, its name gzips to a few bytes.
   const pack = written && { ...written, name: packFile(version.slice(0, 10)) };
-  const manifest: Manifest = { version, entries, ...(pack && { pack: pack.name }) };
+  // A static site's only: in app mode each file sits beside its hashed copy (no folder is whole).
+  const folders = site.app ? [] : hashedFolders(plan.files.map((f) => urlOf(f.path)), entries);
+  const manifest: Manifest = { version, entries, ...(pack && { pack: pack.name }), ...(folders.length && { hashedFolders: folders }) };
   const config = workerConfig(site, plan.assets, version);
   const features = featuresOf(config, site.worker?.entry);
   const runtime = await bundleRuntime(features);

@@ -117,6 +117,8 @@ export interface WorkerConfig {
   entries?: ManifestEntry[];
   /** With `entries`: the manifest's `pack`. */
   pack?: string;
+  /** With `entries`: the manifest's `hashedFolders`. */
+  hashedFolders?: string[];
   /** Offline page URL relative to the worker script (precached). */
   offlinePage?: string;
   /** Fallback image URL relative to the worker script (precached). */

@@ -14,6 +14,12 @@ export interface Manifest {
   version: string;
   entries: ManifestEntry[];
   pack?: string;
+  /**
+   * Folders (relative URLs ending in `/`) whose every file is an entry with a hashed name: the
+   * browser's static routes take each with one pattern instead of one per file. Only the build
+   * that wrote the folder can know it holds nothing else.
+   */
+  hashedFolders?: string[];
 }
 
 /**
@@ -71,10 +77,16 @@ export function manifestProblems(value: unknown): string[] {
   if (typeof m.version !== 'string' || m.version === '') problems.push('version: expected a non-empty string');
   if (m.inlined !== undefined) {
     if (m.inlined !== true) problems.push('inlined: expected true (the entries are in sw.js)');
-    for (const key of ['entries', 'pack']) if (m[key] !== undefined) problems.push(`${key}: not expected with inlined (sw.js carries it)`);
+    for (const key of ['entries', 'pack', 'hashedFolders']) if (m[key] !== undefined) problems.push(`${key}: not expected with inlined (sw.js carries it)`);
     return problems;
   }
   if (m.pack !== undefined && (typeof m.pack !== 'string' || m.pack === '')) problems.push('pack: expected a file name');
+  if (m.hashedFolders !== undefined) {
+    const folders = Array.isArray(m.hashedFolders) ? (m.hashedFolders as unknown[]) : [undefined]; // each checked next
+    folders.forEach((f, i) => {
+      if (!isHashedFolder(f)) problems.push(`hashedFolders[${i}]: expected a relative folder URL ending in / (not the root), got ${JSON.stringify(f)}`);
+    });
+  }
   if (!Array.isArray(m.entries)) return [...problems, 'entries: expected an array'];
   const seen = new Set<string>();
   // Made here, not at load: a bundle that never checks a manifest (a worker) carries none of it.
@@ -89,4 +101,14 @@ export function manifestProblems(value: unknown): string[] {
     if (e.length === 2 && (typeof hash !== 'string' || !HASH.test(hash))) problems.push(`${at}[1]: expected ${HASH_LENGTH} base64url characters`);
   });
   return problems;
+}
+
+/**
+ * True for a folder a manifest may name in `hashedFolders`: relative, ending in `/`, strictly
+ * below the manifest's own folder (a route for `./` or `../` would take pages and `sw.js` away
+ * from the worker). Dot segments are refused in every spelling the URL parser reads as one.
+ */
+function isHashedFolder(value: unknown): value is string {
+  if (typeof value !== 'string' || !value.endsWith('/') || /^[a-z][a-z0-9+.-]*:|[?#\\]/i.test(value)) return false;
+  return value.slice(0, -1).split('/').every((s) => s !== '' && !/^(\.|%2e){1,2}$/i.test(s));
 }

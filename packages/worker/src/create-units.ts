@@ -34,7 +34,7 @@ export function createUnits(services: WorkerServices, options: ShellacOptions, g
     cacheName: precacheName,
     version,
     manifestUrl,
-    inline: options.entries && { version, entries: options.entries, pack: options.pack },
+    inline: options.entries && { version, entries: options.entries, pack: options.pack, hashedFolders: options.hashedFolders },
     scope,
     meta: services.meta,
     concurrency: options.precacheConcurrency,

@@ -14,11 +14,11 @@ export function builtConfig(out: string): WorkerConfig {
   return JSON.parse(sw.slice(at + 'shellac('.length, -2)) as WorkerConfig; // the build writes JSON there
 }
 
-/** The manifest of a build (version, entries, pack), as `sw.js` carries it. */
+/** The manifest of a build (version, entries, pack, hashed folders), as `sw.js` carries it. */
 export function builtManifest(out: string): Manifest {
-  const { version, entries, pack } = builtConfig(out);
+  const { version, entries, pack, hashedFolders } = builtConfig(out);
   if (!entries) throw new Error(`${join(out, 'sw.js')} carries no entries`);
-  return { version, entries, ...(pack && { pack }) };
+  return { version, entries, ...(pack && { pack }), ...(hashedFolders && { hashedFolders }) };
 }
 
 /** The precache entries of a build, as `sw.js` carries them. */

@@ -202,7 +202,7 @@ test('a file whose name carries its hash is kept under its own URL, with no hash
   await precache.install();
   const urls = await cachedUrls(cacheName({ scope: '/p10/', kind: 'precache' }));
   assert.ok(urls.includes('/p10/app.3f9a1c2b.js'), 'the hashed name is its own key');
-  assert.deepEqual(precache.immutable(), ['/p10/app.3f9a1c2b.js']);
+  assert.deepEqual(precache.routed(), ['/p10/app.3f9a1c2b.js']);
   assert.equal(await text(precache.match(at('p10', 'app.3f9a1c2b.js'))), 'hashed');
 });
 

@@ -3,6 +3,7 @@ import type { Log } from '../core/logger.js';
 import type { MetaStore } from '../core/meta-store.js';
 import { ShellacWorkerError } from '../errors.js';
 import { installVersion, type InstallReport } from './install-version.js';
+import { staticRoutePaths } from './static-route-paths.js';
 import { entryKey, verifiedBody } from './verify-entry.js';
 
 export type { InstallReport };
@@ -57,8 +58,12 @@ export interface Precache {
   readonly safeMode: SafeModeReason | undefined;
   /** Which version each open page is on. */
   pins(): Record<string, string>;
-  /** Same-origin paths of this version's files whose names carry their hash (stored under their own URL). */
-  immutable(): string[];
+  /**
+   * After `install()`: the same-origin paths the browser may answer from the precache without the
+   * worker (static routes), as URL-pattern pathnames. The manifest's hashed folders whole
+   * (`/assets/*`), and every other file whose name carries its hash on its own.
+   */
+  routed(): string[];
   reset(): void;
 }
 
@@ -83,6 +88,7 @@ export function createPrecache(options: PrecacheOptions): Precache {
   let safeMode: SafeModeReason | undefined;
   let loading: Promise<void> | undefined;
   let installing = false;
+  let installed: Manifest | undefined;
 
   const normalize = (url: URL) => {
     const u = new URL(url.href);
@@ -169,6 +175,7 @@ export function createPrecache(options: PrecacheOptions): Precache {
       const report = await installVersion({ ...options, cache, manifest, concurrency: options.concurrency ?? 8, timeout: (options.timeoutSeconds ?? 30) * 1000, pack: first });
       await cache.put(recordPrefix + version, new Response(JSON.stringify(manifest)));
       (versions ??= new Map()).set(version, lookupOf(manifest));
+      installed = manifest;
       safeMode = undefined;
       return report;
     },
@@ -223,10 +230,7 @@ export function createPrecache(options: PrecacheOptions): Precache {
       await savePins();
     },
     pins: () => Object.fromEntries(pinned),
-    immutable: () =>
-      [...(versions?.get(version) ?? [])]
-        .filter(([url, key]) => url === key && new URL(url).origin === scope.origin)
-        .map(([url]) => new URL(url).pathname),
+    routed: () => staticRoutePaths(versions?.get(version) ?? [], installed?.hashedFolders, manifestUrl, scope),
     reset() {
       versions = undefined;
       pinned = new Map();

@@ -49,8 +49,7 @@ export function precacheUnit(options: PrecacheUnitOptions): Unit {
       // waking the worker (the Static Routing API). Unknown conditions are ignored silently, so
       // the API is feature-detected, and a browser without it goes through the fetch handler.
       const add = (event as InstallEventWithRoutes | undefined)?.addRoutes;
-      // Paths as URL patterns: characters with a meaning there are escaped.
-      const paths = precache.immutable().map((path) => ({ urlPattern: { pathname: path.replace(/[:*?+(){}\\]/g, '\\$&') } }));
+      const paths = precache.routed().map((pathname) => ({ urlPattern: { pathname } }));
       if (!add || !paths.length) return;
       const rules: RouterRule[] = [];
       for (let i = 0; i < paths.length; i += 200) rules.push({ condition: { or: paths.slice(i, i + 200) }, source: { cacheName: options.cacheName } });
