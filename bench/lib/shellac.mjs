@@ -29,7 +29,9 @@ export function builtManifest(out) {
   const { config } = builtWorker(out);
   if (!Array.isArray(config.entries)) throw new Error(`${join(out, 'sw.js')} carries no entries`);
   const { version, entries, pack, hashedFolders } = config;
-  return { version, entries, ...(pack && { pack }), ...(hashedFolders && { hashedFolders }) };
+  // sw.js leaves out a pack named after the version (shellac-pack.<first 10 digits>.bin); false: none.
+  const named = pack === false ? undefined : (pack ?? `shellac-pack.${version.slice(0, 10)}.bin`);
+  return { version, entries, ...(named && { pack: named }), ...(hashedFolders && { hashedFolders }) };
 }
 export const hasClient = () => existsSync(CLIENT);
 

@@ -9,27 +9,32 @@ const manifest: Manifest = {
   entries: [['_images/figure-0.png', 'MDAwMDAw'], ['_static/app.3f9a1c2b.js']],
   pack: 'shellac-pack.c14fed7e7f.bin',
 };
+const { pack: _derived, ...withoutPack } = manifest;
 /** The config `sw.js` starts the runtime with. */
 const configOf = (sw: string) => JSON.parse(sw.slice(sw.indexOf('shellac(') + 8, -2)) as WorkerConfig;
 
-test('sw.js carries the entries and the pack; the manifest file keeps the version alone', () => {
+test('sw.js carries the entries (a pack named after the version is left to the worker); the manifest file keeps the version alone', () => {
   const placed = placeManifest('/* b */', 'shellac-runtime.0123456789.js', config, manifest);
   assert.ok(placed.sw.startsWith('/* b */importScripts("shellac-runtime.0123456789.js");'));
-  assert.deepEqual(configOf(placed.sw), { ...config, entries: manifest.entries, pack: manifest.pack });
+  assert.deepEqual(configOf(placed.sw), { ...config, entries: manifest.entries });
   assert.deepEqual(placed.config, configOf(placed.sw));
-  assert.deepEqual(JSON.parse(placed.manifest), { version: config.version, inlined: true });
+  assert.equal(placed.manifest, `{"version":"${config.version}"}`);
   assert.deepEqual(manifestProblems(JSON.parse(placed.manifest)), []);
+  // A pack of another name is named.
+  assert.equal(configOf(placeManifest('/* b */', 'r.js', config, { ...manifest, pack: 'shellac-pack.0000000000.bin' }).sw).pack, 'shellac-pack.0000000000.bin');
 });
 
-test('without a pack, none is named; the config is otherwise untouched', () => {
-  const { pack: _pack, ...unpacked } = manifest;
-  const placed = placeManifest('/* b */', 'r.js', { ...config, routes: [{ match: 'api/*', strategy: 'networkOnly' }] }, unpacked);
-  assert.deepEqual(configOf(placed.sw), { ...config, routes: [{ match: 'api/*', strategy: 'networkOnly' }], entries: manifest.entries });
+test('without a pack, sw.js says there is none; the config is otherwise untouched', () => {
+  const placed = placeManifest('/* b */', 'r.js', { ...config, routes: [{ match: 'api/*', strategy: 'networkOnly' }] }, withoutPack);
+  assert.deepEqual(configOf(placed.sw), { ...config, routes: [{ match: 'api/*', strategy: 'networkOnly' }], entries: manifest.entries, pack: false });
 });
 
 test('a version-only manifest with entries or a pack beside it is refused, naming the field', () => {
   assert.deepEqual(manifestProblems({ version: 'v', inlined: true, entries: [] }), ['entries: not expected with inlined (sw.js carries it)']);
   assert.deepEqual(manifestProblems({ version: 'v', inlined: 'yes' }), ['inlined: expected true (the entries are in sw.js)']);
+  // Earlier builds marked the version-only file; it is still read.
+  assert.deepEqual(manifestProblems({ version: 'v', inlined: true }), []);
+  assert.deepEqual(manifestProblems({ version: 'v', pack: 'p.bin' }), ['entries: expected an array']);
 });
 
 test('hashed folders travel in sw.js with the entries; the manifest check refuses any that could take a page', () => {

@@ -1,12 +1,12 @@
-import type { InlinedManifest, Manifest, WorkerConfig } from '@shellac/protocol';
+import { versionPack, type InlinedManifest, type Manifest, type WorkerConfig } from '@shellac/protocol';
 import { workerScript } from './bundle-worker.js';
 
 /** `sw.js` with the manifest's entries, and what is left for `shellac-manifest.json`. */
 export interface PlacedManifest {
   sw: string;
-  /** The configuration `sw.js` starts the runtime with, the entries (the pack, the hashed folders) included. */
+  /** The configuration `sw.js` starts the runtime with, the entries (the pack, unless derived; the hashed folders) included. */
   config: WorkerConfig;
-  /** The text of `shellac-manifest.json`: the version alone. */
+  /** The text of `shellac-manifest.json`: the version alone, `{"version":"…"}`. */
   manifest: string;
 }
 
@@ -20,8 +20,9 @@ export interface PlacedManifest {
  * config and read a whole manifest ({@link Manifest}), as Django's build writes it.
  */
 export function placeManifest(banner: string, runtime: string, config: WorkerConfig, manifest: Manifest): PlacedManifest {
-  const { pack, hashedFolders } = manifest;
-  const withEntries: WorkerConfig = { ...config, entries: manifest.entries, ...(pack && { pack }), ...(hashedFolders?.length && { hashedFolders }) };
-  const versionOnly: InlinedManifest = { version: manifest.version, inlined: true };
+  const { version, pack, hashedFolders } = manifest;
+  // sw.js is sent with every update: a pack named after the version is the worker's to derive.
+  const withEntries: WorkerConfig = { ...config, entries: manifest.entries, ...(pack !== versionPack(version) && { pack: pack ?? false }), ...(hashedFolders?.length && { hashedFolders }) };
+  const versionOnly: InlinedManifest = { version };
   return { sw: workerScript(banner, runtime, withEntries), config: withEntries, manifest: JSON.stringify(versionOnly) };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { FILES, normalizeBase, packFile, type Manifest, type WorkerConfig } from '@shellac/protocol';
+import { FILES, normalizeBase, versionPack, type Manifest, type WorkerConfig } from '@shellac/protocol';
 import { CONFIG_FILE, configError, DEFAULT_CONFIG, findConfigFile, loadConfig, type BuildConfig } from './build-config.js';
 import type { BuildOptions } from './build-options.js';
 import type { BlockedPlan, BuildPlan, ReadyPlan } from './build-plan.js';
@@ -82,7 +82,8 @@ function workerConfig(site: CheckedSite, assets: Record<string, string>, version
   const fallback = (rel: string) => (app ? base + urlOf(assets[rel]!) : urlOf(rel));
   return {
     version,
-    ...(config.offlinePage && { offlinePage: fallback(config.offlinePage) }),
+    // '' says there is none: the runtime's default is `offline.html`.
+    offlinePage: config.offlinePage && fallback(config.offlinePage),
     ...(config.offlineImage && { offlineImage: fallback(config.offlineImage) }),
     ...(app && config.appShell && { appShell: config.appShell }),
     // An app has people signing in (its server tags them); a static site only when configured.
@@ -111,8 +112,8 @@ async function planOutput(site: CheckedSite, options: BuildOptions, configFile: 
   sharedHashes(planned);
   const written = site.config.pack === false ? undefined : writePack(planned, site.config.pack.maxBytes);
   // The pack is named by the version, which the entries' hashes make a hash of its bytes (a new
-  // version of any file, a new pack): in sw.js beside the version, its name gzips to a few bytes.
-  const pack = written && { ...written, name: packFile(version.slice(0, 10)) };
+  // version of any file, a new pack): sw.js need not name it, the worker derives the name.
+  const pack = written && { ...written, name: versionPack(version) };
   // A static site's only: in app mode each file sits beside its hashed copy (no folder is whole).
   const folders = site.app ? [] : hashedFolders(plan.files.map((f) => urlOf(f.path)), entries);
   const manifest: Manifest = { version, entries, ...(pack && { pack: pack.name }), ...(folders.length && { hashedFolders: folders }) };

@@ -18,6 +18,7 @@ const { networkTimeoutSeconds: _timeout, ...limits } = DEFAULT_CONFIG.pages as P
  */
 export const RUNTIME_DEFAULTS = {
   pages: limits,
+  offlinePage: DEFAULT_CONFIG.offlinePage,
   directoryIndex: DEFAULT_CONFIG.directoryIndex,
   activate: DEFAULT_CONFIG.activate,
 } satisfies Partial<WorkerConfig>;

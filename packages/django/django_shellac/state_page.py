@@ -30,9 +30,9 @@ def deployed():
             manifest = json.load(f)
         with open(os.path.join(folder, FILES['worker']), encoding='utf-8') as f:
             worker = f.read()
-        # The entries and the pack are in sw.js's config, the manifest file says `inlined` then.
-        held = worker_config_of(worker) if manifest.get('inlined') else manifest
-        found.update(version=manifest.get('version'), entries=len(held.get('entries', [])), pack=held.get('pack'))
+        # The entries and the pack are in sw.js's config when the manifest file has the version alone.
+        held = worker_config_of(worker) if 'entries' not in manifest else manifest
+        found.update(version=manifest.get('version'), entries=len(held.get('entries', [])), pack=held.get('pack') or None)
         found['runtime'] = next((n for n in os.listdir(folder) if is_build_hashed_file(n) and n.endswith('.js') and n in worker), None)
     except (OSError, ValueError):
         pass

@@ -29,9 +29,9 @@ def worker_config(root):
 
 
 def built_manifest(root):
-    """The manifest as sw.js carries it: its version, entries and pack."""
+    """The manifest as sw.js carries it: its version, entries and pack (``false`` there: none)."""
     config = worker_config(root)
-    return {key: config[key] for key in ('version', 'entries', 'pack') if key in config}
+    return {key: config[key] for key in ('version', 'entries', 'pack') if config.get(key) is not None and config.get(key) is not False}
 
 
 class Output(SimpleTestCase):
@@ -61,7 +61,7 @@ class Output(SimpleTestCase):
 
     def test_the_manifest_file_holds_the_version_alone(self):
         # The entries travel in sw.js; the worker's look for updates reads only the version.
-        self.assertEqual(json.loads(read(self.root, 'shellac-manifest.json')), {'version': self.manifest['version'], 'inlined': True})
+        self.assertEqual(json.loads(read(self.root, 'shellac-manifest.json')), {'version': self.manifest['version']})
 
     def test_html_and_the_offline_page_are_not_precached_by_default(self):
         self.assertFalse(any(e[0].endswith('.html') for e in self.manifest['entries']))
@@ -74,9 +74,10 @@ class Output(SimpleTestCase):
         from django_shellac.build.runtime import RUNTIME_DIR
         self.assertEqual(read(self.root, runtime), read(RUNTIME_DIR, runtime))
         config = worker_config(self.root)
-        self.assertEqual(list(config), ['version', 'manifest', 'appShell', 'identity', 'save', 'pages', 'directoryIndex', 'activate', 'precacheConcurrency', 'entries', 'pack'])
+        self.assertEqual(list(config), ['version', 'manifest', 'offlinePage', 'appShell', 'identity', 'save', 'pages', 'directoryIndex', 'activate', 'precacheConcurrency', 'entries', 'pack'])
         self.assertEqual(config['version'], self.manifest['version'])
         self.assertEqual(config['manifest'], 'shellac-manifest.json')
+        self.assertEqual(config['offlinePage'], '', 'none: the shell answers offline navigations')
         self.assertEqual(config['appShell'], {})
         self.assertEqual(config['identity'], {})
         self.assertEqual(config['save'], SHELLAC['save'])
@@ -128,6 +129,7 @@ class Settings(SimpleTestCase):
             self.assertIn('"routes":[{"match":"/lessons/:id/clip.wav","strategy":"cacheFirst","cacheName":"clips"}]', sw)
             self.assertIn('"debug":true,"statePage":false,"checkSeconds":60', sw)
             self.assertNotIn('pack', manifest)
+            self.assertIn('"pack":false', sw)
             self.assertFalse(any('img/' in e[0] for e in manifest['entries']))
             self.assertIn(['/static/' + paths['fallback.html'], ], [e[:1] for e in manifest['entries']])
             self.assertIn('offline page    /static/', out)

@@ -115,11 +115,17 @@ export interface WorkerConfig {
    * fetches the manifest file only to look for updates.
    */
   entries?: ManifestEntry[];
-  /** With `entries`: the manifest's `pack`. */
-  pack?: string;
+  /**
+   * With `entries`: the manifest's `pack`. Left out when it is the version's own name
+   * (`versionPack`: the worker derives it); `false` when there is none.
+   */
+  pack?: string | false;
   /** With `entries`: the manifest's `hashedFolders`. */
   hashedFolders?: string[];
-  /** Offline page URL relative to the worker script (precached). */
+  /**
+   * Offline page URL relative to the worker script (precached); `''` for none. The runtime
+   * `shellac build` bundles takes `offline.html` when `sw.js` says nothing.
+   */
   offlinePage?: string;
   /** Fallback image URL relative to the worker script (precached). */
   offlineImage?: string;

@@ -16,7 +16,7 @@ export type {
 export type { RequestLike } from './headers.js';
 export { APPSHELL_PARAM, CONTENT_HEADER, USER_HEADER, HEADER, PRELOAD_CONTENT, SHELL_PATH, CONTENT_ATTR, ANONYMOUS, wantsContentOnly, contentUrl, parseUserTags } from './headers.js';
 export { manifestProblems, hashOfDigest, isHashedName, HASH_LENGTH } from './manifest.js';
-export { RUNTIME_GLOBAL, runtimeFile, packFile, isBuildHashedFile } from './runtime-file.js';
+export { RUNTIME_GLOBAL, runtimeFile, packFile, versionPack, isBuildHashedFile } from './runtime-file.js';
 export type { PackIndex } from './pack.js';
 export type { InlinedManifest, Manifest, ManifestEntry } from './manifest.js';
 export { LOGOUT_PATHS } from './config.js';

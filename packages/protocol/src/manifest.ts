@@ -24,12 +24,14 @@ export interface Manifest {
 
 /**
  * The manifest file when `sw.js` carries the entries (`shellac build` and Django's `shellac_build`
- * always put them there): the version alone. The worker's update check reads it once after every deploy
- * (and a retirement removes it); with the entries in it, every update would send them twice.
+ * always put them there): the version alone, `{"version":"…"}`. The worker's update check reads it
+ * once after every deploy (and a retirement removes it); with the entries in it, every update
+ * would send them twice. Earlier builds wrote `"inlined": true` beside it, still accepted: every
+ * byte of this file is sent once per deploy to every visitor, so the marker went.
  */
 export interface InlinedManifest {
   version: string;
-  inlined: true;
+  inlined?: true;
 }
 
 /**
@@ -80,6 +82,7 @@ export function manifestProblems(value: unknown): string[] {
     for (const key of ['entries', 'pack', 'hashedFolders']) if (m[key] !== undefined) problems.push(`${key}: not expected with inlined (sw.js carries it)`);
     return problems;
   }
+  if (Object.keys(m).every((key) => key === 'version')) return problems; // the version alone
   if (m.pack !== undefined && (typeof m.pack !== 'string' || m.pack === '')) problems.push('pack: expected a file name');
   if (m.hashedFolders !== undefined) {
     const folders = Array.isArray(m.hashedFolders) ? (m.hashedFolders as unknown[]) : [undefined]; // each checked next

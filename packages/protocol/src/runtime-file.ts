@@ -15,6 +15,15 @@ export function packFile(hash: string): string {
   return `shellac-pack.${hash}.bin`;
 }
 
+/**
+ * The pack `shellac build` writes for a version: named after its first 10 digits (the version is
+ * a hash of the entries, whose hashes are of the bytes the pack holds). `sw.js` leaves out a pack
+ * of this name: the worker derives it.
+ */
+export function versionPack(version: string): string {
+  return packFile(version.slice(0, 10));
+}
+
 /** True for the name of a runtime or a pack file, which never change (served `immutable`). */
 export function isBuildHashedFile(name: string): boolean {
   return /^shellac-(?:runtime\.[0-9a-f]+\.js|pack\.[0-9a-f]+\.bin)$/.test(name);

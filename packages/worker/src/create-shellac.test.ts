@@ -10,7 +10,7 @@ import { createRouter } from './routing/router.js';
 import { cachedUrls } from './testing/cached-urls.js';
 import { dressRequest } from './testing/dress-request.js';
 import { fetchEnv } from './testing/fetch-env.js';
-import { manifestOf } from './testing/manifest-of.js';
+import { manifestOf, packOf } from './testing/manifest-of.js';
 import { navigation } from './testing/navigation.js';
 
 // The whole runtime, as a fetch listener calls it (`handle(request, env)`), in a service worker:
@@ -186,4 +186,21 @@ test('with identity, a page naming someone else drops the previous person’s pa
   assert.equal(loggedOut.text, "anonymous's page");
   assert.equal(shellac.identity?.tag, 'anonymous');
   assert.equal(await caches.has(cacheName({ scope: '/who/', kind: 'pages', owner: 'bob' })), false);
+});
+
+test('inlined entries: a first install takes the pack named after the version unless sw.js names another, or none', async () => {
+  const version = '0123456789abcdef';
+  const files = { 'a.css': 'a{}', 'b.js': 'b()' };
+  const { entries } = await manifestOf(version, files);
+  const pack = { bodyBase64: btoa(String.fromCharCode(...packOf(files))) };
+  const installed = async (dir: string, options: ShellacOptions) => {
+    await server.route(`/${dir}/shellac-manifest.json`, { body: JSON.stringify({ version }) });
+    for (const name of ['shellac-pack.0123456789.bin', 'own.bin']) await server.route(`/${dir}/${name}`, pack);
+    for (const [path, body] of Object.entries(files)) await server.route(`/${dir}/${path}`, { body });
+    await runtime(dir, { version, entries, ...options }).precache.install();
+    return (await asked()).filter((p) => p.startsWith(`/${dir}/`)).sort();
+  };
+  assert.deepEqual(await installed('pk1', {}), ['/pk1/shellac-pack.0123456789.bin']);
+  assert.deepEqual(await installed('pk2', { pack: 'own.bin' }), ['/pk2/own.bin']);
+  assert.deepEqual(await installed('pk3', { pack: false }), ['/pk3/a.css', '/pk3/b.js']);
 });

@@ -1,4 +1,4 @@
-import { cacheName, MANIFEST_FILE } from '@shellac/protocol';
+import { cacheName, MANIFEST_FILE, versionPack } from '@shellac/protocol';
 import type { RuntimeCache } from './caches/runtime-cache.js';
 import type { WorkerServices } from './core/worker-services.js';
 import type { FetchEnv, Unit } from './core/unit.js';
@@ -34,7 +34,8 @@ export function createUnits(services: WorkerServices, options: ShellacOptions, g
     cacheName: precacheName,
     version,
     manifestUrl,
-    inline: options.entries && { version, entries: options.entries, pack: options.pack, hashedFolders: options.hashedFolders },
+    // sw.js leaves out a pack named after the version: derived here (`false`: there is none).
+    inline: options.entries && { version, entries: options.entries, pack: options.pack === false ? undefined : (options.pack ?? versionPack(version)), hashedFolders: options.hashedFolders },
     scope,
     meta: services.meta,
     concurrency: options.precacheConcurrency,

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Manifest, ManifestEntry, WorkerConfig } from '@shellac/protocol';
+import { versionPack, type Manifest, type ManifestEntry, type WorkerConfig } from '@shellac/protocol';
 
 /** The configuration in `<out>/sw.js`: the argument of its one `shellac(…)` call. */
 export function builtConfig(out: string): WorkerConfig {
@@ -18,7 +18,9 @@ export function builtConfig(out: string): WorkerConfig {
 export function builtManifest(out: string): Manifest {
   const { version, entries, pack, hashedFolders } = builtConfig(out);
   if (!entries) throw new Error(`${join(out, 'sw.js')} carries no entries`);
-  return { version, entries, ...(pack && { pack }), ...(hashedFolders && { hashedFolders }) };
+  // Left out of sw.js when named after the version; false when there is none.
+  const named = pack === false ? undefined : (pack ?? versionPack(version));
+  return { version, entries, ...(named && { pack: named }), ...(hashedFolders && { hashedFolders }) };
 }
 
 /** The precache entries of a build, as `sw.js` carries them. */

@@ -53,8 +53,9 @@ def plan_build(config, static, shell_url, on_file=None):
     manifest = dict({'version': version, 'entries': entries}, **({'pack': pack[0]} if pack else {}))
     # The entries travel in sw.js; the manifest file keeps the version alone, which the worker's
     # look for updates reads once after every deploy (as `shellac build` writes them).
-    worker = dict(worker_config(config, version, selection.fallbacks, shell_url), entries=entries, **({'pack': pack[0]} if pack else {}))
-    version_only = {'version': version, 'inlined': True}
+    # The pack is named by its bytes, never after the version: sw.js names it, or says there is none.
+    worker = dict(worker_config(config, version, selection.fallbacks, shell_url), entries=entries, pack=pack[0] if pack else False)
+    version_only = {'version': version}
     runtime_name, runtime_code = runtime()
     sw = '%simportScripts(%s);%s(%s);' % (WORKER_BANNER, to_json(runtime_name), RUNTIME_GLOBAL, to_json(worker))
     files = [(runtime_name, runtime_code)] + [(name, shipped(name)) for name in clients]

@@ -8,6 +8,8 @@ def worker_config(config, version, fallbacks, shell_url):
     Identity is always on (a Django site's server tags its people); the shell's URL is where
     ``django_shellac.urls`` serves it, unless ``appShell.url`` says otherwise."""
     worker = {'version': version, 'manifest': FILES['manifest']}
+    # '' says there is none: the runtime's default is ``offline.html``.
+    worker['offlinePage'] = ''
     worker.update(fallbacks)
     if config['appShell'] is not None:
         shell = dict(config['appShell'])
