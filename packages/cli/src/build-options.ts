@@ -34,6 +34,11 @@ export interface BuildSummary {
   precachedBytes: number;
   offlinePage: string;
   offlinePageGenerated: boolean;
+  /**
+   * What the browser answers from the precache without the worker (static routes, where it has
+   * them): the hashed folders, each one route, and the other files whose names carry their hash.
+   */
+  staticRoutes: { folders: string[]; files: number };
   /** App mode with `appShell` configured. */
   appShell: boolean;
   /** `sw.js` (the version and config), and the runtime it loads (shared by every deploy). */

@@ -134,6 +134,7 @@ async function planOutput(site: CheckedSite, options: BuildOptions, configFile: 
     precachedBytes: planned.reduce((s, p) => s + p.size, 0),
     offlinePage: site.config.offlinePage,
     offlinePageGenerated: !site.offlineFile && !site.app,
+    staticRoutes: { folders, files: entries.filter(([url, hash]) => hash === undefined && !folders.some((f) => url.startsWith(f))).length },
     appShell: site.app && !!site.config.appShell,
     worker: { ...gzipped(sw), runtime: { name: runtime.name, ...gzipped(runtime.code) }, ...(appBytes !== undefined && { app: { gzip: appBytes } }) },
     client: gzipped(client),

@@ -151,6 +151,7 @@ test('a build injects the script at every depth, keeps the site untouched, and p
   assert.equal(readFileSync(join(s.site, 'index.html'), 'utf8'), PAGE);
   assert.match(r.out, /precached {7}3 entries/);
   assert.match(r.out, /offline page {4}offline\.html \(generated in the site's look\)/);
+  assert.doesNotMatch(r.out, /static routes/, 'no file is named by its hash');
   assert.match(r.out, /sw\.js {11}\d+ B gzip/);
   assert.match(r.out, /runtime {9}shellac-runtime\.[0-9a-f]{10}\.js, \d+ B gzip \(\d+ B\)\n/);
   const offline = readFileSync(join(s.out, 'offline.html'), 'utf8');
@@ -158,6 +159,13 @@ test('a build injects the script at every depth, keeps the site untouched, and p
   assert.match(offline, /<title>You are offline – Demo<\/title>/);
   // A second build over the first replaces it whole.
   assert.equal((await shellac('build', s.site, '--out', s.out, '--quiet')).code, 0);
+});
+
+test('the summary names the hashed folders and the other hashed files the browser answers without the worker', async () => {
+  const s = site({ 'index.html': PAGE, 'css/a.css': 'body{}', 'assets/app.3f9a1c2b.js': 'a', 'assets/x/b.1a2b3c4d.js': 'b', 'img/logo.5e6f7a8b.svg': '<svg/>' });
+  const r = await shellac('build', s.site, '--out', s.out);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /\n {2}static routes {3}1 folder \(assets\/\) and 1 file, answered from the precache by the browser\n/);
 });
 
 test('large sites report progress', async () => {

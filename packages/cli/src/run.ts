@@ -40,6 +40,9 @@ function summary(s: BuildSummary, io: Io) {
   io.out(`  files written   ${s.files} (${s.pages} pages with the registration script)`);
   io.out(`  precached       ${s.precached} entries, ${size(s.precachedBytes)}`);
   io.out(`  offline page    ${s.offlinePage ? `${s.offlinePage}${s.offlinePageGenerated ? ' (generated in the site\'s look)' : ''}` : s.appShell ? 'none (the app shell answers offline navigations)' : 'none'}`);
+  const { folders, files } = s.staticRoutes;
+  const routed = [folders.length && `${folders.length} folder${folders.length > 1 ? 's' : ''} (${folders.join(', ')})`, files && `${files} file${files > 1 ? 's' : ''}`].filter(Boolean);
+  if (routed.length) io.out(`  static routes   ${routed.join(' and ')}, answered from the precache by the browser`);
   io.out(`  sw.js           ${s.worker.gzip} B gzip (${s.worker.bytes} B)`);
   const { runtime, app } = s.worker;
   io.out(`  runtime         ${runtime.name}, ${runtime.gzip} B gzip (${runtime.bytes} B)${app ? `, of which your worker app ${app.gzip} B` : ''}`);
