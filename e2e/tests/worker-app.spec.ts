@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SongbookServer } from '../support/songbook.js';
 import { buildSongbookVariant } from '../support/songbook-variant.js';
@@ -120,6 +122,9 @@ test.describe('renderFirst, and a sync on every navigation', () => {
   let server: SongbookServer;
   test.beforeAll(async () => {
     build = await buildSongbookVariant('render-first', { renderFirst: true, syncSeconds: 0.001 });
+  });
+  test.afterAll(() => {
+    rmSync(dirname(build), { recursive: true, force: true });
   });
   test.beforeEach(async () => {
     server = await new SongbookServer(build).start();
