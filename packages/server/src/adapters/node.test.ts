@@ -42,7 +42,12 @@ adapterSuite(
             const page = '<!doctype html><html><head><title>Whole &amp; sent</title></head><body><p>all</p></body></html>';
             res.setHeader('Content-Type', 'text/html; charset=utf-8');
             const as = new URL(req.url ?? '/', 'http://localhost').searchParams.get('as');
-            if (as === 'bytes') res.end(Buffer.from(page));
+            // Or a head padded so the title starts at byte `at`: past the first look (3000), or with
+            // a two-byte character cut by its end (2041: the fourth é spans bytes 2047 and 2048).
+            const at = Number(new URL(req.url ?? '/', 'http://localhost').searchParams.get('at'));
+            const open = '<!doctype html><html><head><meta name="pad" content="';
+            const padded = () => `${open}${'a'.repeat(at - open.length - 9)}"><title>éééé – padded</title></head><body><p>all</p></body></html>`;
+            if (as === 'bytes') res.end(Buffer.from(at ? padded() : page));
             else res.end(Buffer.from(page).toString('base64'), 'base64');
           } else if (path === '/echo') {
             // The request body is still the app's to read: the adapter never touched it.
@@ -78,6 +83,12 @@ adapterSuite(
         const r = await get(`/whole?from_appshell=1&as=${as}`);
         assert.equal(decodeURIComponent(r.headers.get(HEADER.title)!), 'Whole & sent', as);
         assert.equal(await r.text(), '<!doctype html><html><head><title>Whole &amp; sent</title></head><body><p>all</p></body></html>');
+      }
+      for (const at of [3000, 2041]) {
+        const r = await get(`/whole?from_appshell=1&as=bytes&at=${at}`);
+        const body = await r.text();
+        assert.equal(Buffer.byteLength(body.slice(0, body.indexOf('éééé'))), at, 'the test page puts the title where it says');
+        assert.equal(decodeURIComponent(r.headers.get(HEADER.title) ?? ''), 'éééé – padded', `title at byte ${at}`);
       }
     });
 
