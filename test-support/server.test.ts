@@ -35,7 +35,7 @@ test('a list of answers is served in turn, the last one repeating; a path with a
 test('an unrouted path is a 404, and a route must not take the runner\'s paths', async () => {
   assert.equal((await fetch('/nowhere')).status, 404);
   await assert.rejects(server.route('/__unit/page.html', { body: 'x' }), /must start with \/ and not with \/__unit\//);
-  await assert.rejects(server.route('/x', { fail: 'maybe' as 'reset' }), /fail is "reset" or "hang"/); // a wrong value on purpose
+  await assert.rejects(server.route('/x', { fail: 'maybe' as 'reset' }), /fail is "reset", "hang" or "stall"/); // a wrong value on purpose
 });
 
 test('a reset answer fails the fetch as a dropped network does, and is sent once', async () => {
@@ -62,4 +62,15 @@ test('reset() forgets routes and requests and ends a hanging request', async () 
   await hanging;
   assert.deepEqual(await server.requests(), []);
   assert.equal((await fetch('/hang')).status, 404);
+});
+
+test('a stalled answer sends its head and half its body; the rest never comes', async () => {
+  await server.route('/stall', { body: 'abcdefgh', fail: 'stall' });
+  const response = await fetch('/stall');
+  assert.equal(response.status, 200);
+  const reader = response.body!.getReader();
+  assert.equal(new TextDecoder().decode((await reader.read()).value), 'abcd');
+  const rest = assert.rejects(reader.read(), TypeError);
+  await server.reset(); // ends it: the read that was waiting fails
+  await rest;
 });

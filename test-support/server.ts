@@ -19,8 +19,10 @@ export interface Answer {
   /**
    * `reset`: close the connection without an answer, as a dropped network does (`fetch` rejects).
    * `hang`: never answer (the request stays in flight until the file ends or `reset()`).
+   * `stall`: send the head and half the body, then nothing more (`fetch` resolves; reading the
+   * body never ends).
    */
-  fail?: 'reset' | 'hang';
+  fail?: 'reset' | 'hang' | 'stall';
 }
 
 /** A request the server received, in the order it arrived. */

@@ -3,7 +3,7 @@
 
 const MAX_BODY = 1 << 20;
 
-/** @typedef {{ status?: number, headers?: Record<string, string>, body?: string, bodyBase64?: string, delay?: number, fail?: 'reset' | 'hang' }} Answer */
+/** @typedef {{ status?: number, headers?: Record<string, string>, body?: string, bodyBase64?: string, delay?: number, fail?: 'reset' | 'hang' | 'stall' }} Answer */
 
 export function createTestRoutes() {
   const state = {
@@ -58,7 +58,10 @@ function send(req, res, answer) {
   if (answer.fail === 'reset') return void req.socket.destroy();
   const headers = { ...(answer.body !== undefined || answer.bodyBase64 !== undefined ? { 'content-type': 'text/plain; charset=utf-8' } : {}), ...lower(answer.headers ?? {}) };
   res.writeHead(answer.status ?? 200, headers);
-  res.end(answer.bodyBase64 !== undefined ? Buffer.from(answer.bodyBase64, 'base64') : answer.body);
+  const body = answer.bodyBase64 !== undefined ? Buffer.from(answer.bodyBase64, 'base64') : Buffer.from(answer.body ?? '');
+  // The head and half the body, then nothing: a download that stops in the middle.
+  if (answer.fail === 'stall') return void res.write(body.subarray(0, body.length >> 1));
+  res.end(body);
 }
 
 function defineRoute(state, input) {
@@ -67,8 +70,8 @@ function defineRoute(state, input) {
     throw new Error(`route: the path must start with / and not with /__unit/, got ${JSON.stringify(path)}`);
   }
   if (!Array.isArray(answers) || !answers.length) throw new Error('route: give at least one answer');
-  const fail = answers.find((a) => a.fail !== undefined && a.fail !== 'reset' && a.fail !== 'hang');
-  if (fail) throw new Error(`route: fail is "reset" or "hang", got ${JSON.stringify(fail.fail)}`);
+  const fail = answers.find((a) => a.fail !== undefined && a.fail !== 'reset' && a.fail !== 'hang' && a.fail !== 'stall');
+  if (fail) throw new Error(`route: fail is "reset", "hang" or "stall", got ${JSON.stringify(fail.fail)}`);
   state.routes.set(path, { answers, next: 0 });
 }
 

@@ -41,3 +41,17 @@ test("a person's page still in flight when they sign out is not saved and lets n
   assert.equal(await saved.match(url('lesson')), undefined);
   assert.deepEqual((await caches.keys()).filter((name) => name.includes('saved~')), [], 'no saved partition of anybody');
 });
+
+test('a save cancelled while a file is half downloaded ends as cancelled and stores nothing', async () => {
+  const { saved, save, path, url } = setup('cs2');
+  await server.route(path('tune'), { body: '<title>A tune</title><img src="big.png">', headers: HTML });
+  await server.route(path('big.png'), { body: 'x'.repeat(64 * 1024), headers: { 'Content-Type': 'image/png' }, fail: 'stall' });
+  const saving = save('tune');
+  // The file's head has been sent when the server lists it (the half body follows at once): the
+  // cancel then reaches a body being read, not a request waiting for its answer.
+  while ((await server.requests(path('big.png'))).length === 0);
+  await saved.messages![SAVE_MESSAGE.cancel]!({ id: 'tune' });
+  const reply = await saving;
+  assert.equal(reply.errors[0]?.code, 'cancelled', JSON.stringify(reply.errors));
+  assert.equal(await saved.match(url('tune')), undefined);
+});

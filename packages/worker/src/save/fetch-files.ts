@@ -39,14 +39,17 @@ export async function fetchFiles(urls: string[], options: FetchFilesOptions): Pr
   const seen = new Set(urls);
   const out = new Map<string, Response>();
   const one = async (url: string) => {
-    const response = await fetch(url, { signal }).catch((error: unknown) => {
+    // A failure while the body is read too (a cancel, a connection lost mid-file), not only
+    // before the answer: either is this file's, and a cancel is told as one.
+    const failed = (error: unknown) => {
       throw options.signal.aborted ? new SaveError('cancelled', item, 'the save was cancelled') : new SaveError('network', item, `${url}: ${error}`, { file: url });
-    });
+    };
+    const response = await fetch(url, { signal }).catch(failed);
     // A 206 is part of a file: saving it as the file would break playback offline.
     if (response.status !== 200) throw new SaveError('http', item, `${url}: HTTP ${response.status}`, { file: url, status: response.status });
     const announced = Number(response.headers.get('Content-Length') ?? 0);
-    const more = await options.more?.(url, response.clone());
-    const body = await response.blob();
+    const more = await options.more?.(url, response.clone()).catch(failed);
+    const body = await response.blob().catch(failed);
     out.set(url, storedCopy(response, body));
     options.onFile(body.size, announced);
     const fresh = (more ?? []).filter((next) => !seen.has(next));

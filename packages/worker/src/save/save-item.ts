@@ -36,6 +36,11 @@ export interface SavePlan {
   owner: string;
 }
 
+/** What a page's fetch or body read failing throws: a cancel as one, else the network's failure. */
+const pageFailure = (url: URL, key: URL, signal: AbortSignal) => (error: unknown): never => {
+  throw new SaveError(signal.aborted ? 'cancelled' : 'network', url.href, `${key.href}: ${error}`, { file: key.href });
+};
+
 /** Fetches a page (its content under the app shell) and lists the files it needs. */
 export async function planItem(env: SaveItemEnv, raw: string, also: string[], signal: AbortSignal): Promise<SavePlan> {
   const url = new URL(raw, env.scope);
@@ -45,13 +50,12 @@ export async function planItem(env: SaveItemEnv, raw: string, also: string[], si
   const key = env.contentKey?.(url) ?? url;
   // Made before the request: a page that left before a sign-out must not switch back to its person.
   const observe = env.observe?.();
-  const page = await fetch(key, { signal }).catch((error: unknown) => {
-    throw new SaveError(signal.aborted ? 'cancelled' : 'network', url.href, `${key.href}: ${error}`, { file: key.href });
-  });
+  const failed = pageFailure(url, key, signal);
+  const page = await fetch(key, { signal }).catch(failed);
   await observe?.(page);
   if (page.status !== 200) throw new SaveError('http', url.href, `${key.href}: HTTP ${page.status}`, { file: key.href, status: page.status });
   if (!page.headers.get('Content-Type')?.includes('text/html')) throw new SaveError('bad-url', url.href, `${key.href} is not an HTML page`, { file: key.href });
-  const scan = scanHtml(await page.clone().text(), url.href);
+  const scan = scanHtml(await page.clone().text().catch(failed), url.href);
   const named = page.headers.get(HEADER.title);
   const origin = env.scope.origin;
   // The page's own extras are relative to it; the site's (`createSaved({ also })`) to the scope.
@@ -105,7 +109,7 @@ export async function saveItem(env: SaveItemEnv, id: string, url: string, also: 
   const tell = (state: SaveState, at = url) => env.progress({ id, url: at, state, files: { ...files }, bytes: { ...bytes } });
   tell('saving');
   const plan = await planItem(env, url, also, signal);
-  const body = await plan.page.blob();
+  const body = await plan.page.blob().catch(pageFailure(new URL(plan.record.url), new URL(plan.record.key), signal));
   const page = storedCopy(plan.page, body);
   files.done = 1;
   bytes.done = bytes.total = body.size;
