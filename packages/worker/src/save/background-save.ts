@@ -2,7 +2,7 @@ import type { BackgroundSave, SaveFailure } from '@shellac/protocol';
 import type { MetaStore } from '../core/meta-store.js';
 import { storedCopy } from './fetch-files.js';
 import { commitItem, planItem, type SaveItemEnv, type SavePlan } from './save-item.js';
-import { SaveError } from './save-error.js';
+import { cancelledSave, SaveError } from './save-error.js';
 import type { SavedRecord } from './saved-store.js';
 
 /** What a Background Fetch event gives (typed here: TypeScript's lib has no Background Fetch yet). */
@@ -30,7 +30,7 @@ export interface BackgroundSavesOptions {
   item: SaveItemEnv;
   meta: MetaStore;
   /** Reports the end of an item: stored, or why not (awaited: the event lasts until every page was told). */
-  done(id: string, url: string, result: SavedRecord | SaveFailure, cancelled?: boolean): Promise<void>;
+  done(id: string, url: string, result: SavedRecord | SaveFailure): Promise<void>;
 }
 
 const key = (id: string) => `saving/${id}`;
@@ -86,7 +86,7 @@ export function backgroundSaves(options: BackgroundSavesOptions): BackgroundSave
           return done(id, url, { code: 'http', url, message: 'Background Fetch failed: a file answered with an error status' });
         }),
       backgroundfetchabort: (event) =>
-        settle(event, async (id, pending) => done(id, pending.record.url, { code: 'cancelled', url: pending.record.url, message: 'the save was cancelled' }, true)),
+        settle(event, async (id, pending) => done(id, pending.record.url, cancelledSave(pending.record.url))),
     },
   };
 }

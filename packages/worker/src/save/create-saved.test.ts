@@ -55,3 +55,30 @@ test('a save cancelled while a file is half downloaded ends as cancelled and sto
   assert.equal(reply.errors[0]?.code, 'cancelled', JSON.stringify(reply.errors));
   assert.equal(await saved.match(url('tune')), undefined);
 });
+
+test('a save cancelled after its files arrived, before they are written, stores nothing and ends as cancelled', async () => {
+  const scope = new URL(server.url('/cs3/'));
+  const identity = testIdentity(scope);
+  const meta = createMetaStore({ cacheName: cacheName({ scope: scope.pathname, kind: 'meta' }), base: `${scope.href}__meta/` });
+  // The app shell is made sure of just before the write: the cancel comes while it is.
+  let committing!: () => void;
+  const reached = new Promise<void>((resolve) => (committing = resolve));
+  let release!: () => void;
+  const shellEnsured = new Promise<void>((resolve) => (release = resolve));
+  const saved = createSaved().start({
+    scope, meta, log: () => {}, owner: identity, observe: () => identity.watch({}),
+    precached: () => false, evict: async () => {}, broadcast: async () => {},
+    ensureShell: () => (committing(), shellEnsured),
+  });
+  await server.route('/cs3/tune', { body: '<title>A tune</title><img src="small.png">', headers: HTML });
+  await server.route('/cs3/small.png', { body: 'png', headers: { 'Content-Type': 'image/png' } });
+  const saving = saved.messages![SAVE_MESSAGE.save]!({ id: 'tune', urls: [new URL('tune', scope).href] }) as Promise<SaveReply>;
+  await reached;
+  await saved.messages![SAVE_MESSAGE.cancel]!({ id: 'tune' });
+  release();
+  const reply = await saving;
+  assert.equal(reply.ok, false);
+  assert.deepEqual(reply.errors.map((e) => e.code), ['cancelled'], JSON.stringify(reply.errors));
+  assert.equal(await saved.match(new URL('tune', scope).href), undefined);
+  assert.equal(await saved.match(new URL('small.png', scope).href), undefined);
+});

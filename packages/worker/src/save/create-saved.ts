@@ -11,7 +11,7 @@ import type { WorkerServices } from '../core/worker-services.js';
 import { ShellacWorkerError } from '../errors.js';
 import type { Precache } from '../precache/precache.js';
 import { backgroundSaves } from './background-save.js';
-import { SaveError } from './save-error.js';
+import { cancelledSave, SaveError } from './save-error.js';
 import { saveItem, type SaveItemEnv } from './save-item.js';
 import { createSavedStore, type SavedRecord, type SavedStore } from './saved-store.js';
 
@@ -77,7 +77,7 @@ interface SaveMessageDeps {
   background: ReturnType<typeof backgroundSaves>;
   loaded(): Promise<void>;
   running: Map<string, AbortController>;
-  ended(id: string, url: string, result: SavedRecord | SaveFailure, cancelled?: boolean): Promise<void>;
+  ended(id: string, url: string, result: SavedRecord | SaveFailure): Promise<void>;
 }
 
 /** The `shellac:save` handler: each URL planned (Background Fetch) or saved in turn, each whole or not at all. */
@@ -99,9 +99,10 @@ function saveMessage(deps: SaveMessageDeps): (message: Record<string, unknown>) 
           await ended(id, record.url, record);
         }
       } catch (error) {
+        const why = control.signal.aborted ? cancelledSave(url) : failure(url, error);
         reply.ok = false;
-        reply.errors.push(failure(url, error));
-        await ended(id, url, failure(url, error), control.signal.aborted);
+        reply.errors.push(why);
+        await ended(id, url, why);
       }
     }
     running.delete(id);
@@ -114,9 +115,9 @@ function saveMessage(deps: SaveMessageDeps): (message: Record<string, unknown>) 
  * the message (or Background Fetch) event lasts until every page was told.
  */
 function endedWith(tell: (message: Omit<SaveProgressMessage, 'type'>) => Promise<void>, changed: () => void): SaveMessageDeps['ended'] {
-  return async (id, url, result, cancelled) => {
+  return async (id, url, result) => {
     const files = { done: 0, total: 0 };
-    if ('code' in result) return tell({ id, url, state: cancelled ? 'cancelled' : 'failed', files, bytes: files, error: result });
+    if ('code' in result) return tell({ id, url, state: result.code === 'cancelled' ? 'cancelled' : 'failed', files, bytes: files, error: result });
     await tell({ id, url, state: 'saved', files: { done: result.files.length, total: result.files.length }, bytes: { done: result.bytes, total: result.bytes }, item: toItem(result) });
     changed();
   };

@@ -39,10 +39,10 @@ export async function fetchFiles(urls: string[], options: FetchFilesOptions): Pr
   const seen = new Set(urls);
   const out = new Map<string, Response>();
   const one = async (url: string) => {
-    // A failure while the body is read too (a cancel, a connection lost mid-file), not only
-    // before the answer: either is this file's, and a cancel is told as one.
+    // A failure while the body is read too (a connection lost mid-file), not only before the
+    // answer: either is this file's. (One caused by a cancel is told as the cancel by the save.)
     const failed = (error: unknown) => {
-      throw options.signal.aborted ? new SaveError('cancelled', item, 'the save was cancelled') : new SaveError('network', item, `${url}: ${error}`, { file: url });
+      throw new SaveError('network', item, `${url}: ${error}`, { file: url });
     };
     const response = await fetch(url, { signal }).catch(failed);
     // A 206 is part of a file: saving it as the file would break playback offline.

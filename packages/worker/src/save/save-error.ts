@@ -8,3 +8,9 @@ export class SaveError extends Error {
     this.failure = { code, url, message, ...extra };
   }
 }
+
+/**
+ * How a cancelled save ends, whatever failed once it was cancelled (a fetch or body read the
+ * cancel aborted, a commit it stopped): the cancel is the cause.
+ */
+export const cancelledSave = (url: string): SaveFailure => ({ code: 'cancelled', url, message: 'the save was cancelled' });

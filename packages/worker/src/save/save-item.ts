@@ -36,9 +36,9 @@ export interface SavePlan {
   owner: string;
 }
 
-/** What a page's fetch or body read failing throws: a cancel as one, else the network's failure. */
-const pageFailure = (url: URL, key: URL, signal: AbortSignal) => (error: unknown): never => {
-  throw new SaveError(signal.aborted ? 'cancelled' : 'network', url.href, `${key.href}: ${error}`, { file: key.href });
+/** What a page's fetch or body read failing throws (one caused by a cancel is told as the cancel by the save). */
+const pageFailure = (url: URL, key: URL) => (error: unknown): never => {
+  throw new SaveError('network', url.href, `${key.href}: ${error}`, { file: key.href });
 };
 
 /** Fetches a page (its content under the app shell) and lists the files it needs. */
@@ -50,7 +50,7 @@ export async function planItem(env: SaveItemEnv, raw: string, also: string[], si
   const key = env.contentKey?.(url) ?? url;
   // Made before the request: a page that left before a sign-out must not switch back to its person.
   const observe = env.observe?.();
-  const failed = pageFailure(url, key, signal);
+  const failed = pageFailure(url, key);
   const page = await fetch(key, { signal }).catch(failed);
   await observe?.(page);
   if (page.status !== 200) throw new SaveError('http', url.href, `${key.href}: HTTP ${page.status}`, { file: key.href, status: page.status });
@@ -76,8 +76,11 @@ async function room(): Promise<{ available: number }> {
   return { available: quota - usage };
 }
 
-/** Stores a planned item with its fetched files, whole, after the checks that can still refuse it. */
-export async function commitItem(env: SaveItemEnv, plan: Pick<SavePlan, 'record' | 'owner'>, files: Map<string, Response>): Promise<SavedRecord> {
+/**
+ * Stores a planned item with its fetched files, whole, after the checks that can still refuse it;
+ * `signal`: the save's own, so a cancel that comes before the write still stores nothing.
+ */
+export async function commitItem(env: SaveItemEnv, plan: Pick<SavePlan, 'record' | 'owner'>, files: Map<string, Response>, signal?: AbortSignal): Promise<SavedRecord> {
   const { record } = plan;
   if ((await env.owner.key()) !== plan.owner) throw new SaveError('user-changed', record.url, 'another person signed in while saving: nothing was stored');
   let bytes = 0;
@@ -91,6 +94,8 @@ export async function commitItem(env: SaveItemEnv, plan: Pick<SavePlan, 'record'
   if (needed > available) throw new SaveError('quota', record.url, `not enough storage: ${needed} B needed, ${Math.max(0, available)} B available`, { needed, available: Math.max(0, available) });
   const saved: SavedRecord = { ...record, files: [...files.keys()], bytes, savedAt: Date.now() };
   await env.ensureShell?.();
+  // The last point a cancel can stop the save: the write below is one whole, never half done.
+  signal?.throwIfAborted();
   const stored = await env.store.commit(saved, files, plan.owner).catch((error: unknown) => {
     // The estimate said there was room, and the write proved it wrong (estimates are loose;
     // Chromium enforces a quota set from DevTools without estimating it): how much room there
@@ -109,7 +114,7 @@ export async function saveItem(env: SaveItemEnv, id: string, url: string, also: 
   const tell = (state: SaveState, at = url) => env.progress({ id, url: at, state, files: { ...files }, bytes: { ...bytes } });
   tell('saving');
   const plan = await planItem(env, url, also, signal);
-  const body = await plan.page.blob().catch(pageFailure(new URL(plan.record.url), new URL(plan.record.key), signal));
+  const body = await plan.page.blob().catch(pageFailure(new URL(plan.record.url), new URL(plan.record.key)));
   const page = storedCopy(plan.page, body);
   files.done = 1;
   bytes.done = bytes.total = body.size;
@@ -132,5 +137,5 @@ export async function saveItem(env: SaveItemEnv, id: string, url: string, also: 
     },
     onQueued: (count) => void (files.total += count),
   });
-  return commitItem(env, plan, new Map([[plan.record.key, page], ...fetched]));
+  return commitItem(env, plan, new Map([[plan.record.key, page], ...fetched]), signal);
 }
