@@ -14,7 +14,8 @@ export const CLIENT_FILES = ['shellac.js', 'shellac-shell.js', 'shellac-save.js'
 
 /** Every file the package should hold, name → bytes, from the packages' dist folders. */
 export async function freshDjangoRuntime(root = '.') {
-  const { compileRuntime, ALL_FEATURES } = await import(pathToFileURL(resolve(root, 'packages/cli/dist/bundle-worker.js')).href);
+  const { compileRuntime } = await import(pathToFileURL(resolve(root, 'packages/cli/dist/bundle-worker.js')).href);
+  const { ALL_FEATURES } = await import(pathToFileURL(resolve(root, 'packages/cli/dist/runtime-features.js')).href);
   const runtime = await compileRuntime(ALL_FEATURES);
   const files = new Map([[runtime.name, Buffer.from(runtime.code)]]);
   for (const name of CLIENT_FILES) files.set(name, readFileSync(join(root, 'packages/client/dist/browser', name)));

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const INPUTS = ['packages/worker/dist', 'packages/protocol/dist', 'packages/cli/dist/bundle-worker.js', 'packages/cli/dist/prebuilt-runtime.js', 'packages/cli/dist/worker-defaults.js',
+const INPUTS = ['packages/worker/dist', 'packages/protocol/dist', 'packages/cli/dist/bundle-worker.js', 'packages/cli/dist/runtime-features.js', 'packages/cli/dist/prebuilt-runtime.js', 'packages/cli/dist/worker-defaults.js',
   'node_modules/esbuild/package.json', 'node_modules/terser/package.json'];
 const CACHE = 'node_modules/.cache/shellac-runtimes';
 

@@ -6,7 +6,8 @@ import { FILES, normalizeBase, versionPack, type Manifest, type WorkerConfig } f
 import { CONFIG_FILE, configError, DEFAULT_CONFIG, findConfigFile, loadConfig, type BuildConfig } from './build-config.js';
 import type { BuildOptions } from './build-options.js';
 import type { BlockedPlan, BuildPlan, ReadyPlan } from './build-plan.js';
-import { bundleRuntime, featuresOf } from './bundle-worker.js';
+import { bundleRuntime } from './bundle-worker.js';
+import { featuresOf } from './runtime-features.js';
 import { placeManifest } from './place-manifest.js';
 import { sharedHashes } from './shared-hashes.js';
 import { withoutDefaults } from './worker-defaults.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bundleRuntime, compileRuntime, type RuntimeFeatures } from './bundle-worker.js';
+import { bundleRuntime, compileRuntime } from './bundle-worker.js';
+import type { RuntimeFeatures } from './runtime-features.js';
 import { featureKey, prebuiltFeatureSets, prebuiltRuntime } from './prebuilt-runtime.js';
 
 const plain: RuntimeFeatures = { strategies: [], appShell: false, identity: false, save: false };

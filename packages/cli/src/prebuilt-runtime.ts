@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runtimeFile } from '@shellac/protocol';
-import { ALL_FEATURES, type Runtime, type RuntimeFeatures } from './bundle-worker.js';
+import { ALL_FEATURES, type Runtime, type RuntimeFeatures } from './runtime-features.js';
 
 /**
  * Where the package keeps its prebuilt runtimes: `dist/runtimes/`, beside the compiled CLI (the

@@ -1,5 +1,4 @@
-import { PRELOAD_CONTENT, type StatusReply, type WorkerConfig } from '@shellac/protocol';
-import type { AppShell } from './app-shell/create-app-shell.js';
+import { PRELOAD_CONTENT, type StatusReply } from '@shellac/protocol';
 import type { RuntimeCache } from './caches/runtime-cache.js';
 import type { CacheLimits } from './caches/select-evictions.js';
 import { createCore, type Core } from './core/create-core.js';
@@ -8,52 +7,12 @@ import { createMessages } from './core/create-messages.js';
 import type { Logger } from './core/logger.js';
 import { createServices } from './core/worker-services.js';
 import { createUnits } from './create-units.js';
-import type { IdentityFeature } from './identity/create-identity.js';
 import type { Identity } from './identity/identity.js';
 import type { Precache } from './precache/precache.js';
-import type { Router } from './routing/router.js';
-import type { SavedFeature } from './save/create-saved.js';
-import type { WorkerAppFeature } from './app/create-worker-app.js';
 import { fetchHandler } from './fetch-handler.js';
 import { retireGate } from './units/retire-gate.js';
+import type { ShellacOptions } from './shellac-options.js';
 import { stateUnit } from './units/state-unit.js';
-
-/** Options of {@link createShellac}: the build's {@link WorkerConfig} (less `routes`) plus what only code can give. */
-export interface ShellacOptions extends Omit<Partial<WorkerConfig>, 'routes' | 'appShell' | 'identity' | 'save' | 'app'> {
-  /**
-   * Identity (`createIdentity()`): the pages cache and `perUser` runtime caches are kept per person
-   * and dropped when someone else signs in or this person signs out. Leave it out only for sites
-   * where nobody signs in: it keeps its code out of the bundle.
-   */
-  identity?: IdentityFeature;
-  /**
-   * App-shell mode (`createAppShell()`): allowed navigations get the cached shell at once, and the
-   * shell's `?from_appshell=1` content requests go network-first into the pages cache. Leaving it
-   * out keeps its code out of the bundle.
-   */
-  shell?: AppShell;
-  /**
-   * Your routes, tried after the precache and before the built-in pages route. Leaving the router
-   * out keeps its code out of the bundle. For routes written as JSON, see `applyRoutes`.
-   */
-  router?: Router;
-  /**
-   * Save for offline (`createSaved()`): people choose pages to keep with everything they need,
-   * answered when the network fails. Leaving it out keeps its code out of the bundle.
-   */
-  saved?: SavedFeature;
-  /**
-   * The app inside the worker (`createWorkerApp()`): the site's own routes render pages and
-   * content from synced data when the server cannot answer. Leaving it out keeps its code out.
-   */
-  app?: WorkerAppFeature;
-  /** The registration scope (default: the worker's own). */
-  scope?: string;
-  /** The worker script's URL, which `manifest`, `offlinePage` and `offlineImage` are relative to. */
-  scriptUrl?: string;
-  /** The clock of cache ages (ms since the epoch); default `Date.now`. Tests pass their own. */
-  now?: () => number;
-}
 
 /** One Shellac runtime: explicit, so a worker can hold two or test one in isolation. */
 export interface Shellac {

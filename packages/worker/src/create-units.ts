@@ -2,7 +2,7 @@ import { cacheName, MANIFEST_FILE, versionPack } from '@shellac/protocol';
 import type { RuntimeCache } from './caches/runtime-cache.js';
 import type { WorkerServices } from './core/worker-services.js';
 import type { FetchEnv, Unit } from './core/unit.js';
-import type { ShellacOptions } from './create-shellac.js';
+import type { ShellacOptions } from './shellac-options.js';
 import type { Precache } from './precache/precache.js';
 import { createPrecache } from './precache/precache.js';
 import { offlineUnit } from './units/offline-unit.js';

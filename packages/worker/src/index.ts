@@ -1,9 +1,11 @@
 export { createShellac } from './create-shellac.js';
-export type { Shellac, ShellacOptions } from './create-shellac.js';
+export type { Shellac } from './create-shellac.js';
+export type { ShellacOptions } from './shellac-options.js';
 export { retireWorker } from './retire/retire-worker.js';
 export type { Core } from './core/create-core.js';
 export type { Unit, Route, FetchEnv, Observe, MessageHandler } from './core/unit.js';
-export type { Logger, Log } from './core/logger.js';
+export type { Logger } from './core/logger.js';
+export type { Log } from './core/log.js';
 export { applyRoutes } from './routing/apply-routes.js';
 export type { StrategyFactory } from './routing/apply-routes.js';
 export { createRouter } from './routing/router.js';

@@ -1,5 +1,5 @@
 import { CONTENT_HEADER, HEADER } from '@shellac/protocol';
-import type { Log } from '../core/logger.js';
+import type { Log } from '../core/log.js';
 
 export interface ShellStoreOptions {
   /** The cache holding the shell: `shellac:<scope>:shell`. */

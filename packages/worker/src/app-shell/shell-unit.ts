@@ -1,7 +1,7 @@
 import { APPSHELL_PARAM, CONTENT_HEADER, contentUrl } from '@shellac/protocol';
 import type { Cacheable } from '../caches/cacheable.js';
 import type { RuntimeCache } from '../caches/runtime-cache.js';
-import type { Log } from '../core/logger.js';
+import type { Log } from '../core/log.js';
 import type { Unit } from '../core/unit.js';
 import type { Handler } from '../routing/route-context.js';
 import { networkFirst } from '../strategies/network-first.js';

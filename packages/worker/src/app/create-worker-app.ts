@@ -2,7 +2,7 @@ import { APPSHELL_PARAM, HEADER, MESSAGE, type SyncReply, type WorkerAppConfig }
 import { layeredCache } from '../caches/layered-cache.js';
 import type { RuntimeCache } from '../caches/runtime-cache.js';
 import type { Owner } from '../caches/user-cache.js';
-import type { Log } from '../core/logger.js';
+import type { Log } from '../core/log.js';
 import type { Observe, Unit } from '../core/unit.js';
 import type { WorkerServices } from '../core/worker-services.js';
 import { createDataSync, type DataReader } from './data-sync.js';

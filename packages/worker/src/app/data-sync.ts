@@ -1,6 +1,6 @@
 import { cacheName, HEADER, type DataSourceConfig } from '@shellac/protocol';
 import type { Owner } from '../caches/user-cache.js';
-import type { Log } from '../core/logger.js';
+import type { Log } from '../core/log.js';
 import type { Observe } from '../core/unit.js';
 
 /** What the app reads its synced data with. */

@@ -1,5 +1,5 @@
 import type { RouteContext } from '../routing/route-context.js';
-import type { Log } from './logger.js';
+import type { Log } from './log.js';
 import type { FetchEnv, Observe, Route, Unit } from './unit.js';
 
 /**

@@ -1,6 +1,6 @@
 import { MESSAGE, type CacheNameParts, type InstallFailure, type StatusReply, type UpdateFailedMessage, type UpdateFailure } from '@shellac/protocol';
 import { ShellacWorkerError } from '../errors.js';
-import type { Log } from './logger.js';
+import type { Log } from './log.js';
 import type { Unit } from './unit.js';
 
 export interface LifecycleOptions {

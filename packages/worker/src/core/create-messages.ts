@@ -1,5 +1,5 @@
 import type { ErrorReply } from '@shellac/protocol';
-import type { Log } from './logger.js';
+import type { Log } from './log.js';
 import type { MessageHandler, Unit } from './unit.js';
 
 /** What a message listener needs of the event. */

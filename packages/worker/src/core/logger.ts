@@ -1,9 +1,8 @@
 import { MESSAGE } from '@shellac/protocol';
 import type { MetaStore } from './meta-store.js';
+import type { Log } from './log.js';
 import type { Unit } from './unit.js';
 
-/** A line for the debug channel: a function is called only while the channel is on. */
-export type Log = (message: string | (() => string)) => void;
 
 /**
  * The debug channel: off by default, switchable at run time (config `debug`, or the page's

@@ -5,7 +5,8 @@ import type { RuntimeCache } from '../caches/runtime-cache.js';
 import type { CacheLimits } from '../caches/select-evictions.js';
 import type { IdentityFeature } from '../identity/create-identity.js';
 import type { Identity } from '../identity/identity.js';
-import { createLogger, type Log, type Logger } from './logger.js';
+import type { Log } from './log.js';
+import { createLogger, type Logger } from './logger.js';
 import { createMetaStore, type MetaStore } from './meta-store.js';
 
 /** What every unit may be lent: the scope, its clock and storage, identity, the open pages. */

@@ -6,7 +6,7 @@ import { cacheable, type Cacheable } from '../caches/cacheable.js';
 import type { RuntimeCache } from '../caches/runtime-cache.js';
 import { createUserCache, type Owner } from '../caches/user-cache.js';
 import { logoutRoute } from './logout-route.js';
-import type { Log } from '../core/logger.js';
+import type { Log } from '../core/log.js';
 import type { MetaStore } from '../core/meta-store.js';
 import type { FetchEnv, Observe, Unit } from '../core/unit.js';
 

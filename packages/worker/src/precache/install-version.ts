@@ -1,6 +1,6 @@
 import type { Manifest, ManifestEntry, UpdateFailure } from '@shellac/protocol';
 import { putWithRoom } from '../caches/put-with-room.js';
-import type { Log } from '../core/logger.js';
+import type { Log } from '../core/log.js';
 import { ShellacWorkerError } from '../errors.js';
 import { readPack } from './read-pack.js';
 import { entryKey, verifiedBody } from './verify-entry.js';

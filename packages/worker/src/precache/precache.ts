@@ -1,5 +1,5 @@
 import { RESERVED_PATH, type Manifest } from '@shellac/protocol';
-import type { Log } from '../core/logger.js';
+import type { Log } from '../core/log.js';
 import type { MetaStore } from '../core/meta-store.js';
 import { ShellacWorkerError } from '../errors.js';
 import { installVersion, type InstallReport } from './install-version.js';

@@ -1,4 +1,4 @@
-import type { Log } from '../core/logger.js';
+import type { Log } from '../core/log.js';
 import type { Params } from './url-pattern.js';
 
 /** What a handler gets for one request. */

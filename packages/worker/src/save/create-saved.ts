@@ -3,7 +3,7 @@ import { answerRange } from '../caches/answer-range.js';
 import { layeredCache } from '../caches/layered-cache.js';
 import type { RuntimeCache } from '../caches/runtime-cache.js';
 import type { Owner } from '../caches/user-cache.js';
-import type { Log } from '../core/logger.js';
+import type { Log } from '../core/log.js';
 import type { MetaStore } from '../core/meta-store.js';
 import type { Route, Unit } from '../core/unit.js';
 import type { AppShell } from '../app-shell/create-app-shell.js';

@@ -1,4 +1,4 @@
-import type { Log } from '../core/logger.js';
+import type { Log } from '../core/log.js';
 import type { Unit } from '../core/unit.js';
 import type { Precache } from '../precache/precache.js';
 import { networkOnly } from '../strategies/network-only.js';

@@ -1,5 +1,5 @@
 import { MESSAGE, type WorkerMessage } from '@shellac/protocol';
-import type { Log } from '../core/logger.js';
+import type { Log } from '../core/log.js';
 import type { Unit } from '../core/unit.js';
 
 export interface RetireGateOptions {

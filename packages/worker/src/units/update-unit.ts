@@ -1,5 +1,5 @@
 import { MESSAGE, type InstallFailure, type UpdateCheck, type WorkerMessage } from '@shellac/protocol';
-import type { Log } from '../core/logger.js';
+import type { Log } from '../core/log.js';
 import type { MetaStore } from '../core/meta-store.js';
 import type { Unit } from '../core/unit.js';
 import type { Precache } from '../precache/precache.js';
