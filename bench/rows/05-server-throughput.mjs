@@ -9,6 +9,7 @@
 // over the same cores and one contender's figure swung by 30% from run to run. Each run also
 // records the server's CPU time per request, which load-generator noise does not touch.
 import { join } from 'node:path';
+import http from 'node:http';
 import os from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
@@ -30,6 +31,7 @@ const CONNECTIONS = 10;
 const DURATION_S = 3;
 const WARMUP_S = 1;
 const CONTENT = '?from_appshell=1';
+const HEAP_REQUESTS = 2000;
 
 /** Which cores servers and the load generator get, or null when pinning is not possible here. */
 function pinning() {
@@ -45,8 +47,9 @@ function pinSelf(cpus) {
 }
 
 /**
- * Starts `server-child.mjs` and resolves `{ url, cpu(), close() }` once it listens; `cpu()`
- * resolves the child's CPU time so far, in microseconds.
+ * Starts `server-child.mjs` and resolves `{ url, cpu(), heap(), close() }` once it listens;
+ * `cpu()` resolves the child's CPU time so far, in microseconds; `heap('start')`, then
+ * `heap('stop')` resolves the bytes it allocated in between.
  */
 function startServer(framework, variant, buildDir, pin) {
   return new Promise((resolve, reject) => {
@@ -70,16 +73,19 @@ function startServer(framework, variant, buildDir, pin) {
         const message = JSON.parse(stdout.slice(0, nl));
         stdout = stdout.slice(nl + 1);
         if ('cpu' in message) waiting.shift()?.(message.cpu);
+        else if ('heap' in message || 'heapBytes' in message) waiting.shift()?.(message.heapBytes);
         else if (!started) { started = true; ready(message.port); }
       }
+    });
+    const ask = (line) => new Promise((answer) => {
+      waiting.push(answer);
+      child.stdin.write(`${line}\n`);
     });
     const ready = (port) => {
       resolve({
         url: `http://127.0.0.1:${port}`,
-        cpu: () => new Promise((answer) => {
-          waiting.push(answer);
-          child.stdin.write('cpu\n');
-        }),
+        cpu: () => ask('cpu'),
+        heap: (what) => ask(`heap-${what}`),
         close: () => new Promise((done) => {
           if (child.exitCode != null || child.signalCode != null) return done();
           child.once('exit', () => done());
@@ -95,6 +101,28 @@ async function load(url, duration) {
   const r = await autocannon({ url, connections: CONNECTIONS, duration });
   if (r.errors || r.timeouts || r.non2xx) throw new Error(`${url}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx responses`);
   return r;
+}
+
+/**
+ * The server's heap allocation per request (garbage included): `HEAP_REQUESTS` requests one after
+ * another on one kept-alive connection, between the child's heap-start and heap-stop. The
+ * requests are sent from this process, so only the server's own allocations are counted.
+ */
+async function heapPerRequest(c) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = () => new Promise((resolve, reject) => {
+    http.get(c.url, { agent }, (res) => {
+      if (res.statusCode !== 200) reject(new Error(`${c.url}: ${res.statusCode}`));
+      res.resume().on('end', resolve);
+    }).on('error', reject);
+  });
+  try {
+    await c.server.heap('start');
+    for (let i = 0; i < HEAP_REQUESTS; i++) await get();
+    return Math.round((await c.server.heap('stop')) / HEAP_REQUESTS);
+  } finally {
+    agent.destroy();
+  }
 }
 
 /** Checks once that each contender answers what it should, and records its body size. */
@@ -165,6 +193,11 @@ export async function run(ctx) {
       ctx.log(`run ${i + 1}/${ctx.runs} (req/s): ${line.join(', ')}`);
     }
 
+    // Once each, after the timed runs (the servers are warm): a figure the machine's load leaves alone.
+    const heapBytes = {};
+    for (const name of names) heapBytes[name] = await heapPerRequest(contenders[name]);
+    ctx.log(`heap bytes per request: ${names.map((n) => `${n} ${heapBytes[n]}`).join(', ')}`);
+
     const s = Object.fromEntries(names.map((n) => [n, summary(samples[n], 0)]));
     const ratio = (a, b) => medianRatio(s, a, b);
     const cpu = Object.fromEntries(names.map((n) => [n, summary(cpuPerRequest[n], 1)]));
@@ -211,6 +244,9 @@ export async function run(ctx) {
           hono: cpuRatio('honoAdapter', 'honoHeader'),
           honoContent: cpuRatio('honoAdapterContent', 'honoHeaderContent'),
         },
+        // Heap bytes the server allocated per request (garbage included), and floor ÷ adapter.
+        heapBytesPerRequest: heapBytes,
+        heapRatios: Object.fromEntries(pairs.concat([['Express', 'expressAdapter', 'expressNoop']]).map(([label, a, b]) => [label, Number((heapBytes[b] / heapBytes[a]).toFixed(3))])),
         meanLatencyMs: Object.fromEntries(names.map((n) => [n, summary(latency[n], 2).median])),
         samples: Object.fromEntries(names.map((n) => [n, s[n].samples])),
         notes: [
@@ -218,6 +254,7 @@ export async function run(ctx) {
           `ratio = Express + shellacExpress ÷ Express + a no-op middleware (higher is better); Hono + shellacHono ÷ Hono + a middleware setting one header = ${ratio('honoAdapter', 'honoHeader')}`,
           `content-only (?from_appshell=1, ${bodyBytes.expressAdapterContent} B vs ${bodyBytes.expressAdapter} B full), adapter ÷ the floor app choosing the template by hand: Express ${ratio('expressAdapterContent', 'expressNoopContent')}, Hono ${ratio('honoAdapterContent', 'honoHeaderContent')}`,
           `server CPU µs per request (median), floor → adapter: Express ${µs('expressNoop')} → ${µs('expressAdapter')} (content ${µs('expressNoopContent')} → ${µs('expressAdapterContent')}), Hono ${µs('honoHeader')} → ${µs('honoAdapter')} (content ${µs('honoHeaderContent')} → ${µs('honoAdapterContent')})`,
+          `server heap bytes allocated per request (${HEAP_REQUESTS} requests in a row, V8's sampling heap profiler counting what was collected too), floor → adapter: Express ${heapBytes.expressNoop} → ${heapBytes.expressAdapter} (content ${heapBytes.expressNoopContent} → ${heapBytes.expressAdapterContent}), Hono ${heapBytes.honoHeader} → ${heapBytes.honoAdapter} (content ${heapBytes.honoHeaderContent} → ${heapBytes.honoAdapterContent})`,
           `server CPU per request, floor ÷ adapter: Express ${cpuRatio('expressAdapter', 'expressNoop')} (content ${cpuRatio('expressAdapterContent', 'expressNoopContent')}), Hono ${cpuRatio('honoAdapter', 'honoHeader')} (content ${cpuRatio('honoAdapterContent', 'honoHeaderContent')})`,
         ],
       },
