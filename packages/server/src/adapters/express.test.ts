@@ -33,7 +33,16 @@ adapterSuite('Express adapter', async (shellac) => {
   sub.get('/mounted', (_req, res) => {
     res.type('html').send('<!doctype html><title>Mounted page</title><p>Hi');
   });
+  // `req.shellac` comes from the request's prototype: a sub-application's inherits it.
+  sub.get('/view', (req, res) => {
+    res.type('text').send(req.shellac.layout('full', 'content'));
+  });
   app.use('/sub', sub);
+  app.get('/reassigned', (req, res) => {
+    const first = req.shellac;
+    req.shellac = { ...first, contentOnly: true };
+    res.type('text').send(`${req.shellac.contentOnly} ${first.contentOnly} ${first === res.locals.shellac}`);
+  });
   app.post('/echo', express.text({ type: '*/*' }), (req, res) => {
     res.type('text').send(req.body as string);
   });
@@ -51,6 +60,12 @@ adapterSuite('Express adapter', async (shellac) => {
     const content = await get('/sub/mounted?from_appshell=1');
     assert.equal(content.headers.get('x-shellac-content'), '1');
     assert.equal(content.headers.get('x-shellac-title'), 'Mounted%20page');
+  });
+  test('req.shellac is the view in a mounted sub-application too, and the same as res.locals.shellac', async () => {
+    assert.equal(await (await get('/sub/view')).text(), 'full');
+    assert.equal(await (await get('/sub/view?from_appshell=1')).text(), 'content');
+    // An application may put its own object there: that request then reads it back.
+    assert.equal(await (await get('/reassigned')).text(), 'true false true');
   });
   test('leaves request bodies to the application (a body parser after Shellac still works)', async () => {
     const r = await get('/echo', { method: 'POST', body: 'note=hello', headers: { 'Content-Type': 'text/plain' } });

@@ -2,6 +2,7 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 import type { RequestLike } from '@shellac/protocol';
 import type { ShellacServer } from '../shellac-server.js';
 import type { ShellacView } from '../shellac-view.js';
+import { givenViews, giveViews } from './express-views.js';
 import { createResponseFinisher } from './response-finisher.js';
 import { requestLike, sendWebResponse, toWebRequest } from './node-bridge.js';
 
@@ -35,9 +36,9 @@ export function shellacExpress(shellac: ShellacServer): (req: ExpressRequest, re
   // a promise that Express then has to watch.
   const prepare = (req: ExpressRequest, res: ExpressResponse, light: RequestLike): void => {
     const view = shellac.view(light);
-    req.shellac = view;
     res.locals.shellac = view;
-    finisher.finish(res, view.state, 'chain');
+    finisher.finish(res, view, 'chain');
+    if (!givenViews(req)) giveViews(Object.getPrototypeOf(req) as object, finisher); // a request always has a prototype (app.request)
   };
   const own = async (req: ExpressRequest, res: ExpressResponse, light: RequestLike, next: NextFunction): Promise<void> => {
     const answer = await shellac.handle(toWebRequest(req, req.originalUrl));

@@ -33,7 +33,7 @@ export function withShellac(shellac: ShellacServer, handler: ShellacNodeHandler)
       }
       const view = shellac.view(light);
       const shellacReq = Object.assign(req, { shellac: view });
-      finisher.finish(res, view.state, 'response');
+      finisher.finish(res, view, 'response');
       await handler(shellacReq, res);
     } catch (error) {
       // node:http has no error handler of its own; an unanswered request would hang until timeout.

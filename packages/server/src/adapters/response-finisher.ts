@@ -5,27 +5,31 @@
 // response gives each one its own property and its own closure, and V8 then runs Node's and the
 // framework's code on those responses through slower, polymorphic paths. Measured with callgrind
 // on Express 5 (a ~5 KB page), that cost about 150,000 instructions a request, some 17% of
-// the whole request. The finishing methods therefore live once on a prototype; a response only
-// carries its state under a symbol.
+// the whole request. The finishing methods therefore live once on a prototype.
+//
+// Why a response's state sits in a WeakMap and not on the response: any property added to a Node
+// response (or request) makes V8 grow that object's property store, and then Node's own writes
+// to it cost more: about 1.6 KB of allocation a request for one property, measured with
+// server-throughput's heap figure on Express 5 (the state under a symbol, and `req.shellac`,
+// cost 4.5 KB a request together; the WeakMap entry costs a fraction of that).
 import type { ServerResponse } from 'node:http';
 import { finishHeaders, setTitle, type HeaderAccess } from '../finish-headers.js';
 import { scanTitle } from '../scan-title.js';
 import { payloadHead } from './payload-title.js';
-import type { ShellacViewState } from '../shellac-view.js';
+import type { ShellacView } from '../shellac-view.js';
 import { createHold, type Callback, type Hold } from './response-hold.js';
 
 type Method = (this: ServerResponse, ...args: unknown[]) => unknown;
 
-const FINISHING = Symbol('shellac.finishing');
-
-/** One response's finishing: what its view said, and the held head of a content-only page. */
+/** One response's finishing: its request's view, and the held head of a content-only page. */
 interface Finishing {
-  state: ShellacViewState;
+  view: ShellacView;
   decided: boolean;
   hold: Hold | undefined;
 }
 
-type FinishingResponse = ServerResponse & { [FINISHING]?: Finishing };
+/** The responses being finished, each with its state. */
+type Finishings = WeakMap<ServerResponse, Finishing>;
 
 /** Puts `writeHead`'s optional headers argument (object or list) on the response, so they can be read. */
 function absorb(res: ServerResponse, headers: unknown): void {
@@ -54,11 +58,11 @@ class NodeHeaders implements HeaderAccess {
 /** Decides the headers; true when the title must still be read from the body. */
 function decide(res: ServerResponse, finishing: Finishing): boolean {
   finishing.decided = true;
-  return finishHeaders(new NodeHeaders(res), finishing.state);
+  return finishHeaders(new NodeHeaders(res), finishing.view.state);
 }
 
 /** The finishing methods over `base`'s, on a prototype of their own (made once per base). */
-function finishingMethods(base: ServerResponse): PropertyDescriptorMap {
+function finishingMethods(base: ServerResponse, finishings: Finishings): PropertyDescriptorMap {
   const { writeHead, write, end } = base as unknown as Record<'writeHead' | 'write' | 'end', Method>; // the three methods every ServerResponse prototype has
   // Sends what was held, with the title found in it (or none), then gets out of the way.
   const release = (res: ServerResponse, finishing: Finishing, ending: boolean): void => {
@@ -70,8 +74,8 @@ function finishingMethods(base: ServerResponse): PropertyDescriptorMap {
   };
   const method = (value: Method): PropertyDescriptor => ({ value, writable: true, configurable: true });
   return {
-    writeHead: method(function shellacWriteHead(this: FinishingResponse, status: unknown, ...rest: unknown[]) {
-      const finishing = this[FINISHING];
+    writeHead: method(function shellacWriteHead(this: ServerResponse, status: unknown, ...rest: unknown[]) {
+      const finishing = finishings.get(this);
       if (!finishing || finishing.decided) return writeHead.call(this, status, ...rest);
       this.statusCode = status as number; // Node's own writeHead checks it below
       if (typeof rest[0] === 'string') this.statusMessage = rest.shift() as string; // the reason phrase, by the typeof
@@ -80,8 +84,8 @@ function finishingMethods(base: ServerResponse): PropertyDescriptorMap {
       // Holding: Node's implicit writeHead at release (with these headers, now on `res`) sends them.
       return finishing.hold ? this : writeHead.call(this, this.statusCode);
     }),
-    write: method(function shellacWrite(this: FinishingResponse, chunk: unknown, encoding?: unknown, cb?: unknown) {
-      const finishing = this[FINISHING];
+    write: method(function shellacWrite(this: ServerResponse, chunk: unknown, encoding?: unknown, cb?: unknown) {
+      const finishing = finishings.get(this);
       if (finishing && !finishing.decided && !this.headersSent && decide(this, finishing)) finishing.hold = createHold();
       const hold = finishing?.hold;
       if (!hold) return write.call(this, chunk, encoding, cb);
@@ -89,8 +93,8 @@ function finishingMethods(base: ServerResponse): PropertyDescriptorMap {
       if (hold.enough()) release(this, finishing, false);
       return true;
     }),
-    end: method(function shellacEnd(this: FinishingResponse, chunk?: unknown, encoding?: unknown, cb?: unknown) {
-      const finishing = this[FINISHING];
+    end: method(function shellacEnd(this: ServerResponse, chunk?: unknown, encoding?: unknown, cb?: unknown) {
+      const finishing = finishings.get(this);
       // The whole body in one call (res.send, res.render, res.end(html)): its title is read from
       // it as it is. Holding it copied a 4 KB page three times (bytes, joined, text again): about
       // 20 µs a response, against 1 µs for reading the string.
@@ -104,8 +108,13 @@ function finishingMethods(base: ServerResponse): PropertyDescriptorMap {
   };
 }
 
-/** Marks a prototype whose methods finish, so a response is never given a second one. */
+/**
+ * Marks a prototype whose methods finish, so a response is never given a second one; its value is
+ * the store those methods read (a second finisher on the same response keeps to it).
+ */
 const FINISHES = Symbol('shellac.finishes');
+
+type MarkedResponse = ServerResponse & { [FINISHES]?: Finishings };
 
 /** Gives Node responses finishing methods and starts finishing them; one per adapter. */
 export interface ResponseFinisher {
@@ -122,28 +131,35 @@ export interface ResponseFinisher {
    * (Express's per-application `app.response`), so that a mounted sub-application, which
    * re-parents `res` to its own prototype that inherits from the parent's, keeps it.
    */
-  finish(res: ServerResponse, state: ShellacViewState, where: 'response' | 'chain'): void;
+  finish(res: ServerResponse, view: ShellacView, where: 'response' | 'chain'): void;
+  /** The view `res` is being finished by (undefined before `finish`). */
+  viewOf(res: ServerResponse): ShellacView | undefined;
 }
 
-/** A finisher with its own store of prototypes (nothing shared between adapters). */
+/** A finisher with its own store of prototypes and of responses (nothing shared between adapters). */
 export function createResponseFinisher(): ResponseFinisher {
   const made = new WeakMap<object, object>();
+  const finishings: Finishings = new WeakMap();
   const over = (base: object): object => {
     let proto = made.get(base);
     if (!proto) {
-      proto = Object.create(base, { ...finishingMethods(base as ServerResponse), [FINISHES]: { value: true } }) as object; // base is a ServerResponse prototype
+      proto = Object.create(base, { ...finishingMethods(base as ServerResponse, finishings), [FINISHES]: { value: finishings } }) as object; // base is a ServerResponse prototype
       made.set(base, proto);
     }
     return proto;
   };
   return {
-    finish(res, state, where) {
-      if (!(res as unknown as Record<symbol, unknown>)[FINISHES]) { // read through the prototype chain
+    finish(res, view, where) {
+      // Read through the prototype chain: the store of whichever finisher gave it its methods.
+      let store = (res as MarkedResponse)[FINISHES];
+      if (!store) {
         const own = Object.getPrototypeOf(res) as object;
         if (where === 'response') Object.setPrototypeOf(res, over(own));
         else Object.setPrototypeOf(own, over(Object.getPrototypeOf(own) as object));
+        store = finishings;
       }
-      (res as FinishingResponse)[FINISHING] = { state, decided: false, hold: undefined };
+      store.set(res, { view, decided: false, hold: undefined });
     },
+    viewOf: (res) => (res as MarkedResponse)[FINISHES]?.get(res)?.view,
   };
 }
