@@ -38,6 +38,10 @@ adapterSuite('Express adapter', async (shellac) => {
     res.type('text').send(req.shellac.layout('full', 'content'));
   });
   app.use('/sub', sub);
+  app.get('/new-locals', (req, res) => {
+    res.locals = { note: 'replaced' } as unknown as typeof res.locals; // an app's own object, as some build it: without Shellac's view
+    res.type('html').send(req.shellac.layout('<!doctype html><title>Full</title><main>Hi</main>', '<!doctype html><title>Replaced locals</title><p>Hi'));
+  });
   app.get('/reassigned', (req, res) => {
     const first = req.shellac;
     req.shellac = { ...first, contentOnly: true };
@@ -66,6 +70,12 @@ adapterSuite('Express adapter', async (shellac) => {
     assert.equal(await (await get('/sub/view?from_appshell=1')).text(), 'content');
     // An application may put its own object there: that request then reads it back.
     assert.equal(await (await get('/reassigned')).text(), 'true false true');
+  });
+  test('an app that replaces res.locals keeps req.shellac and the headers', async () => {
+    const r = await get('/new-locals?from_appshell=1');
+    assert.equal(await r.text(), '<!doctype html><title>Replaced locals</title><p>Hi');
+    assert.equal(r.headers.get('x-shellac-content'), '1');
+    assert.equal(r.headers.get('x-shellac-title'), 'Replaced%20locals');
   });
   test('leaves request bodies to the application (a body parser after Shellac still works)', async () => {
     const r = await get('/echo', { method: 'POST', body: 'note=hello', headers: { 'Content-Type': 'text/plain' } });
