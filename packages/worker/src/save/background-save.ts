@@ -2,7 +2,7 @@ import type { BackgroundSave, SaveFailure } from '@shellac/protocol';
 import type { MetaStore } from '../core/meta-store.js';
 import { storedCopy } from './fetch-files.js';
 import { commitItem, planItem, type SaveItemEnv, type SavePlan } from './save-item.js';
-import { cancelledSave, SaveError } from './save-error.js';
+import { cancelledSave, SaveError, saveFailure } from './save-error.js';
 import type { SavedRecord } from './saved-store.js';
 
 /** What a Background Fetch event gives (typed here: TypeScript's lib has no Background Fetch yet). */
@@ -47,7 +47,7 @@ export function backgroundSaves(options: BackgroundSavesOptions): BackgroundSave
     event.waitUntil(
       meta.get<Pending>(key(id)).then(async (pending) => {
         if (!pending) return; // not one of ours
-        await work(id, pending).catch((error: unknown) => done(id, pending.record.url, error instanceof SaveError ? error.failure : { code: 'network', url: pending.record.url, message: String(error) }));
+        await work(id, pending).catch((error: unknown) => done(id, pending.record.url, saveFailure(pending.record.url, error)));
         await meta.delete(key(id));
       }),
     );

@@ -4,7 +4,7 @@ import { cacheName, SAVE_MESSAGE, type SaveReply } from '@shellac/protocol';
 import { testServer } from '../../../../test-support/server.js';
 import { createMetaStore } from '../core/meta-store.js';
 import { taggedFor, testIdentity } from '../testing/test-identity.js';
-import { createSaved } from './create-saved.js';
+import { createSaved, type SavedEnv } from './create-saved.js';
 
 // Runs in a service worker: pages and files come from the test server, items go to the
 // browser's Cache Storage, and identity drops a person's caches through a real registry.
@@ -13,14 +13,14 @@ beforeEach(() => server.reset());
 
 const HTML = { 'Content-Type': 'text/html; charset=utf-8' };
 
-/** The saved unit of scope `/<dir>/`, with identity, started as the runtime starts it. */
-const setup = (dir: string) => {
+/** The saved unit of scope `/<dir>/`, with identity, started as the runtime starts it; `more`: what a test adds to its env. */
+const setup = (dir: string, more: Partial<SavedEnv> = {}) => {
   const scope = new URL(server.url(`/${dir}/`));
   const identity = testIdentity(scope);
   const meta = createMetaStore({ cacheName: cacheName({ scope: scope.pathname, kind: 'meta' }), base: `${scope.href}__meta/` });
   const saved = createSaved().start({
     scope, meta, log: () => {}, owner: identity, observe: () => identity.watch({}),
-    precached: () => false, evict: async () => {}, broadcast: async () => {},
+    precached: () => false, evict: async () => {}, broadcast: async () => {}, ...more,
   });
   const save = (path: string) => saved.messages![SAVE_MESSAGE.save]!({ id: path, urls: [new URL(path, scope).href] }) as Promise<SaveReply>;
   return { identity, saved, save, path: (p: string) => `/${dir}/${p}`, url: (p: string) => new URL(p, scope).href };
@@ -57,28 +57,21 @@ test('a save cancelled while a file is half downloaded ends as cancelled and sto
 });
 
 test('a save cancelled after its files arrived, before they are written, stores nothing and ends as cancelled', async () => {
-  const scope = new URL(server.url('/cs3/'));
-  const identity = testIdentity(scope);
-  const meta = createMetaStore({ cacheName: cacheName({ scope: scope.pathname, kind: 'meta' }), base: `${scope.href}__meta/` });
   // The app shell is made sure of just before the write: the cancel comes while it is.
   let committing!: () => void;
   const reached = new Promise<void>((resolve) => (committing = resolve));
   let release!: () => void;
   const shellEnsured = new Promise<void>((resolve) => (release = resolve));
-  const saved = createSaved().start({
-    scope, meta, log: () => {}, owner: identity, observe: () => identity.watch({}),
-    precached: () => false, evict: async () => {}, broadcast: async () => {},
-    ensureShell: () => (committing(), shellEnsured),
-  });
-  await server.route('/cs3/tune', { body: '<title>A tune</title><img src="small.png">', headers: HTML });
-  await server.route('/cs3/small.png', { body: 'png', headers: { 'Content-Type': 'image/png' } });
-  const saving = saved.messages![SAVE_MESSAGE.save]!({ id: 'tune', urls: [new URL('tune', scope).href] }) as Promise<SaveReply>;
+  const { saved, save, path, url } = setup('cs3', { ensureShell: () => (committing(), shellEnsured) });
+  await server.route(path('tune'), { body: '<title>A tune</title><img src="small.png">', headers: HTML });
+  await server.route(path('small.png'), { body: 'png', headers: { 'Content-Type': 'image/png' } });
+  const saving = save('tune');
   await reached;
   await saved.messages![SAVE_MESSAGE.cancel]!({ id: 'tune' });
   release();
   const reply = await saving;
   assert.equal(reply.ok, false);
   assert.deepEqual(reply.errors.map((e) => e.code), ['cancelled'], JSON.stringify(reply.errors));
-  assert.equal(await saved.match(new URL('tune', scope).href), undefined);
-  assert.equal(await saved.match(new URL('small.png', scope).href), undefined);
+  assert.equal(await saved.match(url('tune')), undefined);
+  assert.equal(await saved.match(url('small.png')), undefined);
 });

@@ -11,7 +11,7 @@ import type { WorkerServices } from '../core/worker-services.js';
 import { ShellacWorkerError } from '../errors.js';
 import type { Precache } from '../precache/precache.js';
 import { backgroundSaves } from './background-save.js';
-import { cancelledSave, SaveError } from './save-error.js';
+import { cancelledSave, saveFailure } from './save-error.js';
 import { saveItem, type SaveItemEnv } from './save-item.js';
 import { createSavedStore, type SavedRecord, type SavedStore } from './saved-store.js';
 
@@ -51,7 +51,6 @@ export interface SavedFeature {
 const EVERYONE: Owner = { key: async () => '', current: '', owns: () => true };
 
 const toItem = (r: SavedRecord): SavedItem => ({ url: r.url, title: r.title, savedAt: r.savedAt, bytes: r.bytes, files: r.files.length });
-const failure = (url: string, error: unknown): SaveFailure => (error instanceof SaveError ? error.failure : { code: 'network', url, message: String(error) });
 const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /** What the runtime's services and units lend the saved unit. */
@@ -99,7 +98,7 @@ function saveMessage(deps: SaveMessageDeps): (message: Record<string, unknown>) 
           await ended(id, record.url, record);
         }
       } catch (error) {
-        const why = control.signal.aborted ? cancelledSave(url) : failure(url, error);
+        const why = control.signal.aborted ? cancelledSave(url) : saveFailure(url, error);
         reply.ok = false;
         reply.errors.push(why);
         await ended(id, url, why);

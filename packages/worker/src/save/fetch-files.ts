@@ -1,4 +1,4 @@
-import { SaveError } from './save-error.js';
+import { networkFailure, SaveError } from './save-error.js';
 
 export interface FetchFilesOptions {
   /** The item these files belong to (for errors). */
@@ -39,11 +39,7 @@ export async function fetchFiles(urls: string[], options: FetchFilesOptions): Pr
   const seen = new Set(urls);
   const out = new Map<string, Response>();
   const one = async (url: string) => {
-    // A failure while the body is read too (a connection lost mid-file), not only before the
-    // answer: either is this file's. (One caused by a cancel is told as the cancel by the save.)
-    const failed = (error: unknown) => {
-      throw new SaveError('network', item, `${url}: ${error}`, { file: url });
-    };
+    const failed = networkFailure(item, url);
     const response = await fetch(url, { signal }).catch(failed);
     // A 206 is part of a file: saving it as the file would break playback offline.
     if (response.status !== 200) throw new SaveError('http', item, `${url}: HTTP ${response.status}`, { file: url, status: response.status });

@@ -3,7 +3,7 @@ import { isQuotaError } from '../caches/is-quota-error.js';
 import type { Owner } from '../caches/user-cache.js';
 import type { Observe } from '../core/unit.js';
 import { fetchFiles, storedCopy } from './fetch-files.js';
-import { SaveError } from './save-error.js';
+import { networkFailure, SaveError } from './save-error.js';
 import type { SavedRecord, SavedStore } from './saved-store.js';
 import { scanCss, scanHtml } from './scan-html.js';
 
@@ -36,11 +36,6 @@ export interface SavePlan {
   owner: string;
 }
 
-/** What a page's fetch or body read failing throws (one caused by a cancel is told as the cancel by the save). */
-const pageFailure = (url: URL, key: URL) => (error: unknown): never => {
-  throw new SaveError('network', url.href, `${key.href}: ${error}`, { file: key.href });
-};
-
 /** Fetches a page (its content under the app shell) and lists the files it needs. */
 export async function planItem(env: SaveItemEnv, raw: string, also: string[], signal: AbortSignal): Promise<SavePlan> {
   const url = new URL(raw, env.scope);
@@ -50,7 +45,7 @@ export async function planItem(env: SaveItemEnv, raw: string, also: string[], si
   const key = env.contentKey?.(url) ?? url;
   // Made before the request: a page that left before a sign-out must not switch back to its person.
   const observe = env.observe?.();
-  const failed = pageFailure(url, key);
+  const failed = networkFailure(url.href, key.href);
   const page = await fetch(key, { signal }).catch(failed);
   await observe?.(page);
   if (page.status !== 200) throw new SaveError('http', url.href, `${key.href}: HTTP ${page.status}`, { file: key.href, status: page.status });
@@ -114,7 +109,7 @@ export async function saveItem(env: SaveItemEnv, id: string, url: string, also: 
   const tell = (state: SaveState, at = url) => env.progress({ id, url: at, state, files: { ...files }, bytes: { ...bytes } });
   tell('saving');
   const plan = await planItem(env, url, also, signal);
-  const body = await plan.page.blob().catch(pageFailure(new URL(plan.record.url), new URL(plan.record.key)));
+  const body = await plan.page.blob().catch(networkFailure(plan.record.url, plan.record.key));
   const page = storedCopy(plan.page, body);
   files.done = 1;
   bytes.done = bytes.total = body.size;
