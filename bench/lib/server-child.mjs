@@ -3,7 +3,7 @@
 // once it listens; answers each `cpu` line on stdin with `{"cpu":µs}` (its user + system CPU so
 // far, so the harness can charge CPU per request), and `heap-start` / `heap-stop` with
 // `{"heap":"started"}` / `{"heapBytes":N}` (bytes allocated in between, garbage included: see
-// heap() below); stops when its stdin closes or on SIGTERM.
+// heap-count.mjs); stops when its stdin closes or on SIGTERM.
 //   node bench/lib/server-child.mjs express|hono noop|adapter <buildDir>
 // `noop`: the framework with the cheapest middleware it can have (Express: one that calls
 // `next()`; Hono: one that sets a header, as Hono has no cheaper useful one); GET /page renders the
@@ -11,7 +11,7 @@
 // the protocol without Shellac would. The adapter's cost is measured against this floor.
 // `adapter`: the same app with Shellac's adapter mounted first; GET /page renders the full page,
 // or the content-only variant for `?from_appshell=1`, through `layout(full, content)`.
-import { Session } from 'node:inspector/promises';
+import { countHeap } from './heap-count.mjs';
 import { fullPage, contentPage } from './page-template.mjs';
 
 const [framework, variant, buildDir] = process.argv.slice(2);
@@ -98,25 +98,12 @@ process.stdin.on('data', (d) => {
   }
 });
 
-// V8's sampling heap profiler, told to keep what the young and old collections freed: a sample
-// every 128 B allocated on average, so the sum of the samples estimates every byte this process
-// allocated between start and stop. Unlike requests per second, it does not move with the
-// machine's load (the same server in two runs: within 0.6 %).
-let session;
+// Between heap-start and heap-stop: the bytes allocated (heap-count.mjs).
+let stopCounting;
 async function heap(line) {
   if (line === 'heap-start') {
-    session ??= new Session();
-    session.connect();
-    await session.post('HeapProfiler.startSampling', { samplingInterval: 128, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    stopCounting = await countHeap();
     return console.log(JSON.stringify({ heap: 'started' }));
   }
-  const { profile } = await session.post('HeapProfiler.stopSampling');
-  session.disconnect();
-  let bytes = 0;
-  const add = (node) => {
-    bytes += node.selfSize;
-    node.children.forEach(add);
-  };
-  add(profile.head);
-  console.log(JSON.stringify({ heapBytes: bytes }));
+  console.log(JSON.stringify({ heapBytes: await stopCounting() }));
 }

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { after, test } from 'node:test';
 import express from 'express';
@@ -42,6 +41,11 @@ async function serve(adapter: boolean) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/page`, close: () => closeServer(server) }; // a TCP server's address
 }
 
+/** The bench's heap counter (a plain JavaScript module outside the packages), as the bench counts. */
+interface HeapCount {
+  countHeap(): Promise<() => Promise<number>>;
+}
+
 /** Heap bytes allocated per request, client included (the same on both sides of a difference). */
 async function heapPerRequest(url: string): Promise<number> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -49,19 +53,11 @@ async function heapPerRequest(url: string): Promise<number> {
     http.get(url, { agent }, (res) => void res.resume().on('end', resolve)).on('error', reject);
   });
   for (let i = 0; i < 500; i++) await get(); // warm: the JIT settles before counting
-  const session = new Session();
-  session.connect();
-  await session.post('HeapProfiler.startSampling', { samplingInterval: 128, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  const { countHeap } = (await import(new URL('../../../../bench/lib/heap-count.mjs', import.meta.url).href)) as HeapCount; // the module's export, as its JSDoc describes it
+  const stop = await countHeap();
   for (let i = 0; i < REQUESTS; i++) await get();
-  const { profile } = await session.post('HeapProfiler.stopSampling');
-  session.disconnect();
+  const bytes = await stop();
   agent.destroy();
-  let bytes = 0;
-  const add = (node: typeof profile.head): void => {
-    bytes += node.selfSize;
-    node.children.forEach(add);
-  };
-  add(profile.head);
   return bytes / REQUESTS;
 }
 
