@@ -6,16 +6,16 @@ const VIEWS = Symbol('shellac.views');
 
 type MarkedRequest = ExpressRequest & { [VIEWS]?: true };
 
-/** True when `req.shellac` already reads through its prototype (read through the chain). */
-export const givenViews = (req: ExpressRequest): boolean => !!(req as MarkedRequest)[VIEWS]; // the marker is ours alone
-
 /**
  * `req.shellac` as a getter on the request's prototype (Express's per-application `app.request`,
  * which a mounted sub-application's inherits), not a property set on each request: a property
  * added to a Node request costs about 1.2 KB of allocation a request (see response-finisher.ts).
- * Assigning `req.shellac` still works: it becomes the request's own property.
+ * Assigning `req.shellac` still works: it becomes the request's own property. Done once per
+ * prototype: a request whose prototype already has it returns at once.
  */
-export function giveViews(proto: object, finisher: ResponseFinisher): void {
+export function giveViews(req: ExpressRequest, finisher: ResponseFinisher): void {
+  if ((req as MarkedRequest)[VIEWS]) return; // read through the chain; the marker is ours alone
+  const proto = Object.getPrototypeOf(req) as object; // a request always has one (app.request)
   Object.defineProperty(proto, 'shellac', {
     configurable: true,
     get(this: ExpressRequest) {

@@ -2,7 +2,7 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 import type { RequestLike } from '@shellac/protocol';
 import type { ShellacServer } from '../shellac-server.js';
 import type { ShellacView } from '../shellac-view.js';
-import { givenViews, giveViews } from './express-views.js';
+import { giveViews } from './express-views.js';
 import { createResponseFinisher } from './response-finisher.js';
 import { requestLike, sendWebResponse, toWebRequest } from './node-bridge.js';
 
@@ -38,7 +38,7 @@ export function shellacExpress(shellac: ShellacServer): (req: ExpressRequest, re
     const view = shellac.view(light);
     res.locals.shellac = view;
     finisher.finish(res, view, 'chain');
-    if (!givenViews(req)) giveViews(Object.getPrototypeOf(req) as object, finisher); // a request always has a prototype (app.request)
+    giveViews(req, finisher);
   };
   const own = async (req: ExpressRequest, res: ExpressResponse, light: RequestLike, next: NextFunction): Promise<void> => {
     const answer = await shellac.handle(toWebRequest(req, req.originalUrl));

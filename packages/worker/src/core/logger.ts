@@ -3,7 +3,6 @@ import type { MetaStore } from './meta-store.js';
 import type { Log } from './log.js';
 import type { Unit } from './unit.js';
 
-
 /**
  * The debug channel: off by default, switchable at run time (config `debug`, or the page's
  * `shellac.debug(true)`), so a production worker can be read without a rebuild.
