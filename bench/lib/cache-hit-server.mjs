@@ -1,8 +1,9 @@
 // A plain static file server for `cache-hit`, in the harness process, on 127.0.0.1 and a free
 // port. Headers: Content-Type, Content-Length and `Cache-Control: no-cache` (so the browser's
 // HTTP cache never answers on its own: every request that leaves the worker reaches this server
-// and is counted). It counts requests per path, so the row can prove that the timed fetches
-// never left the worker.
+// and is counted), or the `cacheControl` given (the row's floor: hashed files served immutable,
+// answered by the HTTP cache with no worker). It counts requests per path, so the row can prove
+// that the timed fetches never reached it.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -18,7 +19,7 @@ const TYPES = {
 };
 
 /** Serves `root`; resolves `{ url, requests(prefix?), close() }`. */
-export function startStaticServer(root) {
+export function startStaticServer(root, { cacheControl = 'no-cache' } = {}) {
   let count = 0;
   const byPrefix = new Map();
   const server = createServer(async (req, res) => {
@@ -37,7 +38,7 @@ export function startStaticServer(root) {
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Content-Length': body.length,
-        'Cache-Control': 'no-cache',
+        'Cache-Control': cacheControl,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

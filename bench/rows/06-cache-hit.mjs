@@ -7,6 +7,10 @@
 // PEER: Workbox 7.4 precacheAndRoute of the same entries (through its fetch handler).
 // Extra peers: Serwist 9.5 precaching them with `requestRules` (its static routes, as its docs
 // show), and a minimal worker whose hit is `caches.match(request)` (warmed by one pass).
+// LIMIT (`httpCache`): no worker at all; the host serves the assets `immutable` for a year, so
+// after one pass the browser's HTTP cache answers every fetch itself: what the browser alone
+// costs a page for a file it holds. Beside it, `memory`: a worker answering from bytes it holds in
+// memory (fixtures/cache-hit-memory-sw.js), the least a fetch handler costs (no storage read).
 // Each contender is the same generated site with its own /sw.js, on its own server; each run is a
 // fresh browser context: wait for the worker to control the page, fetch the 300 assets once,
 // wait until the cache holds them all, then time `Promise.all` of 300 fetch()es read to the end.
@@ -114,13 +118,13 @@ async function once(browser, c, urls, siteBytes) {
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await page.goto(`${c.server.url}/`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller != null);
+    if (!c.noWorker) await page.waitForFunction(() => navigator.serviceWorker.controller != null);
     phase('control');
     // Warm: every asset once, through the worker, which stores it.
     const warm = await page.evaluate(fetchAll, urls);
     if (warm.notOk || warm.bytes !== siteBytes) throw new Error(`${c.name}: warm-up fetched ${warm.bytes} B (${warm.notOk} not 200), expected ${siteBytes} B`);
     phase('warm');
-    const cached = await pollAtLeast(page, cacheEntries, c.cacheName, urls.length);
+    const cached = c.cacheName ? await pollAtLeast(page, cacheEntries, c.cacheName, urls.length) : urls.length;
     phase('cached');
     if (cached < urls.length) throw new Error(`${c.name}: ${cached} of ${urls.length} assets in caches "${c.cacheName}*" after ${WAIT_MS} ms`);
     await new Promise((r) => setTimeout(r, SETTLE_MS));
@@ -128,16 +132,16 @@ async function once(browser, c, urls, siteBytes) {
     const before = c.server.requests('assets');
     const t = await page.evaluate(timedBatch, urls);
     const leaked = c.server.requests('assets') - before;
-    if (leaked) throw new Error(`${c.name}: ${leaked} of the timed requests reached the server (expected all from the worker's cache)`);
+    if (leaked) throw new Error(`${c.name}: ${leaked} of the timed requests reached the server (expected all from ${c.noWorker ? "the browser's HTTP cache" : "the worker's cache"})`);
     if (t.bytes !== siteBytes) throw new Error(`${c.name}: the timed batch read ${t.bytes} B, expected ${siteBytes} B`);
     if (t.entries !== urls.length) throw new Error(`${c.name}: ${t.entries} timed fetches in Resource Timing, expected ${urls.length}`);
     // Each fetch is answered by the worker or by a static route to its cache; nothing else.
-    const wrong = c.staticRoutes ? t.routingReported && t.staticRouted !== urls.length : t.viaWorker !== urls.length;
+    const wrong = c.noWorker ? t.viaWorker !== 0 : c.staticRoutes ? t.routingReported && t.staticRouted !== urls.length : t.viaWorker !== urls.length;
     if (wrong) {
       throw new Error(`${c.name}: of ${urls.length} timed fetches, ${t.viaWorker} went through the worker and ${t.staticRouted} through a static route (expected ${c.staticRoutes ? 'all routed' : 'all through the worker'})`);
     }
     const controlled = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null);
-    if (controlled !== `${c.server.url}/sw.js`) throw new Error(`${c.name}: page controlled by ${controlled}`);
+    if (controlled !== (c.noWorker ? null : `${c.server.url}/sw.js`)) throw new Error(`${c.name}: page controlled by ${controlled}`);
     phase('timed');
     return { ms: t.ms, phases, viaWorker: t.viaWorker, staticRouted: t.staticRouted };
   } finally {
@@ -160,17 +164,22 @@ export async function run(ctx) {
     writeFileSync(join(dir, 'index.html'), peerPage());
     return dir;
   };
-  const dirs = { workbox: peerDir('workbox'), serwist: peerDir('serwist'), minimal: peerDir('minimal') };
+  const dirs = { workbox: peerDir('workbox'), serwist: peerDir('serwist'), minimal: peerDir('minimal'), memory: peerDir('memory') };
   const workers = {
     workbox: (await withManifest(await bundleWorker('cache-hit-workbox-sw.js'), dirs.workbox)).code,
     serwist: (await withManifest(await bundleWorker('cache-hit-serwist-sw.js'), dirs.serwist)).code,
     minimal: await bundleWorker('cache-hit-minimal-sw.js'),
+    memory: await bundleWorker('cache-hit-memory-sw.js'),
   };
   writeFileSync(join(dirs.minimal, 'sw.js'), workers.minimal);
+  writeFileSync(join(dirs.memory, 'sw.js'), workers.memory);
   const contenders = [
     { name: 'workbox', dir: dirs.workbox, cacheName: 'workbox-precache' },
     { name: 'serwist', dir: dirs.serwist, cacheName: 'serwist-precache', staticRoutes: true },
     { name: 'minimal', dir: dirs.minimal, cacheName: 'assets' },
+    { name: 'memory', dir: dirs.memory },
+    // The site as generated: its page registers nothing.
+    { name: 'httpCache', dir: site, noWorker: true, cacheControl: 'public, max-age=31536000, immutable' },
   ];
   let buildLog = null;
   let hashedFolders = null;
@@ -201,7 +210,7 @@ export async function run(ctx) {
   const swNetworkEnv = process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK;
   process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
   try {
-    for (const c of contenders) servers.push((c.server = await startStaticServer(c.dir)));
+    for (const c of contenders) servers.push((c.server = await startStaticServer(c.dir, { cacheControl: c.cacheControl })));
     browser = await launchChromium();
     const t0 = Date.now();
     for (let w = 0; w < ctx.warmup; w++) for (const c of contenders) await once(browser, c, urls, siteBytes);
@@ -233,15 +242,20 @@ export async function run(ctx) {
     oursOverSerwist: ratio('ours', 'serwist'),
     serwistOverWorkbox: ratio('serwist', 'workbox'),
     minimalOverWorkbox: ratio('minimal', 'workbox'),
+    oursOverLimit: ratio('ours', 'httpCache'),
+    limitOverWorkbox: ratio('httpCache', 'workbox'),
+    oursOverMemory: ratio('ours', 'memory'),
+    memoryOverWorkbox: ratio('memory', 'workbox'),
   };
   const perRun = (n) => routing[n][routing[n].length - 1] ?? {};
   const result = {
     ours: s.ours?.median ?? null,
     peer: s.workbox.median,
+    limit: s.httpCache.median,
     runs,
     min: { ours: s.ours?.min ?? null, peer: s.workbox.min },
     max: { ours: s.ours?.max ?? null, peer: s.workbox.max },
-    peers: { serwist: s.serwist, minimal: s.minimal },
+    peers: { serwist: s.serwist, minimal: s.minimal, memory: s.memory, httpCache: s.httpCache },
     details: {
       cpuBusyBefore: busyBefore,
       site: { assets: urls.length, bytes: siteBytes },
@@ -261,8 +275,10 @@ export async function run(ctx) {
       notes: [
         `time for one page to fetch() ${urls.length} hashed assets (${siteBytes.toLocaleString('en-US')} B) at once and read every body, all from the worker's caches; fresh browser context per run, after one pass through them`,
         `ours = shellac build with its defaults (the hashed assets precached under their own URLs, routed to the precache by InstallEvent.addRoutes: ${hashedFolders?.length ? `one route for ${hashedFolders.join(', ')}, the build's hashed folders` : 'one pattern per file'}); peer = Workbox 7.4 precacheAndRoute (fetch handler); serwist = Serwist 9.5 precache + requestRules { urlPattern /assets/*, source { cacheName: its precache } }; minimal = a fetch listener doing caches.match, network + put on a miss`,
-        `routing of the timed fetches (last run): ${names.map((n) => `${n} ${perRun(n).staticRouted ?? '—'} answered by a static route (workerMatchedSourceType 'cache')`).join(', ')}; every fetch of every contender has workerStart > 0 (the worker's registration is consulted, even where a static route answers)`,
+        `routing of the timed fetches (last run): ${names.map((n) => `${n} ${perRun(n).staticRouted ?? '—'} answered by a static route (workerMatchedSourceType 'cache')`).join(', ')}; every fetch of every contender with a worker has workerStart > 0 (the worker's registration is consulted, even where a static route answers); the limit's have none`,
         `serwist ÷ workbox = ${ratios.serwistOverWorkbox ?? '—'}; minimal ÷ workbox = ${ratios.minimalOverWorkbox ?? '—'}; ours ÷ serwist = ${ratios.oursOverSerwist ?? '—'}`,
+        `limit = httpCache: no worker, the assets served immutable and answered by the browser's HTTP cache after one pass; limit ÷ workbox = ${ratios.limitOverWorkbox ?? '—'}, so the 0.6 goal asks for ${ratios.limitOverWorkbox ? (0.6 / ratios.limitOverWorkbox).toFixed(2) : '—'} × what the browser takes with no worker; ours ÷ limit = ${ratios.oursOverLimit ?? '—'}`,
+        `memory = a fetch handler answering from bytes it holds in memory (no storage read): memory ÷ workbox = ${ratios.memoryOverWorkbox ?? '—'}; ours ÷ memory = ${ratios.oursOverMemory ?? '—'}`,
         `checked outside the timing: zero asset requests reached the server during the timed batch, the bytes read equal the site's, and each fetch went through the worker (or, for the static-routing contenders, matched a static route to the cache)`,
       ],
     },
