@@ -43,9 +43,8 @@ export async function installVersion(options: InstallOptions): Promise<InstallRe
   const report: InstallReport = { downloaded: 0, reused: manifest.entries.length - todo.size, bytes: 0, packed: 0 };
   const store = async (key: string, entry: ManifestEntry, response: Response, type?: string) => {
     const body = await verifiedBody(entry, response, type);
-    const size = Number((await body.clone().blob()).size);
-    await putWithRoom(cache, key, () => body.clone(), size, options.onQuotaExceeded);
-    report.bytes += size;
+    await putWithRoom(cache, key, body.response, body.size, options.onQuotaExceeded);
+    report.bytes += body.size;
     todo.delete(key);
   };
 
@@ -55,17 +54,18 @@ export async function installVersion(options: InstallOptions): Promise<InstallRe
       const response = await fetch(new URL(manifest.pack, manifestUrl), { signal: AbortSignal.timeout(options.timeout) });
       if (!response.ok) throw `HTTP ${response.status}`;
       const files = readPack(await response.arrayBuffer(), manifestUrl);
-      for (const [key, entry] of [...todo]) {
+      // A few at a time, as downloads go: one by one, a first install of 300 files took about
+      // 0.25 s longer (each cache write waited on the last); 4, 16 and 64 at once took the same.
+      await atMost(options.concurrency, [...todo], async ([key, entry]) => {
         const file = files.get(new URL(entry[0], manifestUrl).href);
         if (file) await store(key, entry, file).then(() => report.packed++, (reason) => options.log(() => `pack: ${entry[0]}: ${reason}`));
-      }
+      });
     } catch (error) {
       options.log(() => `pack ${manifest.pack} not used: ${error}`);
     }
   }
 
   const failures: UpdateFailure[] = [];
-  const queue = [...todo];
   const download = async ([key, entry]: [string, ManifestEntry]) => {
     const signal = AbortSignal.timeout(options.timeout);
     // no-cache: revalidate any HTTP-cached copy, which may be older than the manifest.
@@ -75,14 +75,16 @@ export async function installVersion(options: InstallOptions): Promise<InstallRe
     await store(key, entry, response);
     report.downloaded++;
   };
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const job = next;
-      await download(job).catch((reason) => failures.push({ url: job[1][0], reason: String(reason) }));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, queue.length) }, worker));
+  await atMost(options.concurrency, [...todo], (job) => download(job).catch((reason) => void failures.push({ url: job[1][0], reason: String(reason) })));
   options.log(() => `precache ${manifest.version} ${JSON.stringify({ ...report, failures })}`);
   if (failures.length) throw new ShellacWorkerError('precache-failed', { version: manifest.version, failures });
   return report;
+}
+
+/** Runs `run` on every item, at most `limit` at a time; resolves when all are done. */
+async function atMost<T>(limit: number, items: T[], run: (item: T) => Promise<void>): Promise<void> {
+  const next = async (): Promise<void> => {
+    for (let item = items.shift(); item !== undefined; item = items.shift()) await run(item);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, next));
 }

@@ -220,7 +220,7 @@ export function createPrecache(options: PrecacheOptions): Precache {
       const hash = key.startsWith(hashPrefix) ? key.slice(hashPrefix.length) : undefined;
       const body = await verifiedBody(hash === undefined ? [url.href] : [url.href, hash], response).catch((reason) => void log(() => `${url.pathname} not restored: ${reason}`));
       if (!body) return;
-      await (await open()).put(key, body);
+      await (await open()).put(key, body.response());
       log(() => `${url.pathname} restored to the precache`);
     },
     async pin(client) {
