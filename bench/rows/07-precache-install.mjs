@@ -4,10 +4,14 @@
 // holding every entry), then checks each entry against the manifest.
 // PEER: Workbox 7.4 generateSW (its precaching fetches one file at a time).
 // Extra peer: Serwist 9.5 (precache concurrency 10), whose ratio has its own goal (≤ 0.3).
+// LIMIT: fixtures/precache-limit-sw.js, the least work that leaves the 300 files in a cache
+// after one request: it fetches Shellac's pack and stores each file, checking nothing.
 // Chromium's install throttle is on, as users have it (3 concurrent fetches for an installing worker).
 // Each run is a fresh browser context on the contender's own server (own port); contenders
 // alternate, order rotating. See README "precache-install" for what caps the parallelism.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FIXTURES } from '../lib/paths.mjs';
 import { median, medianRatio, summary } from '../lib/stats.mjs';
 import { cpuBusy } from '../lib/machine.mjs';
 import { launchChromium } from '../lib/browser.mjs';
@@ -28,6 +32,18 @@ const SERWIST_GOAL = 0.3;
 export const goals = [{ against: 'serwist', max: SERWIST_GOAL, label: 'Serwist' }];
 
 const DELAY_MS = 100;
+
+/** The limit's folder: its worker and a copy of the pack Shellac's build wrote in `oursDir`. */
+function limitBuild(oursDir, dir) {
+  const pack = readdirSync(oursDir).find((f) => /^shellac-pack\..+\.bin$/.test(f));
+  if (!pack) throw new Error(`no shellac-pack.*.bin in ${oursDir}: the limit installs from Shellac's pack`);
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(FIXTURES, 'precache-limit-sw.js'), join(dir, 'sw.js'));
+  copyFileSync(join(oursDir, pack), join(dir, 'pack.bin'));
+  const bytes = readFileSync(join(dir, 'pack.bin'));
+  const entries = JSON.parse(bytes.subarray(4, 4 + bytes.readUInt32BE(0)).toString('utf8')).length;
+  return { kind: 'limit', dir, entries };
+}
 const MIN_RUNS = 5;
 
 /** One install in a fresh context: `{ ms, requests, maxInFlight, connections }`; checks all assets are cached. */
@@ -58,6 +74,7 @@ export async function run(ctx) {
     serwist: { kind: 'serwist', ...(await buildSerwist(site.dir, join(ctx.tmp, 'serwist'), await bundleSerwist(join(ctx.tmp, 'serwist-src')))) },
   };
   if (hasCli()) builds.ours = { kind: 'shellac', ...(await buildShellac(site.dir, join(ctx.tmp, 'shellac-out'), site.assets)) };
+  if (builds.ours) builds.limit = limitBuild(builds.ours.dir, join(ctx.tmp, 'limit'));
   ctx.log(`precache entries: ${Object.entries(builds).map(([k, b]) => `${k} ${b.entries}`).join(', ')}`);
 
   // name → { build, browser }; Workbox gets no warm-up (about 35 s a run).
@@ -65,6 +82,7 @@ export async function run(ctx) {
     ...(builds.ours && { ours: { build: builds.ours, browser: 'default', warm: true } }),
     workbox: { build: builds.workbox, browser: 'default', warm: false },
     serwist: { build: builds.serwist, browser: 'default', warm: true },
+    ...(builds.limit && { limit: { build: builds.limit, browser: 'default', warm: true } }),
   };
   const names = Object.keys(contenders);
   const servers = {};
@@ -95,13 +113,16 @@ export async function run(ctx) {
       oursOverWorkbox: ratio('ours', 'workbox'),
       oursOverSerwist: ratio('ours', 'serwist'),
       serwistOverWorkbox: ratio('serwist', 'workbox'),
+      oursOverLimit: ratio('ours', 'limit'),
+      limitOverWorkbox: ratio('limit', 'workbox'),
     };
     const serwistMet = ratios.oursOverSerwist == null ? null : ratios.oursOverSerwist <= SERWIST_GOAL;
     const perContender = (key) => Object.fromEntries(names.map((n) => [n, median(samples[n].map((r) => r[key]))]));
     const partial = {
       peer: s.workbox.median,
+      limit: s.limit?.median ?? null,
       runs,
-      peers: { serwist: s.serwist },
+      peers: { serwist: s.serwist, limit: s.limit },
       details: {
         cpuBusyBefore: busyBefore,
         delayMsPerRequest: DELAY_MS,
@@ -121,6 +142,7 @@ export async function run(ctx) {
           `the server holds every request ${DELAY_MS} ms (assets, sw.js, manifest, the page); HTTP/1.1, so at most 6 connections per origin`,
           `Chromium's ThrottleInstallingServiceWorker is on (its default): an installing worker has at most 3 fetch() requests outstanding, so Serwist's 10 become 3 (see maxRequestsInFlight); Shellac's first install fetches its pack, one request, then checks each entry against the manifest`,
           `extra goal: ours ÷ Serwist = ${ratios.oursOverSerwist ?? 'n/a'} against ≤ ${SERWIST_GOAL}: ${serwistMet == null ? 'not measured' : serwistMet ? 'met' : 'MISSED'}`,
+          `limit = a hand-written worker that fetches Shellac's pack (one request) and stores its ${builds.limit?.entries ?? '—'} files at once, checking nothing (fixtures/precache-limit-sw.js): ours ÷ limit = ${ratios.oursOverLimit ?? '—'}, limit ÷ Workbox = ${ratios.limitOverWorkbox ?? '—'}`,
           `Workbox gets no warm-up run (one install takes about 35 s); the others get --warmup runs`,
           `Shellac precaches ${builds.ours?.entries ?? 'n/a'} files (the 300 assets, offline.html and its own shellac.js): it fetches sw.js, its runtime, shellac-manifest.json and the pack (${builds.ours ? median(samples.ours.map((r) => r.requests)) : '—'} requests per install); the peers precache 301 (the 300 assets and offline.html), their manifest inlined in sw.js`,
         ],
