@@ -4,7 +4,7 @@ import { cacheName, type Manifest } from '@shellac/protocol';
 import { testServer } from '../../../../test-support/server.js';
 import { createMetaStore } from '../core/meta-store.js';
 import { ShellacWorkerError } from '../errors.js';
-import { manifestOf } from '../testing/manifest-of.js';
+import { manifestOf, packOf } from '../testing/manifest-of.js';
 import { createPrecache } from './precache.js';
 
 // A manifest `sw.js` carries (`inline`): runs in a service worker, files from the test server.
@@ -74,4 +74,24 @@ test('a first install from inlined entries goes on through an outage of the mani
   const v1 = await deploy('i4', 'v1', { 'a.css': 'a', 'b.js': 'b' }, false);
   await server.route('/i4/shellac-manifest.json', { status: 503 });
   assert.deepEqual(await precacheOf('i4', 'v1', v1).install(), { downloaded: 2, reused: 0, bytes: 2, packed: 0 });
+});
+
+test('a first install from inlined entries asks for the pack beside the HEAD of the manifest, a round trip sooner', async () => {
+  const files = { 'a.css': 'a', 'b.js': 'b' };
+  const v1 = { ...(await manifestOf('v1', files)), pack: 'shellac-pack.v1.bin' };
+  // Each held long enough that one waiting for the other would show as a peak of one.
+  await server.route('/i5/shellac-manifest.json', { status: 200, delay: 300 });
+  await server.route('/i5/shellac-pack.v1.bin', { bodyBase64: btoa(String.fromCharCode(...packOf(files))), delay: 300 });
+  assert.deepEqual(await precacheOf('i5', 'v1', v1).install(), { downloaded: 0, reused: 0, bytes: 2, packed: 2 });
+  assert.deepEqual((await server.requests()).map((r) => `${r.method} ${r.path}`).sort(), ['GET /i5/shellac-pack.v1.bin', 'HEAD /i5/shellac-manifest.json']);
+  assert.equal(await server.peakInFlight(), 2, 'both in flight at once');
+});
+
+test('a first install whose manifest is gone stores nothing of the pack it asked for beside it', async () => {
+  const files = { 'a.css': 'a' };
+  const v1 = { ...(await manifestOf('v1', files)), pack: 'shellac-pack.v1.bin' };
+  await server.route('/i6/shellac-pack.v1.bin', { bodyBase64: btoa(String.fromCharCode(...packOf(files))) });
+  await assert.rejects(precacheOf('i6', 'v1', v1).install(), (e: unknown) => e instanceof ShellacWorkerError && e.code === 'bad-manifest' && e.details.status === 404);
+  const cache = await caches.open(cacheName({ scope: '/i6/', kind: 'precache' }));
+  assert.deepEqual(await cache.keys(), [], 'nothing stored');
 });

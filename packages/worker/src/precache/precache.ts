@@ -4,6 +4,7 @@ import type { MetaStore } from '../core/meta-store.js';
 import { ShellacWorkerError } from '../errors.js';
 import { installVersion, type InstallReport } from './install-version.js';
 import { staticRoutePaths } from './static-route-paths.js';
+import { fetchPack } from './read-pack.js';
 import { entryKey, verifiedBody } from './verify-entry.js';
 
 export type { InstallReport };
@@ -171,8 +172,13 @@ export function createPrecache(options: PrecacheOptions): Precache {
       // Inlined, the manifest came in the worker's own bytes, of its build by construction: an
       // update fetches none. A first install still asks for it (HEAD): a page that registers
       // sw.js again after the site retired it (a gone manifest) must fail to install, and retire.
+      const timeout = (options.timeoutSeconds ?? 30) * 1000;
+      // The pack's request goes out beside that HEAD, a round trip sooner; nothing is stored
+      // before the HEAD let the install go on.
+      const pack = first && options.inline?.pack ? fetchPack(options.inline.pack, manifestUrl, timeout) : undefined;
+      pack?.catch(() => {}); // read below, or dropped with the install's failure
       const manifest = (!first && options.inline) || (await fetchManifest(options.inline));
-      const report = await installVersion({ ...options, cache, manifest, concurrency: options.concurrency ?? 8, timeout: (options.timeoutSeconds ?? 30) * 1000, pack: first });
+      const report = await installVersion({ ...options, cache, manifest, concurrency: options.concurrency ?? 8, timeout, pack: first && (pack ?? true) });
       await cache.put(recordPrefix + version, new Response(JSON.stringify(manifest)));
       (versions ??= new Map()).set(version, lookupOf(manifest));
       installed = manifest;
