@@ -3,8 +3,8 @@ import type { Log } from '../core/log.js';
 import type { MetaStore } from '../core/meta-store.js';
 import { ShellacWorkerError } from '../errors.js';
 import { installVersion, type InstallReport } from './install-version.js';
-import { staticRoutePaths } from './static-route-paths.js';
 import { fetchPack } from './read-pack.js';
+import { staticRoutePaths } from './static-route-paths.js';
 import { entryKey, verifiedBody } from './verify-entry.js';
 
 export type { InstallReport };
