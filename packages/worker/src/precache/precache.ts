@@ -3,7 +3,6 @@ import type { Log } from '../core/log.js';
 import type { MetaStore } from '../core/meta-store.js';
 import { ShellacWorkerError } from '../errors.js';
 import { installVersion, type InstallReport } from './install-version.js';
-import { fetchPack } from './read-pack.js';
 import { staticRoutePaths } from './static-route-paths.js';
 import { entryKey, verifiedBody } from './verify-entry.js';
 
@@ -175,7 +174,7 @@ export function createPrecache(options: PrecacheOptions): Precache {
       const timeout = (options.timeoutSeconds ?? 30) * 1000;
       // The pack's request goes out beside that HEAD, a round trip sooner; nothing is stored
       // before the HEAD let the install go on.
-      const pack = first && options.inline?.pack ? fetchPack(options.inline.pack, manifestUrl, timeout) : undefined;
+      const pack = first && options.inline?.pack ? fetch(new URL(options.inline.pack, manifestUrl), { signal: AbortSignal.timeout(timeout) }) : undefined;
       pack?.catch(() => {}); // read below, or dropped with the install's failure
       const manifest = (!first && options.inline) || (await fetchManifest(options.inline));
       const report = await installVersion({ ...options, cache, manifest, concurrency: options.concurrency ?? 8, timeout, pack: first && (pack ?? true) });

@@ -18,9 +18,3 @@ export function readPack(bytes: ArrayBuffer, base: URL): Map<string, Response> {
   return files;
 }
 
-/** The pack's response; rejects with the reason on a status other than 200 or after `timeout` ms. */
-export async function fetchPack(name: string, manifestUrl: URL, timeout: number): Promise<Response> {
-  const response = await fetch(new URL(name, manifestUrl), { signal: AbortSignal.timeout(timeout) });
-  if (!response.ok) throw `HTTP ${response.status}`;
-  return response;
-}
