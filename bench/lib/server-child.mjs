@@ -4,19 +4,20 @@
 // far, so the harness can charge CPU per request), and `heap-start` / `heap-stop` with
 // `{"heap":"started"}` / `{"heapBytes":N}` (bytes allocated in between, garbage included: see
 // heap-count.mjs); stops when its stdin closes or on SIGTERM.
-//   node bench/lib/server-child.mjs express|hono noop|adapter <buildDir>
+//   node bench/lib/server-child.mjs express|hono noop|adapter <buildDir>, or hono bare <buildDir>
 // `noop`: the framework with the cheapest middleware it can have (Express: one that calls
 // `next()`; Hono: one that sets a header, as Hono has no cheaper useful one); GET /page renders the
 // full page, or the content alone for `?from_appshell=1`, chosen by hand as an app that follows
 // the protocol without Shellac would. The adapter's cost is measured against this floor.
+// `bare` (Hono only): the floor app with no middleware at all.
 // `adapter`: the same app with Shellac's adapter mounted first; GET /page renders the full page,
 // or the content-only variant for `?from_appshell=1`, through `layout(full, content)`.
 import { countHeap } from './heap-count.mjs';
 import { fullPage, contentPage } from './page-template.mjs';
 
 const [framework, variant, buildDir] = process.argv.slice(2);
-if (!['express', 'hono'].includes(framework) || !['noop', 'adapter'].includes(variant) || !buildDir) {
-  console.error('usage: node server-child.mjs express|hono noop|adapter <buildDir>');
+if (!['express', 'hono'].includes(framework) || !['noop', 'adapter', 'bare'].includes(variant) || (variant === 'bare' && framework !== 'hono') || !buildDir) {
+  console.error('usage: node server-child.mjs express|hono noop|adapter <buildDir>, or hono bare <buildDir>');
   process.exit(2);
 }
 
@@ -63,7 +64,7 @@ if (framework === 'express') {
       return c.html(view.layout(() => fullPage(view.asset), () => contentPage())());
     });
   } else {
-    app.use(async function header(c, next) {
+    if (variant === 'noop') app.use(async function header(c, next) {
       await next();
       c.header('X-Bench', '1');
     });

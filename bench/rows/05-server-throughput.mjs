@@ -153,7 +153,7 @@ export async function run(ctx) {
   const servers = {};
   try {
     for (const framework of ['express', 'hono']) {
-      for (const variant of ['noop', 'adapter']) servers[`${framework}-${variant}`] = await startServer(framework, variant, buildDir, pin);
+      for (const variant of framework === 'hono' ? ['noop', 'adapter', 'bare'] : ['noop', 'adapter']) servers[`${framework}-${variant}`] = await startServer(framework, variant, buildDir, pin);
     }
     if (pin) pinSelf(pin.load);
     const contender = (server, query, shellacHeaders, contentOnly) => ({ server: servers[server], url: `${servers[server].url}/page${query}`, shellacHeaders, contentOnly });
@@ -166,6 +166,10 @@ export async function run(ctx) {
       honoAdapter: contender('hono-adapter', '', true, false),
       honoHeaderContent: contender('hono-noop', CONTENT, false, true),
       honoAdapterContent: contender('hono-adapter', CONTENT, true, true),
+      // Hono with no middleware at all: beside the floor, as a header set after next() makes
+      // @hono/node-server's light response a real one (its string body a stream).
+      honoBare: contender('hono-bare', '', false, false),
+      honoBareContent: contender('hono-bare', CONTENT, false, true),
     };
     const bodyBytes = {};
     for (const [name, c] of Object.entries(contenders)) bodyBytes[name] = await check(name, c.url, c);
@@ -223,6 +227,8 @@ export async function run(ctx) {
         honoAdapter: s.honoAdapter,
         honoHeaderContent: s.honoHeaderContent,
         honoAdapterContent: s.honoAdapterContent,
+        honoBare: s.honoBare,
+        honoBareContent: s.honoBareContent,
       },
       details: {
         // Share of CPU time in use over the second before the row (other work skews the figures).
@@ -235,6 +241,8 @@ export async function run(ctx) {
           expressContentOverNoopContent: ratio('expressAdapterContent', 'expressNoopContent'),
           honoAdapterOverHeader: ratio('honoAdapter', 'honoHeader'),
           honoContentOverHeaderContent: ratio('honoAdapterContent', 'honoHeaderContent'),
+          honoAdapterOverBare: ratio('honoAdapter', 'honoBare'),
+          honoContentOverBareContent: ratio('honoAdapterContent', 'honoBareContent'),
         },
         // Server CPU microseconds per request (median of runs), and floor ÷ adapter per pair.
         serverCpuMicrosPerRequest: Object.fromEntries(names.map((n) => [n, µs(n)])),
@@ -255,6 +263,7 @@ export async function run(ctx) {
           `content-only (?from_appshell=1, ${bodyBytes.expressAdapterContent} B vs ${bodyBytes.expressAdapter} B full), adapter ÷ the floor app choosing the template by hand: Express ${ratio('expressAdapterContent', 'expressNoopContent')}, Hono ${ratio('honoAdapterContent', 'honoHeaderContent')}`,
           `server CPU µs per request (median), floor → adapter: Express ${µs('expressNoop')} → ${µs('expressAdapter')} (content ${µs('expressNoopContent')} → ${µs('expressAdapterContent')}), Hono ${µs('honoHeader')} → ${µs('honoAdapter')} (content ${µs('honoHeaderContent')} → ${µs('honoAdapterContent')})`,
           `server heap bytes allocated per request (${HEAP_REQUESTS} requests in a row, V8's sampling heap profiler counting what was collected too), floor → adapter: Express ${heapBytes.expressNoop} → ${heapBytes.expressAdapter} (content ${heapBytes.expressNoopContent} → ${heapBytes.expressAdapterContent}), Hono ${heapBytes.honoHeader} → ${heapBytes.honoAdapter} (content ${heapBytes.honoHeaderContent} → ${heapBytes.honoAdapterContent})`,
+          `Hono with no middleware at all (honoBare): adapter ÷ bare = ${ratio('honoAdapter', 'honoBare')} (content ${ratio('honoAdapterContent', 'honoBareContent')}); CPU µs ${µs('honoBare')} (content ${µs('honoBareContent')}), heap ${heapBytes.honoBare} (content ${heapBytes.honoBareContent}) bytes a request. The header middleware's c.header() after next() turns @hono/node-server's light response into a real one, its string body a stream; Shellac's adapter sets its headers on the light response's own Headers`,
           `server CPU per request, floor ÷ adapter: Express ${cpuRatio('expressAdapter', 'expressNoop')} (content ${cpuRatio('expressAdapterContent', 'expressNoopContent')}), Hono ${cpuRatio('honoAdapter', 'honoHeader')} (content ${cpuRatio('honoAdapterContent', 'honoHeaderContent')})`,
         ],
       },
