@@ -39,8 +39,11 @@ export async function installVersion(options: InstallOptions): Promise<InstallRe
   const { cache, manifest, manifestUrl, scope } = options;
   const held = new Set((await cache.keys()).map((r) => r.url));
   const todo = new Map<string, ManifestEntry>();
+  // The bodies the version needs, each once (entries with the same hash share one).
+  const bodies = new Set<string>();
   for (const e of manifest.entries) {
     const key = entryKey(e, manifestUrl, scope);
+    bodies.add(key);
     if (!held.has(key)) todo.set(key, e);
   }
   const report: InstallReport = { downloaded: 0, reused: manifest.entries.length - todo.size, bytes: 0, packed: 0 };
@@ -51,8 +54,10 @@ export async function installVersion(options: InstallOptions): Promise<InstallRe
     todo.delete(key);
   };
 
-  if (options.pack && manifest.pack && todo.size) {
-    // One request instead of one per file; any entry it lacks or gets wrong is fetched alone below.
+  // One request instead of one per file; any entry it lacks or gets wrong is fetched alone below.
+  // Only for most of the files: a first install tried again after a failure fetches alone what
+  // it still misses, not every file again.
+  if (options.pack && manifest.pack && todo.size * 2 > bodies.size) {
     try {
       const response = await (options.pack === true ? fetch(new URL(manifest.pack, manifestUrl), { signal: AbortSignal.timeout(options.timeout) }) : options.pack);
       if (!response.ok) throw `HTTP ${response.status}`;

@@ -95,3 +95,31 @@ test('a first install whose manifest is gone stores nothing of the pack it asked
   const cache = await caches.open(cacheName({ scope: '/i6/', kind: 'precache' }));
   assert.deepEqual(await cache.keys(), [], 'nothing stored');
 });
+
+test('a first install tried again after a failure fetches alone what it still misses, not the whole pack', async () => {
+  const files = { 'a.css': 'a', 'b.js': 'b', 'c.js': 'c' };
+  const v1 = { ...(await manifestOf('v1', files)), pack: 'shellac-pack.v1.bin' };
+  await server.route('/i7/shellac-manifest.json', { status: 200 });
+  // The first try: no pack, and c.js fails; a.css and b.js stay.
+  await server.route('/i7/a.css', { body: 'a' });
+  await server.route('/i7/b.js', { body: 'b' });
+  await assert.rejects(precacheOf('i7', 'v1', v1).install(), (e: unknown) => e instanceof ShellacWorkerError && e.code === 'precache-failed');
+  await server.reset();
+  await server.route('/i7/shellac-manifest.json', { status: 200 });
+  await server.route('/i7/shellac-pack.v1.bin', { bodyBase64: btoa(String.fromCharCode(...packOf(files))) });
+  await server.route('/i7/c.js', { body: 'c' });
+  assert.deepEqual(await precacheOf('i7', 'v1', v1).install(), { downloaded: 1, reused: 2, bytes: 1, packed: 0 });
+  assert.deepEqual((await server.requests()).map((r) => `${r.method} ${r.path}`).sort(), ['GET /i7/c.js', 'HEAD /i7/shellac-manifest.json']);
+});
+
+test('a first install takes the pack while most of it is missing, though some files are held', async () => {
+  const files = { 'a.css': 'a', 'b.js': 'b', 'c.js': 'c' };
+  const v1 = { ...(await manifestOf('v1', files)), pack: 'shellac-pack.v1.bin' };
+  await server.route('/i8/shellac-manifest.json', { status: 200 });
+  await server.route('/i8/a.css', { body: 'a' });
+  await assert.rejects(precacheOf('i8', 'v1', v1).install(), (e: unknown) => e instanceof ShellacWorkerError && e.code === 'precache-failed');
+  await server.reset();
+  await server.route('/i8/shellac-manifest.json', { status: 200 });
+  await server.route('/i8/shellac-pack.v1.bin', { bodyBase64: btoa(String.fromCharCode(...packOf(files))) });
+  assert.deepEqual(await precacheOf('i8', 'v1', v1).install(), { downloaded: 0, reused: 1, bytes: 2, packed: 2 });
+});
