@@ -1,5 +1,6 @@
 import type { Manifest, ManifestEntry, UpdateFailure } from '@shellac/protocol';
 import { putWithRoom } from '../caches/put-with-room.js';
+import { atMost } from '../core/at-most.js';
 import type { Log } from '../core/log.js';
 import { ShellacWorkerError } from '../errors.js';
 import { readPack } from './read-pack.js';
@@ -87,12 +88,4 @@ export async function installVersion(options: InstallOptions): Promise<InstallRe
   options.log(() => `precache ${manifest.version} ${JSON.stringify({ ...report, failures })}`);
   if (failures.length) throw new ShellacWorkerError('precache-failed', { version: manifest.version, failures });
   return report;
-}
-
-/** Runs `run` on every item, at most `limit` at a time; resolves when all are done. */
-async function atMost<T>(limit: number, items: T[], run: (item: T) => Promise<void>): Promise<void> {
-  const next = async (): Promise<void> => {
-    for (let item = items.shift(); item !== undefined; item = items.shift()) await run(item);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, next));
 }

@@ -1,3 +1,4 @@
+import { atMost } from '../core/at-most.js';
 import { networkFailure, SaveError } from './save-error.js';
 
 export interface FetchFilesOptions {
@@ -52,13 +53,10 @@ export async function fetchFiles(urls: string[], options: FetchFilesOptions): Pr
     for (const next of fresh) seen.add(next), queue.push(next);
     if (fresh.length) options.onQueued?.(fresh.length);
   };
-  const worker = async () => {
-    for (let url = queue.shift(); url; url = queue.shift()) await one(url);
-  };
   try {
-    await Promise.all(Array.from({ length: options.concurrency }, worker));
-    // A worker that found its queue empty may have stopped before another added to it.
-    await worker();
+    await atMost(options.concurrency, queue, one);
+    // A run that found the queue empty may have stopped before another added to it.
+    await atMost(1, queue, one);
   } catch (error) {
     stop.abort();
     throw error;
