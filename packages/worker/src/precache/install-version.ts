@@ -17,6 +17,8 @@ export interface InstallReport {
 
 export interface InstallOptions {
   cache: Cache;
+  /** The URLs `cache` holds now (read once by the caller, which decides with them too). */
+  held: ReadonlySet<string>;
   manifest: Manifest;
   manifestUrl: URL;
   scope: URL;
@@ -37,8 +39,7 @@ export interface InstallOptions {
  * files that did arrive stay, so the next try fetches only the rest.
  */
 export async function installVersion(options: InstallOptions): Promise<InstallReport> {
-  const { cache, manifest, manifestUrl, scope } = options;
-  const held = new Set((await cache.keys()).map((r) => r.url));
+  const { cache, held, manifest, manifestUrl, scope } = options;
   const todo = new Map<string, ManifestEntry>();
   // The bodies the version needs, each once (entries with the same hash share one).
   const bodies = new Set<string>();

@@ -167,18 +167,18 @@ export function createPrecache(options: PrecacheOptions): Precache {
       await precache.ready(); // never rejects
       installing = false;
       const cache = await open();
-      const keys = await cache.keys();
-      const first = !keys.some((r) => r.url.startsWith(recordPrefix));
+      const held = new Set((await cache.keys()).map((r) => r.url));
+      const first = ![...held].some((url) => url.startsWith(recordPrefix));
       // Inlined, the manifest came in the worker's own bytes, of its build by construction: an
       // update fetches none. A first install still asks for it (HEAD): a page that registers
       // sw.js again after the site retired it (a gone manifest) must fail to install, and retire.
       const timeout = (options.timeoutSeconds ?? 30) * 1000;
       // The pack's request goes out beside that HEAD, a round trip sooner, when nothing is held
       // yet (a retry takes the pack only if it misses most); nothing is stored before the HEAD.
-      const pack = first && !keys.length && options.inline?.pack ? fetch(new URL(options.inline.pack, manifestUrl), { signal: AbortSignal.timeout(timeout) }) : undefined;
+      const pack = first && !held.size && options.inline?.pack ? fetch(new URL(options.inline.pack, manifestUrl), { signal: AbortSignal.timeout(timeout) }) : undefined;
       pack?.catch(() => {}); // read below, or dropped with the install's failure
       const manifest = (!first && options.inline) || (await fetchManifest(options.inline));
-      const report = await installVersion({ ...options, cache, manifest, concurrency: options.concurrency ?? 8, timeout, pack: first && (pack ?? true) });
+      const report = await installVersion({ ...options, cache, held, manifest, concurrency: options.concurrency ?? 8, timeout, pack: first && (pack ?? true) });
       await cache.put(recordPrefix + version, new Response(JSON.stringify(manifest)));
       (versions ??= new Map()).set(version, lookupOf(manifest));
       installed = manifest;

@@ -17,4 +17,3 @@ export function readPack(bytes: ArrayBuffer, base: URL): Map<string, Response> {
   }
   return files;
 }
-
