@@ -20,6 +20,8 @@ for (const pkg of ['protocol', 'worker', 'client', 'server', 'cli']) {
 // The browser builds of the client (`shellac build` copies them beside sw.js): bundled by esbuild,
 // then minified by terser, which gets them ~12% smaller than esbuild alone (it names variables by
 // frequency and inlines what is used once); every byte ships to every visitor.
+// Imported once the loop above has built it.
+const { FILES } = await import('@shellac/protocol');
 const browserBuilds = [
   // Injected into pages: registers on load and exposes `window.shellac`.
   ['packages/client/src/auto.ts', 'shellac.js'],
@@ -27,11 +29,26 @@ const browserBuilds = [
   ['packages/client/src/shell-auto.ts', 'shellac-shell.js'],
   // Save for offline (`save` in the config emits it): the API and the save buttons.
   ['packages/client/src/save-auto.ts', 'shellac-save.js'],
+  // The rest of clearOfflineData() (see below), loaded on demand as a module.
+  ['packages/client/src/clear-fallback.ts', FILES.clearClient, 'esm'],
 ];
-for (const [entry, name] of browserBuilds) {
+// `clearOfflineData()`'s fallback is loaded by the page only when the worker did not clear: an
+// ES module of its own beside shellac.js (`import()` in a classic script resolves against the
+// script's URL), kept out of the script every page loads.
+const CLEAR_CHUNK = /[/\\]clear-fallback\.js$/;
+const clearChunk = {
+  name: 'shellac-clear-chunk',
+  setup(b) {
+    b.onResolve({ filter: CLEAR_CHUNK }, (args) => (args.kind === 'dynamic-import' ? { path: `./${FILES.clearClient}`, external: true } : undefined));
+  },
+};
+for (const [entry, name, format = 'classic'] of browserBuilds) {
   if (!existsSync(entry)) continue;
-  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'iife', target: 'es2022', write: false, legalComments: 'none' });
-  const small = await minify(result.outputFiles[0].text, { ecma: 2020, compress: { passes: 3 }, mangle: { toplevel: true }, format: { comments: false } });
+  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', target: 'es2022', write: false, legalComments: 'none', plugins: [clearChunk] });
+  // A classic script is bundled as a module and wrapped here, not as esbuild's iife: with an
+  // external import() in it, that format adds ~400 B of CommonJS helpers nothing calls.
+  const code = format === 'esm' ? result.outputFiles[0].text : `"use strict";(()=>{${result.outputFiles[0].text}})();`;
+  const small = await minify(code, { ecma: 2020, module: format === 'esm', compress: { passes: 3 }, mangle: { toplevel: true }, format: { comments: false } });
   mkdirSync('packages/client/dist/browser', { recursive: true });
   writeFileSync(`packages/client/dist/browser/${name}`, small.code);
 }

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 export const DJANGO_RUNTIME_DIR = 'packages/django/django_shellac/runtime';
 
 /** The client builds shipped beside the runtime (made by scripts/build.mjs). */
-export const CLIENT_FILES = ['shellac.js', 'shellac-shell.js', 'shellac-save.js'];
+export const CLIENT_FILES = ['shellac.js', 'shellac-shell.js', 'shellac-save.js', 'shellac-clear.js'];
 
 /** Every file the package should hold, name → bytes, from the packages' dist folders. */
 export async function freshDjangoRuntime(root = '.') {

@@ -221,6 +221,30 @@ test('in a browser without service workers the client is a harmless no-op', asyn
   expect(errors).toEqual([]);
 });
 
+test('clearOfflineData loads its fallback beside shellac.js, and only when the worker did not clear', async ({ page, browser }) => {
+  await start({});
+  const clearChunk = () => server.log.filter((r) => r.path.endsWith('shellac-clear.js')).map((r) => r.path);
+  // A nested page: its script is ../shellac.js, so a chunk resolved against the page would miss.
+  await page.goto(server.url('guide/'));
+  await waitForControl(page);
+  expect(await page.evaluate(() => window.shellac!.clearOfflineData())).toEqual(expect.arrayContaining(['shellac:/:precache']));
+  expect(clearChunk()).toEqual([]);
+
+  // No worker at all (another profile, the API taken away) with Shellac's caches there: the page deletes them.
+  const profile = await browser.newContext();
+  try {
+    const other = await profile.newPage();
+    await other.addInitScript(() => delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker);
+    await other.goto(server.url('guide/'));
+    await other.evaluate(() => Promise.all(['shellac:/:pages', 'shellac:/:runtime:img', 'shellac:/docs/:pages', 'theirs'].map((n) => caches.open(n))));
+    expect((await other.evaluate(() => window.shellac!.clearOfflineData())).sort()).toEqual(['shellac:/:pages', 'shellac:/:runtime:img']);
+    expect((await other.evaluate(() => caches.keys())).sort()).toEqual(['shellac:/docs/:pages', 'theirs']);
+    expect(clearChunk()).toEqual(['/shellac-clear.js']);
+  } finally {
+    await profile.close();
+  }
+});
+
 test('pages older than maxAgeSeconds are not served', async ({ page, context }) => {
   await start({ pages: { maxAgeSeconds: 3 } });
   await page.goto(server.url());

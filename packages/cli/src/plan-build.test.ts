@@ -48,6 +48,8 @@ test('the plan writes nothing, and the build then writes exactly what it planned
   assert.deepEqual({ ...summary, ms: 0 }, { ...plan.summary, ms: 0 });
   const written = readdirSync(s.out, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(s.out, f)).isFile());
   assert.deepEqual(written.sort(), plan.files.map((f) => f.path).sort());
+  // Beside shellac.js, loaded only when no worker cleared: written, never precached.
+  assert.ok(written.includes('shellac-clear.js'));
   for (const file of plan.files) {
     const expected = file.content === undefined ? readFileSync(file.source.abs) : Buffer.from(file.content);
     assert.ok(readFileSync(join(s.out, file.path)).equals(expected), file.path);

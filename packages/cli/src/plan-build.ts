@@ -24,7 +24,7 @@ import { selectPrecache } from './select-precache.js';
 import { urlOf } from './site-url.js';
 
 /** Names Shellac writes at the output's root; a site file there must be an earlier Shellac `sw.js`. */
-const OURS = new Set<string>([FILES.worker, FILES.client, FILES.manifest, FILES.assets, FILES.shellClient, FILES.saveClient]);
+const OURS = new Set<string>([FILES.worker, FILES.client, FILES.manifest, FILES.assets, FILES.shellClient, FILES.saveClient, FILES.clearClient]);
 /** Starts every `sw.js` Shellac writes, so a build of a build recognises its own. */
 export const WORKER_BANNER = '/* shellac sw */';
 

@@ -86,8 +86,8 @@ export function planSiteFiles(site: CheckedSite): FilesPlan {
 
 /**
  * Adds the files Shellac makes beside the site's: the offline page when the site has none (in the
- * look of its root index, or of its first page), `shellac.js`, and in app mode `shellac-shell.js`
- * and `shellac-assets.json`. Returns `shellac.js`, whose size the summary reports.
+ * look of its root index, or of its first page), `shellac.js` and `shellac-clear.js`, and in app
+ * mode `shellac-shell.js` and `shellac-assets.json`. Returns `shellac.js`, whose size the summary reports.
  */
 export function planGeneratedFiles(site: CheckedSite, plan: FilesPlan): Buffer {
   const add = (path: string, content: string | Buffer, url = path) => {
@@ -104,6 +104,10 @@ export function planGeneratedFiles(site: CheckedSite, plan: FilesPlan): Buffer {
   const client = readFileSync(clientPath);
   // Beside sw.js: served at the scope root, also in app mode.
   add(FILES.client, client);
+  // Not precached: a page loads it only when no worker cleared, and an entry would cost every
+  // update's sw.js its bytes. Offline, the one case it misses (a worker that answered an error)
+  // rejects with the failed load.
+  plan.files.push({ path: FILES.clearClient, content: readFileSync(join(dirname(clientPath), FILES.clearClient)) });
   if (site.config.save) add(FILES.saveClient, readFileSync(join(dirname(clientPath), FILES.saveClient)));
   if (site.app) {
     add(FILES.shellClient, readFileSync(join(dirname(clientPath), FILES.shellClient)));

@@ -34,7 +34,7 @@ import { buildSite } from './build-site.js';
 const WORKER_BUDGET = 9_770; // gzip bytes of sw.js and its runtime for a site with no routes
 const ROUTED_WORKER_BUDGET = 11_380; // with routes naming every strategy
 const IDENTITY_WORKER_BUDGET = 10_560; // with `identity` (per-user caches, the switch, logout)
-const CLIENT_BUDGET = 1_500; // gzip bytes of shellac.js (issue #2: under 1.5 KB)
+const CLIENT_BUDGET = 1_205; // gzip bytes of shellac.js: 0.9 × workbox-window's ES2017 build (1,339 B), the bench's goal
 
 const site = new URL('../../../examples/static-site/site/', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'shellac-size-'));

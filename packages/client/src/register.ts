@@ -1,5 +1,4 @@
-import { cacheScope, MESSAGE, WORKER_FILE, type ClearReply, type StatusReply, type UpdateFailure, type UserChangeReason, type WorkerMessage } from '@shellac/protocol';
-import { ShellacClientError } from './errors.js';
+import { MESSAGE, WORKER_FILE, type ClearReply, type StatusReply, type UpdateFailure, type UserChangeReason, type WorkerMessage } from '@shellac/protocol';
 
 /** What each event passes to its listeners. */
 export interface ShellacEvents {
@@ -87,7 +86,8 @@ export function register(options: RegisterOptions = {}): ShellacClient {
   const listeners = new Map<string, Set<(event: never) => void>>();
   const emit = <K extends keyof ShellacEvents>(type: K, event: ShellacEvents[K]) =>
     listeners.get(type)?.forEach((l) => (l as (event: ShellacEvents[K]) => void)(event)); // see above
-  const sw = typeof navigator !== 'undefined' && 'serviceWorker' in navigator ? navigator.serviceWorker : undefined;
+  // A page always has a navigator (the next line reads document too): only the API is detected.
+  const sw = 'serviceWorker' in navigator ? navigator.serviceWorker : undefined;
   const url = new URL(options.url ?? WORKER_FILE, document.baseURI).href;
   const scope = new URL(options.scope ?? './', url).href;
   let reloading = false;
@@ -180,15 +180,8 @@ export function register(options: RegisterOptions = {}): ShellacClient {
     },
     async clearOfflineData() {
       const answer = await ask<ClearReply & { error?: string }>({ type: MESSAGE.clear }); // the worker adds `error` when ok is false
-      if (answer?.ok) return answer.deleted;
-      if (answer) throw new ShellacClientError('clear-failed', `the worker could not clear its caches: ${answer.error}`, { reply: answer });
-      // No worker (or it did not answer): the page can reach the same caches itself, where the
-      // browser has them (not on plain-HTTP pages other than localhost).
-      if (typeof caches === 'undefined') return [];
-      const path = new URL(scope).pathname;
-      const names = (await caches.keys()).filter((n) => cacheScope(n) === path);
-      await Promise.all(names.map((n) => caches.delete(n)));
-      return names;
+      // The rest is loaded only when needed (`shellac-clear.js` beside `shellac.js` in its build).
+      return answer?.ok ? answer.deleted : import('./clear-fallback.js').then((m) => m.clearFallback(answer, scope));
     },
     async update() {
       void post({ type: MESSAGE.check });

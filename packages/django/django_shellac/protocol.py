@@ -47,6 +47,7 @@ FILES = {
     'assets': 'shellac-assets.json',
     'shellClient': 'shellac-shell.js',
     'saveClient': 'shellac-save.js',
+    'clearClient': 'shellac-clear.js',
 }
 
 #: The function the runtime defines on the worker's global scope, which ``sw.js`` calls.

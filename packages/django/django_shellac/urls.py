@@ -11,6 +11,7 @@ urlpatterns = [
     path(FILES['client'], views.build_file, {'name': FILES['client']}, name='client'),
     path(FILES['shellClient'], views.build_file, {'name': FILES['shellClient']}, name='shell-client'),
     path(FILES['saveClient'], views.build_file, {'name': FILES['saveClient']}, name='save-client'),
+    path(FILES['clearClient'], views.build_file, {'name': FILES['clearClient']}, name='clear-client'),
     path(FILES['manifest'], views.build_file, {'name': FILES['manifest']}, name='manifest'),
     re_path(r'^(?P<name>shellac-(?:runtime\.[0-9a-f]+\.js|pack\.[0-9a-f]+\.bin))\Z', views.hashed_file, name='hashed'),
     path('__shell', views.shell, name='shell'),

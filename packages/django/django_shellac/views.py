@@ -20,7 +20,7 @@ def worker(request):
 
 @csrf_exempt
 def build_file(request, name):
-    """``/shellac.js``, ``/shellac-shell.js``, ``/shellac-save.js``, ``/shellac-manifest.json``."""
+    """``/shellac.js``, ``/shellac-shell.js``, ``/shellac-save.js``, ``/shellac-clear.js``, ``/shellac-manifest.json``."""
     return serve_build_file(request, name, REVALIDATE)
 
 

@@ -56,6 +56,9 @@ class Output(SimpleTestCase):
             digest = hashlib.sha256(read(self.root, name)).digest()[:6]
             import base64
             self.assertEqual(entry[1], base64.urlsafe_b64encode(digest).decode())
+        # Written beside them, loaded only when no worker cleared: not worth a byte of every update.
+        self.assertTrue(os.path.isfile(os.path.join(self.root, 'shellac-clear.js')))
+        self.assertNotIn('shellac-clear.js', urls)
         self.assertEqual(urls, sorted(urls))
         self.assertEqual(self.manifest['version'], version_of(self.manifest['entries']))
 
@@ -101,7 +104,7 @@ class Output(SimpleTestCase):
     def test_the_summary_is_shellac_builds(self):
         lines = self.out.splitlines()
         self.assertRegex(lines[0], r'^shellac: built .+ in \d+ ms \(version [0-9a-f]{16}\)$')
-        self.assertEqual(lines[1], '  files written   7 (0 pages with the registration script)')
+        self.assertEqual(lines[1], '  files written   8 (0 pages with the registration script)')
         self.assertRegex(lines[2], r'^  precached       6 entries, [\d.]+ KiB$')
         self.assertEqual(lines[3], '  offline page    none (the app shell answers offline navigations)')
         self.assertRegex(lines[4], r'^  sw\.js           \d+ B gzip \(\d+ B\)$')

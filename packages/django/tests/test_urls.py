@@ -29,7 +29,8 @@ class BuildFiles(TestCase):
 
     def test_the_scripts_and_manifest_are_revalidated(self):
         for path, kind in (('/shellac.js', 'text/javascript'), ('/shellac-shell.js', 'text/javascript'),
-                           ('/shellac-save.js', 'text/javascript'), ('/shellac-manifest.json', 'application/json')):
+                           ('/shellac-save.js', 'text/javascript'), ('/shellac-clear.js', 'text/javascript'),
+                           ('/shellac-manifest.json', 'application/json')):
             r = self.client.get(path)
             self.assertEqual(r.status_code, 200, path)
             self.assertTrue(r['Content-Type'].startswith(kind), path)

@@ -19,6 +19,11 @@ export const FILES = {
   shellClient: 'shellac-shell.js',
   /** With `save`: the pages' side of save for offline (the API and the save buttons). */
   saveClient: 'shellac-save.js',
+  /**
+   * Beside `shellac.js`: the rest of `clearOfflineData()`, an ES module the page loads only when
+   * the worker did not clear (no worker, no answer, or a failure to report).
+   */
+  clearClient: 'shellac-clear.js',
 } as const;
 
 /** The page under the scope where the worker tells its state (`?json`: as JSON). */

@@ -22,6 +22,7 @@ const ROOT_FILES: ReadonlyMap<string, Record<string, string>> = new Map<string, 
   [`/${FILES.client}`, {}],
   [`/${FILES.shellClient}`, {}],
   [`/${FILES.saveClient}`, {}],
+  [`/${FILES.clearClient}`, {}],
   [`/${FILES.manifest}`, {}],
 ]);
 

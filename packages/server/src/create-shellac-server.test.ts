@@ -60,9 +60,11 @@ describe('handle: the build files at the root', () => {
     assert.match(await r.text(), /addEventListener/);
   });
 
-  test('the client, the shell loader and the manifest: no-cache, right types', async () => {
+  test('the client, its clear fallback, the shell loader and the manifest: no-cache, right types', async () => {
     const types: Record<string, string> = {
       [FILES.client]: 'text/javascript; charset=utf-8',
+      // An ES module: a browser refuses one served without a JavaScript type.
+      [FILES.clearClient]: 'text/javascript; charset=utf-8',
       [FILES.shellClient]: 'text/javascript; charset=utf-8',
       [FILES.manifest]: 'application/json',
     };

@@ -35,7 +35,7 @@ export interface ShellacServer {
   /** The shell's path. */
   readonly shellPath: string;
   /**
-   * Answers Shellac's own URLs (`/sw.js`, `/shellac.js`, `/shellac-shell.js`,
+   * Answers Shellac's own URLs (`/sw.js`, `/shellac.js`, `/shellac-clear.js`, `/shellac-shell.js`,
    * `/shellac-manifest.json`, static files under the assets base, the shell); undefined for
    * every other request, which the application then handles.
    */

@@ -58,6 +58,7 @@ def plan_build(config, static, shell_url, on_file=None):
     version_only = {'version': version}
     runtime_name, runtime_code = runtime()
     sw = '%simportScripts(%s);%s(%s);' % (WORKER_BANNER, to_json(runtime_name), RUNTIME_GLOBAL, to_json(worker))
-    files = [(runtime_name, runtime_code)] + [(name, shipped(name)) for name in clients]
+    # shellac-clear.js is served but not precached (a page loads it only when no worker cleared).
+    files = [(runtime_name, runtime_code)] + [(name, shipped(name)) for name in clients + [FILES['clearClient']]]
     files += ([pack] if pack else []) + [(FILES['manifest'], to_json(version_only).encode('utf-8')), (FILES['worker'], sw.encode('utf-8'))]
     return BuildPlan(files, manifest, worker, sum(p.size for p in planned), runtime_name, selection.warnings)

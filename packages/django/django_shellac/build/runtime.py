@@ -28,4 +28,4 @@ def runtime():
     return names[0], shipped(names[0])
 
 
-CLIENTS = (FILES['client'], FILES['shellClient'], FILES['saveClient'])
+CLIENTS = (FILES['client'], FILES['shellClient'], FILES['saveClient'], FILES['clearClient'])

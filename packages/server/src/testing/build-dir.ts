@@ -24,6 +24,7 @@ export function makeBuildDir(): { root: string; buildDir: string; cleanup: () =>
     [FILES.worker]: 'self.addEventListener("fetch", () => {});',
     [FILES.client]: 'navigator.serviceWorker.register("/sw.js");',
     [FILES.shellClient]: 'console.log("shell");',
+    [FILES.clearClient]: 'export const clearFallback = async () => [];',
     [FILES.manifest]: JSON.stringify({ version: 'v1', entries: [] }),
     [FILES.assets]: JSON.stringify(ASSETS),
     'css/app.css': 'body{color:red}',
