@@ -1,7 +1,7 @@
 import { RESERVED_PATH, type Manifest } from '@shellac/protocol';
 import type { Log } from '../core/log.js';
 import type { MetaStore } from '../core/meta-store.js';
-import { ShellacWorkerError } from '../errors.js';
+import { fetchManifest } from './fetch-manifest.js';
 import { installVersion, type InstallReport } from './install-version.js';
 import { staticRoutePaths } from './static-route-paths.js';
 import { entryKey, verifiedBody } from './verify-entry.js';
@@ -136,26 +136,6 @@ export function createPrecache(options: PrecacheOptions): Precache {
     versions = found;
   };
 
-  // With the entries inlined, only whether the manifest is gone (a 404 or 410, a retirement):
-  // its headers alone. Anything else (an outage, a host refusing HEAD) lets the install go on.
-  // Without them, the plain URL first: the worker's look for updates fetched that very file, so
-  // the browser revalidates its copy (a 304) instead of downloading the entries again. A copy of
-  // the last deploy's (a cache between) is passed by the versioned URL, `?v=`.
-  const fetchManifest = async (inline?: Manifest) => {
-    let status;
-    for (const url of [manifestUrl, new URL(`?v=${version}`, manifestUrl)]) {
-      const response = await fetch(url, { cache: 'no-cache', method: inline && 'HEAD' }).catch(() => undefined);
-      status = response?.status;
-      if (inline && status !== 404 && status !== 410) return inline;
-      if (!response?.ok) break;
-      // The build validated every entry; the worker checks only that this is the file of its own
-      // build (a deploy that updated sw.js but not yet the manifest must not install).
-      const manifest = (await response.json().catch(() => undefined)) as Manifest | undefined; // shape checked next
-      if (manifest?.version === version && Array.isArray(manifest.entries)) return manifest;
-    }
-    throw new ShellacWorkerError('bad-manifest', { url: manifestUrl.href, status, expected: version });
-  };
-
   const precache: Precache = {
     version,
     get safeMode() {
@@ -177,7 +157,7 @@ export function createPrecache(options: PrecacheOptions): Precache {
       // yet (a retry takes the pack only if it misses most); nothing is stored before the HEAD.
       const pack = first && !held.size && options.inline?.pack ? fetch(new URL(options.inline.pack, manifestUrl), { signal: AbortSignal.timeout(timeout) }) : undefined;
       pack?.catch(() => {}); // read below, or dropped with the install's failure
-      const manifest = (!first && options.inline) || (await fetchManifest(options.inline));
+      const manifest = (!first && options.inline) || (await fetchManifest(manifestUrl, version, options.inline));
       const report = await installVersion({ ...options, cache, held, manifest, concurrency: options.concurrency ?? 8, timeout, pack: first && (pack ?? true) });
       await cache.put(recordPrefix + version, new Response(JSON.stringify(manifest)));
       (versions ??= new Map()).set(version, lookupOf(manifest));
