@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { prng, randomBytes } from './site.mjs';
+import { prng, randomBytes } from './prng.mjs';
 
 export const ASSET_COUNT = 300;
 const KINDS = ['css', 'js', 'svg', 'png'];

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { prng, randomBytes } from './site.mjs';
+import { prng, randomBytes } from './prng.mjs';
 
 export const ASSET_COUNT = 300;
 /** What the peers precache: the 300 assets and the offline page (Shellac's defaults give the same). */

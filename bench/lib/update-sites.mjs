@@ -13,7 +13,7 @@
 // fix is.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { prng, randomBytes } from './site.mjs';
+import { prng, randomBytes } from './prng.mjs';
 
 const WORDS = ('query model field form view template request response middleware cache signal session '
   + 'database index table column transaction migration admin user group permission setting url path '

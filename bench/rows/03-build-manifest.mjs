@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { largeSite, LARGE_SITE } from '../lib/site.mjs';
+import { largeSite, LARGE_SITE } from '../lib/large-site.mjs';
 import { runNode } from '../lib/proc.mjs';
 import { summary } from '../lib/stats.mjs';
 import { cliMissing, hasCli, shellacBuild } from '../lib/shellac.mjs';

@@ -10,14 +10,13 @@
 // records the server's CPU time per request, which load-generator noise does not touch.
 import { join } from 'node:path';
 import http from 'node:http';
-import os from 'node:os';
-import { spawn, spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
-import { BENCH, ROOT } from '../lib/paths.mjs';
 import { medianRatio, summary } from '../lib/stats.mjs';
 import { cpuBusy } from '../lib/machine.mjs';
+import { pinning, pinSelf } from '../lib/pinning.mjs';
 import { buildSongbook, hasShellacServerBuild } from '../lib/songbook.mjs';
 import { cliMissing } from '../lib/shellac.mjs';
+import { startServer } from '../lib/start-server.mjs';
 
 export const id = 'server-throughput';
 export const what = 'req/s of a ~5 KB server-rendered page, Express 5 + Shellac adapter vs Express + a no-op middleware (higher is better)';
@@ -26,75 +25,11 @@ export const unit = 'req/s';
 export const goal = { against: 'peer', min: 0.97 };
 export const peerName = 'Express no-op';
 
-const CHILD = join(BENCH, 'lib/server-child.mjs');
 const CONNECTIONS = 10;
 const DURATION_S = 3;
 const WARMUP_S = 1;
 const CONTENT = '?from_appshell=1';
 const HEAP_REQUESTS = 2000;
-
-/** Which cores servers and the load generator get, or null when pinning is not possible here. */
-function pinning() {
-  const cores = os.availableParallelism?.() ?? os.cpus().length;
-  if (cores < 2 || process.platform !== 'linux') return null;
-  if (spawnSync('taskset', ['-p', String(process.pid)]).status !== 0) return null;
-  return { server: String(cores - 1), load: String(cores - 2), all: `0-${cores - 1}` };
-}
-
-/** Moves this process (every thread) to `cpus`, a taskset list. */
-function pinSelf(cpus) {
-  spawnSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], { stdio: 'ignore' });
-}
-
-/**
- * Starts `server-child.mjs` and resolves `{ url, cpu(), heap(), close() }` once it listens;
- * `cpu()` resolves the child's CPU time so far, in microseconds; `heap('start')`, then
- * `heap('stop')` resolves the bytes it allocated in between.
- */
-function startServer(framework, variant, buildDir, pin) {
-  return new Promise((resolve, reject) => {
-    const args = [CHILD, framework, variant, buildDir];
-    const child = pin
-      ? spawn('taskset', ['-c', pin.server, process.execPath, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
-      : spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    const waiting = [];
-    let stdout = '';
-    let stderr = '';
-    let started = false;
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (!started) reject(new Error(`${framework} ${variant} server exited with ${code ?? signal}\n${stderr.trim().split('\n').slice(-15).join('\n')}`));
-    });
-    child.stdout.on('data', (d) => {
-      stdout += d;
-      let nl;
-      while ((nl = stdout.indexOf('\n')) >= 0) {
-        const message = JSON.parse(stdout.slice(0, nl));
-        stdout = stdout.slice(nl + 1);
-        if ('cpu' in message) waiting.shift()?.(message.cpu);
-        else if ('heap' in message || 'heapBytes' in message) waiting.shift()?.(message.heapBytes);
-        else if (!started) { started = true; ready(message.port); }
-      }
-    });
-    const ask = (line) => new Promise((answer) => {
-      waiting.push(answer);
-      child.stdin.write(`${line}\n`);
-    });
-    const ready = (port) => {
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        cpu: () => ask('cpu'),
-        heap: (what) => ask(`heap-${what}`),
-        close: () => new Promise((done) => {
-          if (child.exitCode != null || child.signalCode != null) return done();
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-        }),
-      });
-    };
-  });
-}
 
 /** One autocannon run; throws if any request failed or was not a 200. */
 async function load(url, duration) {

@@ -17,16 +17,15 @@
 // Contenders alternate, order rotating.
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { injectManifest } from '@serwist/build';
-import { FIXTURES } from '../lib/paths.mjs';
 import { median, medianRatio, summary } from '../lib/stats.mjs';
 import { cpuBusy } from '../lib/machine.mjs';
 import { gzipSize } from '../lib/gzip.mjs';
 import { launchChromium } from '../lib/browser.mjs';
+import { cacheEntries, fetchAll, timedBatch } from '../lib/cache-hit-page.mjs';
 import { builtWorker, cliMissing, hasCli, shellacBuild } from '../lib/shellac.mjs';
 import { generateCacheHitSite, peerPage } from '../lib/cache-hit-site.mjs';
 import { startStaticServer } from '../lib/cache-hit-server.mjs';
+import { bundleWorker, withManifest } from '../lib/cache-hit-workers.mjs';
 
 export const id = 'cache-hit';
 export const what = 'median ms for a page to fetch 300 hashed assets its worker has precached (fetch() batch)';
@@ -40,60 +39,6 @@ export const goals = [{ against: 'minimal', max: LIMIT_GOAL, label: 'minimal wor
 const MIN_RUNS = 5; // browser timings are noisy: never fewer, whatever --runs says
 const SETTLE_MS = 300; // after the cache is full, for trailing work
 const WAIT_MS = 20_000; // longest wait for the cache to fill
-/** Hashed names: precached under their own URL by Workbox and Serwist too (no revision query). */
-const HASHED = /\.[0-9a-f]{8}\.[a-z]+$/;
-
-/** Bundles a worker fixture like a user's build would (esbuild, minified IIFE, production). */
-async function bundleWorker(fixture) {
-  const result = await build({
-    entryPoints: [join(FIXTURES, fixture)], bundle: true, minify: true, format: 'iife', target: 'es2020',
-    legalComments: 'none', write: false, logLevel: 'warning', define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  return Buffer.from(result.outputFiles[0].contents);
-}
-
-/** A bundled worker with the site's assets injected as `self.__SW_MANIFEST` (@serwist/build). */
-async function withManifest(code, dir) {
-  const swSrc = join(dir, '..', `${dir.split('/').pop()}-sw.src.js`);
-  writeFileSync(swSrc, code);
-  const { count, warnings } = await injectManifest({ swSrc, swDest: join(dir, 'sw.js'), globDirectory: dir, globPatterns: ['assets/**/*'], dontCacheBustURLsMatching: HASHED });
-  if (warnings.length) throw new Error(`injectManifest warned: ${warnings.join('; ')}`);
-  return { code: readFileSync(join(dir, 'sw.js')), entries: count };
-}
-
-// ---- In the page --------------------------------------------------------------------------
-
-/** Entries in the caches whose names start with `prefix` (never creates a cache). */
-const cacheEntries = async (prefix) => {
-  let n = 0;
-  for (const name of await caches.keys()) if (name.startsWith(prefix)) n += (await (await caches.open(name)).keys()).length;
-  return n;
-};
-
-/** Fetches every URL and reads each body to the end; resolves `{ bytes, statuses }` (untimed). */
-const fetchAll = async (urls) => {
-  const responses = await Promise.all(urls.map((u) => fetch(u).then(async (r) => ({ status: r.status, n: (await r.arrayBuffer()).byteLength }))));
-  return { bytes: responses.reduce((s, r) => s + r.n, 0), notOk: responses.filter((r) => r.status !== 200).length };
-};
-
-/** The timed batch. Resource timings are cleared first so the worker check sees only this batch. */
-const timedBatch = async (urls) => {
-  performance.setResourceTimingBufferSize(urls.length + 50);
-  performance.clearResourceTimings();
-  const t0 = performance.now();
-  const sizes = await Promise.all(urls.map((u) => fetch(u).then((r) => r.arrayBuffer()).then((b) => b.byteLength)));
-  const ms = performance.now() - t0;
-  const entries = performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'fetch');
-  return {
-    ms,
-    bytes: sizes.reduce((s, n) => s + n, 0),
-    viaWorker: entries.filter((e) => e.workerStart > 0).length,
-    // Resource Timing's static-routing fields (Chromium): the source a static route matched.
-    staticRouted: entries.filter((e) => e.workerMatchedSourceType === 'cache').length,
-    routingReported: entries.some((e) => typeof e.workerMatchedSourceType === 'string'),
-    entries: entries.length,
-  };
-};
 
 // ---- Harness ------------------------------------------------------------------------------
 

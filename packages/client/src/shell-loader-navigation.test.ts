@@ -1,43 +1,17 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, test } from 'node:test';
-import { CONTENT_HEADER, MESSAGE } from '@shellac/protocol';
-import { holdNavigations, until } from '../../../test-support/page-events.js';
-import { ANNOUNCER, activated, serveWorker } from '../../../test-support/service-workers.js';
-import { testServer, type Answer } from '../../../test-support/server.js';
-import { createShellLoader, type ShellLoader } from './shell-loader.js';
+import { test } from 'node:test';
+import { content, fullPage } from '../../../test-support/content-answers.js';
+import { until } from '../../../test-support/page-events.js';
+import { shellPage } from '../../../test-support/shell-page.js';
+import { testServer } from '../../../test-support/server.js';
+import { createShellLoader } from './shell-loader.js';
 
 // Runs in a page that is the shell: its region gets the content the test server answers with.
 // Navigations that would leave the page are held (and recorded) so the tests keep running.
 const server = testServer();
-let loader: ShellLoader | undefined;
-let navigations: ReturnType<typeof holdNavigations>;
+const page = shellPage(server);
 
-/** A content-only response, as a server following the app-shell protocol sends it. */
-const content = (title: string, body: string, head = ''): Answer => ({
-  headers: { 'Content-Type': 'text/html; charset=utf-8', [CONTENT_HEADER]: '1' },
-  body: `<!doctype html><html><head><title>${title}</title>${head}</head><body>${body}</body></html>`,
-});
-const fullPage = (title: string, body: string): Answer => ({
-  headers: { 'Content-Type': 'text/html; charset=utf-8' },
-  body: `<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`,
-});
-
-beforeEach(async () => {
-  await server.reset();
-  history.replaceState(null, '', '/app/');
-  document.title = 'Shell';
-  document.head.querySelectorAll('meta[name],meta[property],link[rel=canonical]').forEach((e) => e.remove());
-  document.head.insertAdjacentHTML('beforeend', '<meta name="description" content="the shell">');
-  document.body.innerHTML = '<main data-shellac-content><h1>Home</h1></main>';
-  navigations = holdNavigations();
-});
-afterEach(() => {
-  loader?.stop();
-  loader = undefined;
-  navigations.release();
-});
-
-const start = () => (loader = createShellLoader({ scope: server.url('/app/') }));
+const start = () => page.use(createShellLoader({ scope: server.url('/app/') }));
 const region = () => document.querySelector('[data-shellac-content]')!; // beforeEach writes it
 const paths = async () => (await server.requests()).map((r) => r.path);
 
@@ -166,90 +140,12 @@ test('a shell with an empty region fills it with the content of the URL it is at
   assert.deepEqual(await paths(), ['/app/songs/5?key=G&from_appshell=1']);
 });
 
-/** Content the service worker rendered itself (offline, or the server slow). */
-const rendered = (title: string, body: string): Answer => ({ ...content(title, body), headers: { ...content(title, body).headers, 'X-Shellac-Rendered': 'worker' } });
-const note = () => region().querySelector('.shellac-offline-copy[role=status]');
-
-test('content the worker rendered shows a quiet offline-copy note above it; the server’s content does not', async () => {
-  await server.route('/app/songs/6', rendered('Song 6', '<h1>Song 6</h1>'));
-  await server.route('/app/songs/7', content('Song 7', '<h1>Song 7</h1>'));
-  const shell = start();
-  await shell.navigate('/app/songs/6');
-  assert.match(note()?.textContent ?? '', /^Offline copy/);
-  assert.equal(region().firstElementChild, note(), 'above the content');
-  assert.equal(region().querySelector('h1')?.textContent, 'Song 6');
-  await shell.navigate('/app/songs/7');
-  assert.equal(note(), null);
-  loader?.stop();
-  loader = createShellLoader({ scope: server.url('/app/'), offlineCopyHtml: '<p class="mine">rendered here</p>' });
-  await loader.navigate('/app/songs/6');
-  assert.equal(region().querySelector('.mine')?.textContent, 'rendered here');
-});
-
-/** A real worker that posts to this page what it is asked to, as Shellac's worker sends `shellac:fresh`. */
-let announcer: Promise<ServiceWorker> | undefined;
-const fresh = async (url: string, html: string) => {
-  announcer ??= serveWorker(server, '/fresh/sw.js', ANNOUNCER).then(async () => activated(await navigator.serviceWorker.register(server.url('/fresh/sw.js'), { scope: '/fresh/' })));
-  const worker = await announcer;
-  // A listener added after the loader's runs after it.
-  const handled = new Promise((resolve) => navigator.serviceWorker.addEventListener('message', resolve, { once: true }));
-  worker.postMessage({ announce: { type: MESSAGE.fresh, url: server.url(url), html } });
-  await handled;
-};
-
-test('the server’s content for the rendered URL shown replaces the offline copy in place; for another URL, or over the server’s own content, nothing', async () => {
-  await server.route('/app/songs/8', rendered('Song 8', '<h1>Song 8</h1><p>from the synced data</p>'));
-  await server.route('/app/songs/9', content('Song 9', '<h1>Song 9</h1>'));
-  const shell = start();
-  await shell.navigate('/app/songs/8');
-  await fresh('/app/songs/9?from_appshell=1', '<!doctype html><title>Song 9</title><h1>elsewhere</h1>');
-  assert.equal(region().querySelector('h1')?.textContent, 'Song 8', 'not the URL shown');
-  await fresh('/app/songs/8?from_appshell=1', '<!doctype html><html><head><title>Song 8 (server)</title></head><body><h1>Song 8</h1><p>from the server</p></body></html>');
-  assert.equal(region().textContent, 'Song 8from the server');
-  assert.equal(note(), null, 'no longer an offline copy');
-  assert.equal(document.title, 'Song 8 (server)');
-  assert.equal(location.pathname, '/app/songs/8');
-  await shell.navigate('/app/songs/9');
-  await fresh('/app/songs/9?from_appshell=1', '<!doctype html><title>Song 9</title><h1>again</h1>');
-  assert.equal(region().querySelector('h1')?.textContent, 'Song 9', 'the server’s content is never replaced');
-});
-
-test('back online, an offline copy on show is replaced by the server’s content in place, asked again while the worker still renders', async () => {
-  const copy = rendered('Song 10', '<h1>Song 10</h1><p>from the synced data</p>');
-  await server.route('/app/songs/10', [copy, copy, content('Song 10', '<h1>Song 10</h1><p>from the server</p>')]);
-  const shell = start();
-  await shell.navigate('/app/songs/10');
-  const swaps: MutationRecord[] = [];
-  const observer = new MutationObserver((records) => swaps.push(...records));
-  observer.observe(region(), { childList: true });
-  dispatchEvent(new Event('online')); // what the browser fires when its network comes back
-  await until(() => region().textContent === 'Song 10from the server');
-  observer.disconnect();
-  assert.equal(note(), null);
-  assert.equal((await server.requests('/app/songs/10')).length, 3, 'the first answer after the event was still the worker’s');
-  assert.equal(swaps.length, 1, 'the copy stayed untouched until the server’s content came');
-  dispatchEvent(new Event('online'));
-  await shell.navigate('/app/songs/10');
-  assert.equal((await server.requests('/app/songs/10')).length, 4, 'the server’s content is not asked for again when online');
-});
-
-test('an offline copy shown while the browser is online (the server failed, not the network) asks again by itself', async () => {
-  const copy = rendered('Song 11', '<h1>Song 11</h1><p>from the synced data</p>');
-  await server.route('/app/songs/11', [copy, copy, content('Song 11', '<h1>Song 11</h1><p>from the server</p>')]);
-  assert.equal(navigator.onLine, true);
-  const shell = start();
-  await shell.navigate('/app/songs/11');
-  await until(() => region().textContent === 'Song 11from the server'); // no `online` event
-  assert.equal(note(), null);
-  assert.equal((await server.requests('/app/songs/11')).length, 3, 'shown, asked at once (still the copy), asked again');
-});
-
 test('a response without X-Shellac-Content: 1 is never injected: the loader goes to it for real', async () => {
   await server.route('/app/private', { status: 302, headers: { Location: '/login' } });
   await server.route('/login', fullPage('Sign in', '<h1>Sign in</h1>'));
   await start().navigate('/app/private');
   // location.assign fires the navigate event at once, before navigate() resolves.
-  assert.deepEqual(navigations.held, [{ type: 'push', url: server.url('/login') }]);
+  assert.deepEqual(page.navigations.held, [{ type: 'push', url: server.url('/login') }]);
   assert.equal(region().textContent, 'Home');
   assert.equal(document.title, 'Shell');
 });
@@ -263,5 +159,5 @@ test('a full page at the very URL the shell is at is shown as that page, never i
   assert.equal(document.querySelector('[data-shellac-content]'), null);
   assert.equal(document.querySelector('main h1')?.textContent, 'A page with no content-only form');
   assert.equal(document.title, 'Plain');
-  assert.equal(navigations.held.length, 0);
+  assert.equal(page.navigations.held.length, 0);
 });
