@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { StatusReply } from '@shellac/protocol';
 import { builtManifest } from '../../packages/cli/src/testing/built-worker.js';
 
@@ -8,6 +8,22 @@ import { builtManifest } from '../../packages/cli/src/testing/built-worker.js';
  * error page (the goal is 0).
  */
 export const tally = { faults: [] as string[], pages: 0, broken: [] as string[] };
+
+/**
+ * Reports a file's tally once its tests end (faults injected, pages loaded under them, broken
+ * ones), fails on any broken page, and starts the next file's tally afresh: a worker runs more
+ * than one file, and a page broken in one must not fail the next.
+ */
+export function reportFaults(file: string) {
+  test.afterAll(() => {
+    const { faults, pages, broken } = tally;
+    tally.faults = [];
+    tally.pages = 0;
+    tally.broken = [];
+    console.log(`${file}: ${faults.length} fault scenarios injected (${faults.join('; ')}); ${pages} pages loaded under faults, ${broken.length} broken${broken.length ? `: ${broken.join('; ')}` : ''}`);
+    expect(broken).toEqual([]);
+  });
+}
 
 /** Records a fault as it is injected. */
 export function fault(name: string) {
