@@ -70,6 +70,12 @@ export function cachedUrls(page: Page, suffix: string): Promise<string[]> {
   }, suffix);
 }
 
+/** The URLs held in the scope's precache. */
+export const precacheKeys = (page: Page) => cachedUrls(page, ':precache');
+
+/** URLs held in the saved cache (the index record aside). */
+export const savedFiles = async (page: Page) => (await cachedUrls(page, ':saved')).filter((url) => !url.includes('/__shellac/'));
+
 /** Offline for real: the browser emulates no network and the server is stopped. */
 export async function goOffline(context: BrowserContext, server: SiteServer) {
   await context.setOffline(true);

@@ -4,9 +4,8 @@ import { cachesHolding } from '../support/caches-holding.js';
 import { open } from '../support/open.js';
 import { entry, removeButton, saveButton, savedButton } from '../support/save-controls.js';
 import { addListenPages } from '../support/save-site.js';
-import { savedFiles } from '../support/saved-files.js';
 import { SiteServer } from '../support/site-server.js';
-import { cachedUrls, goOffline } from '../support/worker.js';
+import { cachedUrls, goOffline, savedFiles } from '../support/worker.js';
 
 let build: SiteBuild;
 let server: SiteServer;

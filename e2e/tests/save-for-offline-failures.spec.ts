@@ -6,10 +6,9 @@ import { cachesHolding } from '../support/caches-holding.js';
 import { open } from '../support/open.js';
 import { entry, saveButton } from '../support/save-controls.js';
 import { addListenPages } from '../support/save-site.js';
-import { savedFiles } from '../support/saved-files.js';
 import { SiteServer } from '../support/site-server.js';
 import { saveEvents, saveOutcome, startSave, type SaveOutcome, type SaveWindow } from '../support/start-save.js';
-import { cachedUrls, goOffline } from '../support/worker.js';
+import { cachedUrls, goOffline, savedFiles } from '../support/worker.js';
 
 let build: SiteBuild;
 let server: SiteServer;

@@ -5,11 +5,10 @@ import { SiteBuild } from '../support/build.js';
 import { open } from '../support/open.js';
 import { entry, removeButton, saveButton, savedButton } from '../support/save-controls.js';
 import { addListenPages, TUNE_SECONDS } from '../support/save-site.js';
-import { savedFiles } from '../support/saved-files.js';
 import { SiteServer } from '../support/site-server.js';
 import { SITE_LOOK } from '../support/site-look.js';
 import { saveEvents, saveOutcome, startSave } from '../support/start-save.js';
-import { goOffline, styles } from '../support/worker.js';
+import { goOffline, savedFiles, styles } from '../support/worker.js';
 
 let build: SiteBuild;
 let server: SiteServer;

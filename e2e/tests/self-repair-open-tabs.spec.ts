@@ -3,9 +3,8 @@ import { SiteBuild } from '../support/build.js';
 import { askForUpdate, entryKey, fault, realPage, registrationState, reportFaults, untilNoneWaiting } from '../support/faults.js';
 import { holdOn } from '../support/hold-on.js';
 import { installed } from '../support/installed.js';
-import { precacheKeys } from '../support/precache-keys.js';
 import { SiteServer } from '../support/site-server.js';
-import { markController, untilReplaced, workerVersion } from '../support/worker.js';
+import { markController, precacheKeys, untilReplaced, workerVersion } from '../support/worker.js';
 
 // Issue 12, parts 2, 3 and 5: faults injected in Chromium (an evicted entry, an untrustworthy
 // precache, a worker stopped during install, the server gone mid-update, a lazy chunk after an

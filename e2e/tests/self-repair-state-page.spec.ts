@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SiteBuild } from '../support/build.js';
 import { installed } from '../support/installed.js';
-import { precacheKeys } from '../support/precache-keys.js';
 import { SiteServer } from '../support/site-server.js';
 import { SongbookServer } from '../support/songbook.js';
-import { waitForControl, workerStatus } from '../support/worker.js';
+import { precacheKeys, waitForControl, workerStatus } from '../support/worker.js';
 
 // The state page (`__shellac/state`), answered by the worker: what it holds and what it did, as
 // text and as JSON, and never the previous person's data.

@@ -5,11 +5,10 @@ import { SiteBuild } from '../support/build.js';
 import { countEvents } from '../support/kill-switch.js';
 import { deleteFromPrecache, entryKey, events, fault, manifestOf, realPage, recordEvents, reportFaults, stateJson, stopWorkers } from '../support/faults.js';
 import { installed } from '../support/installed.js';
-import { precacheKeys } from '../support/precache-keys.js';
 import { SiteServer } from '../support/site-server.js';
 import { SITE_LOOK } from '../support/site-look.js';
 import { PAGES } from '../support/site-pages.js';
-import { goOffline, styles, workerStatus } from '../support/worker.js';
+import { goOffline, precacheKeys, styles, workerStatus } from '../support/worker.js';
 
 // Issue 12, parts 2, 3 and 5: faults injected in Chromium (an evicted entry, an untrustworthy
 // precache, a worker stopped during install, the server gone mid-update, a lazy chunk after an
