@@ -87,7 +87,8 @@ export function planSiteFiles(site: CheckedSite): FilesPlan {
 /**
  * Adds the files Shellac makes beside the site's: the offline page when the site has none (in the
  * look of its root index, or of its first page), `shellac.js` and `shellac-clear.js`, and in app
- * mode `shellac-shell.js` and `shellac-assets.json`. Returns `shellac.js`, whose size the summary reports.
+ * mode `shellac-shell.js` and `shellac-assets.json`. Returns `shellac.js`, whose size the summary
+ * reports.
  */
 export function planGeneratedFiles(site: CheckedSite, plan: FilesPlan): Buffer {
   const add = (path: string, content: string | Buffer, url = path) => {
