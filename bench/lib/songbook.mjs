@@ -2,10 +2,10 @@
 // `shellac build --app` (as e2e/global-setup.ts does), and the app served from a child process
 // (`lib/songbook-child.mjs`, TypeScript through tsx), so the browser-driving row never shares
 // an event loop with the server.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH, ROOT } from './paths.mjs';
+import { startChild } from './proc.mjs';
 
 export const SONGBOOK = join(ROOT, 'examples/songbook');
 const CLI_DIST = join(ROOT, 'packages/cli/dist/index.js');
@@ -35,29 +35,7 @@ export async function buildSongbook(outDir, change) {
  * Starts the demo on a free loopback port in a child process, over `buildDir`, with its own
  * SQLite file. Resolves `{ url, close() }` once it listens.
  */
-export function startSongbook(buildDir, dbPath) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, buildDir, dbPath], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let started = false;
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (!started) reject(new Error(`songbook server exited with ${code ?? signal} before listening\n${stderr.trim().split('\n').slice(-15).join('\n')}`));
-    });
-    child.stdout.on('data', (d) => {
-      stdout += d;
-      const line = stdout.split('\n').find((l) => l.startsWith('{'));
-      if (started || !line || !stdout.includes('\n')) return;
-      started = true;
-      const { port } = JSON.parse(line);
-      const close = () => new Promise((done) => {
-        if (child.exitCode != null || child.signalCode != null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      });
-      resolve({ url: `http://127.0.0.1:${port}`, close, stderr: () => stderr });
-    });
-  });
+export async function startSongbook(buildDir, dbPath) {
+  const { port, close } = await startChild(process.execPath, ['--import', 'tsx', CHILD, buildDir, dbPath], { name: 'songbook server', cwd: ROOT });
+  return { url: `http://127.0.0.1:${port}`, close };
 }
