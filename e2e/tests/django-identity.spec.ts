@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DJANGO_PYTHON, DjangoSongbookServer } from '../support/django-songbook.js';
+import { signIn as signInAt } from '../support/sign-in.js';
+import { content, settled } from '../support/songbook-content.js';
 import { goOffline, waitForControl } from '../support/worker.js';
 
 // Issue 14, the identity matrix on the Django Songbook: the tag comes from request.user (keyed by
@@ -13,17 +15,8 @@ test.skip(!DJANGO_PYTHON && !process.env.CI, 'no python3 with Django (.ci/run in
 const ALICE = /Signed in as\s*alice|In your\s+practice list/i;
 const ALICE_URLS = ['', 'account/', 'lessons/1/', 'lessons/2/'];
 
-const content = (page: Page) => page.locator('[data-shellac-content]');
-const settled = (page: Page) => expect(content(page).locator('h1, .shellac-offline').first()).toBeVisible({ timeout: 15_000 });
 
-async function signIn(page: Page, server: DjangoSongbookServer, username: string) {
-  await page.goto(server.url('accounts/login/'));
-  await settled(page);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', 'songbook');
-  await page.locator('[data-shellac-content] form button[type=submit]').click();
-  await expect(content(page)).toContainText(`Signed in as ${username}`, { timeout: 15_000 });
-}
+const signIn = (page: Page, server: DjangoSongbookServer, username: string) => signInAt(page, server, username, 'accounts/login/');
 
 const savedItems = (page: Page) => page.evaluate(() => window.shellacSaves!.saved().then((items) => items.map((i) => i.url)));
 

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DJANGO_PYTHON, DjangoSongbookServer } from '../support/django-songbook.js';
+import { signIn as signInAt } from '../support/sign-in.js';
+import { content, settled } from '../support/songbook-content.js';
 import { goOffline, waitForControl } from '../support/worker.js';
 
 // Issue 14, save for offline on the Django Songbook, as on the Hono one: a lesson saved from its
@@ -16,8 +18,6 @@ test.afterEach(async () => {
   await server.stop();
 });
 
-const content = (page: Page) => page.locator('[data-shellac-content]');
-const settled = (page: Page) => expect(content(page).locator('h1, .shellac-offline').first()).toBeVisible({ timeout: 15_000 });
 const card = (page: Page, id: number) => page.locator('.lesson-item').filter({ has: page.locator(`a[href="/lessons/${id}/"]`) });
 
 async function saveCard(page: Page, id: number) {
@@ -83,14 +83,7 @@ test('On this device removes a lesson and clears everything; the header links to
 });
 
 test('what Alice saved is never listed for Bob', async ({ page }) => {
-  const signIn = async (name: string) => {
-    await page.goto(server.url('accounts/login/'));
-    await settled(page);
-    await page.fill('input[name=username]', name);
-    await page.fill('input[name=password]', 'songbook');
-    await page.locator('[data-shellac-content] form button[type=submit]').click();
-    await expect(content(page)).toContainText(`Signed in as ${name}`, { timeout: 15_000 });
-  };
+  const signIn = (name: string) => signInAt(page, server, name, 'accounts/login/');
   await page.goto(server.url());
   await waitForControl(page);
   await signIn('alice');

@@ -1,25 +1,20 @@
 import { expect, test } from '@playwright/test';
-import { SiteBuild } from '../support/build.js';
+import type { SiteBuild } from '../support/build.js';
 import { cachesHolding } from '../support/caches-holding.js';
 import { open } from '../support/open.js';
 import { entry, removeButton, saveButton, savedButton } from '../support/save-controls.js';
 import { addListenPages } from '../support/save-site.js';
-import { SiteServer } from '../support/site-server.js';
+import type { SiteServer } from '../support/site-server.js';
+import { startSite, stopSite } from '../support/start-site.js';
 import { cachedUrls, goOffline, savedFiles } from '../support/worker.js';
 
 let build: SiteBuild;
 let server: SiteServer;
-test.afterEach(async () => {
-  await server?.stop();
-  build?.remove();
-});
+test.afterEach(() => stopSite({ build, server }));
 
 /** The example site with `save` on, the listen pages, and meadow.png left out of the precache (so a save must store it). */
 async function start(config: object = {}) {
-  build = new SiteBuild(undefined, { save: {}, precacheIgnore: ['img/meadow.png'], ...config });
-  addListenPages(build);
-  await build.build();
-  server = await new SiteServer(build.out).start();
+  ({ build, server } = await startSite({ save: {}, precacheIgnore: ['img/meadow.png'], ...config }, addListenPages));
 }
 
 test('a saved page outlives the pages cache: visits evict it from there, never from the saved items', async ({ page, context }) => {

@@ -1,28 +1,23 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { SiteBuild } from '../support/build.js';
+import type { SiteBuild } from '../support/build.js';
 import { open } from '../support/open.js';
 import { entry, removeButton, saveButton, savedButton } from '../support/save-controls.js';
 import { addListenPages, TUNE_SECONDS } from '../support/save-site.js';
-import { SiteServer } from '../support/site-server.js';
+import type { SiteServer } from '../support/site-server.js';
+import { startSite, stopSite } from '../support/start-site.js';
 import { SITE_LOOK } from '../support/site-look.js';
 import { saveEvents, saveOutcome, startSave } from '../support/start-save.js';
 import { goOffline, savedFiles, styles } from '../support/worker.js';
 
 let build: SiteBuild;
 let server: SiteServer;
-test.afterEach(async () => {
-  await server?.stop();
-  build?.remove();
-});
+test.afterEach(() => stopSite({ build, server }));
 
 /** The example site with `save` on, the listen pages, and meadow.png left out of the precache (so a save must store it). */
 async function start(config: object = {}) {
-  build = new SiteBuild(undefined, { save: {}, precacheIgnore: ['img/meadow.png'], ...config });
-  addListenPages(build);
-  await build.build();
-  server = await new SiteServer(build.out).start();
+  ({ build, server } = await startSite({ save: {}, precacheIgnore: ['img/meadow.png'], ...config }, addListenPages));
 }
 
 /** HTMLMediaElement.readyState: enough data to play on. */

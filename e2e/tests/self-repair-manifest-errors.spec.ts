@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { SiteBuild } from '../support/build.js';
+import type { SiteBuild } from '../support/build.js';
 import { countRetired, registered, registrationSettled, shellacCaches } from '../support/kill-switch.js';
 import { fault, realPage, reportFaults, stateJson } from '../support/faults.js';
 import { installed } from '../support/installed.js';
-import { SiteServer } from '../support/site-server.js';
+import type { SiteServer } from '../support/site-server.js';
+import { startSite, stopSite } from '../support/start-site.js';
 import { SITE_LOOK } from '../support/site-look.js';
 import { PAGES } from '../support/site-pages.js';
 import { goOffline, styles } from '../support/worker.js';
@@ -14,17 +15,11 @@ import { goOffline, styles } from '../support/worker.js';
 
 let build: SiteBuild;
 let server: SiteServer;
-test.afterEach(async () => {
-  await server?.stop();
-  build?.remove();
-});
+test.afterEach(() => stopSite({ build, server }));
 reportFaults('self-repair-manifest-errors');
 
 async function start(config?: object, prepare?: (b: SiteBuild) => void) {
-  build = new SiteBuild(undefined, config);
-  prepare?.(build);
-  await build.build();
-  server = await new SiteServer(build.out).start();
+  ({ build, server } = await startSite(config, prepare));
 }
 
 test('a 5xx manifest is an outage, not a retirement: the worker stays and serves every page, online and offline', async ({ page, context }) => {

@@ -1,9 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { SiteBuild } from '../support/build.js';
+import type { SiteBuild } from '../support/build.js';
 import { askForUpdate, entryKey, fault, realPage, registrationState, reportFaults, untilNoneWaiting } from '../support/faults.js';
 import { holdOn } from '../support/hold-on.js';
 import { installed } from '../support/installed.js';
-import { SiteServer } from '../support/site-server.js';
+import type { SiteServer } from '../support/site-server.js';
+import { startSite, stopSite } from '../support/start-site.js';
 import { markController, precacheKeys, untilReplaced, workerVersion } from '../support/worker.js';
 
 // Issue 12, parts 2, 3 and 5: faults injected in Chromium (an evicted entry, an untrustworthy
@@ -12,17 +13,11 @@ import { markController, precacheKeys, untilReplaced, workerVersion } from '../s
 
 let build: SiteBuild;
 let server: SiteServer;
-test.afterEach(async () => {
-  await server?.stop();
-  build?.remove();
-});
+test.afterEach(() => stopSite({ build, server }));
 reportFaults('self-repair-open-tabs');
 
 async function start(config?: object, prepare?: (b: SiteBuild) => void) {
-  build = new SiteBuild(undefined, config);
-  prepare?.(build);
-  await build.build();
-  server = await new SiteServer(build.out).start();
+  ({ build, server } = await startSite(config, prepare));
 }
 
 /** Imports the lazy chunk now, as a page's code would after the update activated; resolves with its version. */

@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { SiteBuild } from '../support/build.js';
+import type { SiteBuild } from '../support/build.js';
 import { installed } from '../support/installed.js';
-import { SiteServer } from '../support/site-server.js';
+import type { SiteServer } from '../support/site-server.js';
+import { startSite, stopSite } from '../support/start-site.js';
 import { SongbookServer } from '../support/songbook.js';
 import { precacheKeys, waitForControl, workerStatus } from '../support/worker.js';
 
@@ -12,16 +13,10 @@ import { precacheKeys, waitForControl, workerStatus } from '../support/worker.js
 
 let build: SiteBuild;
 let server: SiteServer;
-test.afterEach(async () => {
-  await server?.stop();
-  build?.remove();
-});
+test.afterEach(() => stopSite({ build, server }));
 
 async function start(config?: object, prepare?: (b: SiteBuild) => void) {
-  build = new SiteBuild(undefined, config);
-  prepare?.(build);
-  await build.build();
-  server = await new SiteServer(build.out).start();
+  ({ build, server } = await startSite(config, prepare));
 }
 
 /** The state page's text and JSON, fetched by the page (answered by its worker). */

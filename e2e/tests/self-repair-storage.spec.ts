@@ -1,11 +1,12 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { SiteBuild } from '../support/build.js';
+import type { SiteBuild } from '../support/build.js';
 import { countEvents } from '../support/kill-switch.js';
 import { deleteFromPrecache, entryKey, events, fault, manifestOf, realPage, recordEvents, reportFaults, stateJson, stopWorkers } from '../support/faults.js';
 import { installed } from '../support/installed.js';
-import { SiteServer } from '../support/site-server.js';
+import type { SiteServer } from '../support/site-server.js';
+import { startSite, stopSite } from '../support/start-site.js';
 import { SITE_LOOK } from '../support/site-look.js';
 import { PAGES } from '../support/site-pages.js';
 import { goOffline, precacheKeys, styles, workerStatus } from '../support/worker.js';
@@ -16,17 +17,11 @@ import { goOffline, precacheKeys, styles, workerStatus } from '../support/worker
 
 let build: SiteBuild;
 let server: SiteServer;
-test.afterEach(async () => {
-  await server?.stop();
-  build?.remove();
-});
+test.afterEach(() => stopSite({ build, server }));
 reportFaults('self-repair-storage');
 
 async function start(config?: object, prepare?: (b: SiteBuild) => void) {
-  build = new SiteBuild(undefined, config);
-  prepare?.(build);
-  await build.build();
-  server = await new SiteServer(build.out).start();
+  ({ build, server } = await startSite(config, prepare));
 }
 
 test('an evicted entry is answered from the network and put back once its hash is checked, not when the server has other bytes', async ({ page }) => {

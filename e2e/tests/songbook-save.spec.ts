@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SongbookServer } from '../support/songbook.js';
+import { content, settled } from '../support/songbook-content.js';
 import { goOffline, waitForControl } from '../support/worker.js';
 
 // Issue 11 on the Songbook: a lesson saved from its card, never opened, opens offline with its
@@ -14,8 +15,6 @@ test.afterEach(async () => {
   await server.stop();
 });
 
-const content = (page: Page) => page.locator('[data-shellac-content]');
-const settled = (page: Page) => expect(content(page).locator('h1, .shellac-offline').first()).toBeVisible({ timeout: 15_000 });
 /** The card of lesson `id` on the home page. */
 const card = (page: Page, id: number) => page.locator('.lesson-item').filter({ has: page.locator(`a[href="/lessons/${id}"]`) });
 

@@ -3,22 +3,18 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { builtEntries } from '../../packages/cli/src/testing/built-worker.js';
 import { SiteBuild } from '../support/build.js';
-import { SiteServer } from '../support/site-server.js';
+import type { SiteServer } from '../support/site-server.js';
+import { startSite, stopSite } from '../support/start-site.js';
 import { cachedUrls, goOffline, markController, styles, untilReplaced, waitForControl, workerVersion } from '../support/worker.js';
 
 const SITE_LOOK = { body: 'rgb(250, 247, 240)', header: 'rgb(46, 94, 78)' };
 
 let build: SiteBuild;
 let server: SiteServer;
-test.afterEach(async () => {
-  await server?.stop();
-  build?.remove();
-});
+test.afterEach(() => stopSite({ build, server }));
 
 async function start(config?: object, base = '/') {
-  build = new SiteBuild(undefined, config);
-  await build.build();
-  server = await new SiteServer(build.out, base).start();
+  ({ build, server } = await startSite(config, undefined, base));
 }
 
 async function imagesLoaded(page: import('@playwright/test').Page) {

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SongbookServer } from '../support/songbook.js';
+import { content, settled } from '../support/songbook-content.js';
 import { buildSongbookVariant } from '../support/songbook-variant.js';
 import { goOffline, waitForControl } from '../support/worker.js';
 
@@ -9,8 +10,6 @@ import { goOffline, waitForControl } from '../support/worker.js';
 // syncs, so every lesson opens offline, visited or not, and the search works on the synced data.
 // Offline is for real: the browser emulates no network and the server is stopped.
 
-const content = (page: Page) => page.locator('[data-shellac-content]');
-const settled = (page: Page) => expect(content(page).locator('h1, .shellac-offline').first()).toBeVisible({ timeout: 15_000 });
 const offlineCopy = (page: Page) => content(page).locator('.shellac-offline-copy');
 
 /** Lesson `id`'s notes as the worker synced them (undefined before the first sync). */

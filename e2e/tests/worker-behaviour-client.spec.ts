@@ -1,22 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { SiteBuild } from '../support/build.js';
-import { SiteServer } from '../support/site-server.js';
+import type { SiteBuild } from '../support/build.js';
+import type { SiteServer } from '../support/site-server.js';
+import { startSite, stopSite } from '../support/start-site.js';
 import { cachedUrls, waitForControl, workerStatus, workerVersion } from '../support/worker.js';
 
 let build: SiteBuild;
 let server: SiteServer;
-test.afterEach(async () => {
-  await server?.stop();
-  build?.remove();
-});
+test.afterEach(() => stopSite({ build, server }));
 
 async function start(config: object, prepare?: (b: SiteBuild) => void) {
-  build = new SiteBuild(undefined, config);
-  prepare?.(build);
-  await build.build();
-  server = await new SiteServer(build.out).start();
+  ({ build, server } = await startSite(config, prepare));
 }
 
 test('with activate "waiting", updateReady fires and applyUpdate activates the new version and reloads', async ({ page }) => {
