@@ -1,7 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import { signIn } from './sign-in.js';
-import type { SongbookServer } from './songbook.js';
+import type { FrontServer } from './front-server.js';
 import { content, settled } from './songbook-content.js';
+import { NODE_ROUTES } from './songbook-routes.js';
 import { waitForControl } from './worker.js';
 
 /** What only Alice's pages hold: her name in "Signed in as", and the note on lessons in her list. */
@@ -10,20 +11,20 @@ export const ALICE = /Signed in as\s*alice|In your\s+practice list/i;
 const ALICE_DATA = /"username"\s*:\s*"alice"/;
 
 /** Alice signs in, keeps lesson 1 in her practice list and saves it for offline, reads lesson 2 and her account page. */
-export async function aliceBrowses(page: Page, server: SongbookServer) {
+export async function aliceBrowses(page: Page, server: FrontServer, routes = NODE_ROUTES) {
   await page.goto(server.url());
   await waitForControl(page);
-  await signIn(page, server, 'alice');
-  await page.goto(server.url('lessons/1'));
+  await signIn(page, server, 'alice', routes.login);
+  await page.goto(server.url(routes.lesson(1)));
   await settled(page);
   await page.locator('.practice-form button[type=submit]').click();
   await expect(content(page)).toContainText('In your practice list', { timeout: 15_000 });
   // Saved for offline: her copy of the lesson (with her practice note) in her saved partition.
   await page.getByRole('button', { name: 'Save for offline' }).click();
   await expect(page.getByRole('button', { name: 'Saved for offline' })).toBeVisible({ timeout: 20_000 });
-  await page.goto(server.url('lessons/2'));
+  await page.goto(server.url(routes.lesson(2)));
   await settled(page);
-  await page.goto(server.url('account'));
+  await page.goto(server.url(routes.account));
   await expect(content(page)).toContainText('Signed in as alice');
 }
 

@@ -25,6 +25,11 @@ export class SongbookServer extends FrontServer {
     });
   }
 
+  /** Ends every session of a user on the server, as if it had expired; returns how many. */
+  expireSessions(username: string): number {
+    return this.running!.expireSessions(username);
+  }
+
   /** Stops and starts the Songbook again on the same port and database (sessions survive). */
   async restart() {
     await super.stop();

@@ -1,8 +1,10 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { ALICE, aliceBrowses, aliceInCaches } from '../support/alice.js';
 import { DJANGO_PYTHON, DjangoSongbookServer } from '../support/django-songbook.js';
-import { signIn as signInAt } from '../support/sign-in.js';
+import { doSwitch, type Switch } from '../support/identity-switch.js';
 import { content, settled } from '../support/songbook-content.js';
-import { goOffline, waitForControl } from '../support/worker.js';
+import { DJANGO_ROUTES } from '../support/songbook-routes.js';
+import { goOffline } from '../support/worker.js';
 
 // Issue 14, the identity matrix on the Django Songbook: the tag comes from request.user (keyed by
 // a secret derived from SECRET_KEY), django.contrib.auth's logout says anonymous. After a logout,
@@ -11,71 +13,15 @@ import { goOffline, waitForControl } from '../support/worker.js';
 
 test.skip(!DJANGO_PYTHON && !process.env.CI, 'no python3 with Django (.ci/run installs python3-django)');
 
-/** What only Alice's pages hold: her name in "Signed in as", and the note on lessons in her list. */
-const ALICE = /Signed in as\s*alice|In your\s+practice list/i;
 const ALICE_URLS = ['', 'account/', 'lessons/1/', 'lessons/2/'];
-
-
-const signIn = (page: Page, server: DjangoSongbookServer, username: string) => signInAt(page, server, username, 'accounts/login/');
 
 const savedItems = (page: Page) => page.evaluate(() => window.shellacSaves!.saved().then((items) => items.map((i) => i.url)));
 
-/** Alice signs in, puts lesson 1 in her practice list and saves it for offline, reads lesson 2 and her account. */
-async function aliceBrowses(page: Page, server: DjangoSongbookServer) {
-  await page.goto(server.url());
-  await waitForControl(page);
-  await signIn(page, server, 'alice');
-  await page.goto(server.url('lessons/1/'));
-  await settled(page);
-  await page.locator('.practice-form button[type=submit]').click();
-  await expect(content(page)).toContainText('In your practice list', { timeout: 15_000 });
-  await page.getByRole('button', { name: 'Save for offline' }).click();
-  await expect(page.getByRole('button', { name: 'Saved for offline' })).toBeVisible({ timeout: 20_000 });
-  await page.goto(server.url('lessons/2/'));
-  await settled(page);
-  await page.goto(server.url('account/'));
-  await expect(content(page)).toContainText('Signed in as alice');
-}
-
-/** Every cached HTML response of this origin whose text holds Alice's per-user content. */
-function aliceInCaches(page: Page): Promise<{ entries: number; leaks: string[] }> {
-  return page.evaluate(async (source) => {
-    const alice = new RegExp(source, 'i');
-    let entries = 0;
-    const leaks: string[] = [];
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      for (const request of await cache.keys()) {
-        const response = await cache.match(request);
-        if (!response?.headers.get('Content-Type')?.startsWith('text/html')) continue;
-        entries++;
-        if (alice.test((await response.text()).replace(/<[^>]*>/g, ''))) leaks.push(`${name} ${request.url}`);
-      }
-    }
-    return { entries, leaks };
-  }, ALICE.source);
-}
-
-type Switch = 'logout' | 'bob' | 'expiry';
 const SWITCHES: Record<Switch, string> = {
   logout: '(a) Alice logs out (POST /accounts/logout/)',
   bob: '(b) Bob logs in in the same browser',
   expiry: "(c) Alice's session expires on the server",
 };
-
-async function doSwitch(kind: Switch, page: Page, server: DjangoSongbookServer) {
-  if (kind === 'logout') {
-    await page.locator('[data-shellac-content] .signout-form button').click();
-    await expect(page).toHaveURL(server.url());
-    await settled(page);
-  } else if (kind === 'bob') {
-    await signIn(page, server, 'bob');
-  } else {
-    expect(server.expireSessions('alice')).toBeGreaterThan(0);
-    await page.goto(server.url());
-    await settled(page);
-  }
-}
 
 interface Tally {
   checks: number;
@@ -93,14 +39,14 @@ async function cell(browser: Browser, kind: Switch, offline: boolean): Promise<T
   };
   try {
     const page = await context.newPage();
-    await aliceBrowses(page, server);
+    await aliceBrowses(page, server, DJANGO_ROUTES);
     const other = await context.newPage();
     await other.goto(server.url('account/'));
     await expect(content(other)).toContainText('Signed in as alice');
     // The precondition: Alice's pages are stored, so a leak would have something to show.
     expect((await aliceInCaches(page)).leaks.length).toBeGreaterThan(0);
 
-    await doSwitch(kind, page, server);
+    await doSwitch(kind, page, server, DJANGO_ROUTES);
     await expect.poll(async () => ALICE.test(await other.locator('body').innerText()), { timeout: 15_000 }).toBe(false);
     check('second tab after the switch', ALICE.test(await other.locator('body').innerText()));
     if (kind === 'bob') {

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DJANGO_PYTHON, DjangoSongbookServer } from '../support/django-songbook.js';
 import { signIn as signInAt } from '../support/sign-in.js';
 import { content, settled } from '../support/songbook-content.js';
+import { DJANGO_ROUTES } from '../support/songbook-routes.js';
 import { goOffline, waitForControl } from '../support/worker.js';
 
 // Issue 14, save for offline on the Django Songbook, as on the Hono one: a lesson saved from its
@@ -83,7 +84,7 @@ test('On this device removes a lesson and clears everything; the header links to
 });
 
 test('what Alice saved is never listed for Bob', async ({ page }) => {
-  const signIn = (name: string) => signInAt(page, server, name, 'accounts/login/');
+  const signIn = (name: string) => signInAt(page, server, name, DJANGO_ROUTES.login);
   await page.goto(server.url());
   await waitForControl(page);
   await signIn('alice');
