@@ -1,8 +1,13 @@
 // build-manifest: wall time to build a 10,000-file, ~200 MB site.
 // OURS: `node packages/cli/dist/bin.js build <site> --out <out>` (copies the site, hashes, writes sw.js).
 // PEER: a fresh Node process calling workbox-build generateSW (hashes, writes sw.js; copies nothing).
-// Runs alternate ours / peer / extra peers, each in its own child process; outputs are deleted
-// between runs, outside the timed span.
+// Runs alternate ours / peer / extra peers, each in its own child process, each writing into a
+// folder of its own. Outputs are deleted once, after the last run: ext4 gives a new file an inode
+// only after stepping past every inode freed in the last seconds (perf: `recently_deleted` under
+// `ext4_create`, a quarter of the samples of a copy run just after 10,000 files were deleted), so
+// deleting the previous run's output just before a timed run made every copying contender pay
+// for the bench's cleanup, not for its own work (10,000 empty files here: 0.2 s, and 1.2 to 1.9 s
+// just after a deletion).
 import { mkdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -26,25 +31,27 @@ export async function run(ctx) {
   const { dir: site, reused } = largeSite();
   ctx.log(`large site: ${LARGE_SITE.files} files, ${LARGE_SITE.totalBytes / 1e6} MB ${reused ? '(cached)' : `(generated in ${Date.now() - t0} ms)`}`);
 
-  const shellacOut = join(ctx.tmp, 'shellac-out');
-  const wbOut = join(ctx.tmp, 'workbox-out');
-  const cpOut = join(ctx.tmp, 'copy-out');
-  const clean = () => {
-    for (const d of [shellacOut, wbOut, cpOut]) rmSync(d, { recursive: true, force: true });
-    // Flush the previous run's writes (200 MB for a copy) so their write-back does not land in
-    // the next timed run. Untimed; skipped where there is no `sync`.
+  // A fresh output folder for every timed command (see the header); `sync` flushes the previous
+  // run's writes (200 MB for a copy) so their write-back does not land in the next timed run.
+  let n = 0;
+  const fresh = (name) => join(ctx.tmp, `${name}-${n++}`);
+  const flush = () => {
     try { execFileSync('sync'); } catch { /* not available */ }
   };
 
   const cli = hasCli(); // decided once: the rest of the row must agree with the contenders timed
   const contenders = {
-    ...(cli ? { ours: () => shellacBuild(site, shellacOut) } : {}),
+    ...(cli ? { ours: () => shellacBuild(site, fresh('shellac')) } : {}),
     // --link: unchanged files hard-linked instead of copied (opt-in; see docs/cli.md).
-    ...(cli ? { oursLinked: () => shellacBuild(site, shellacOut, ['--link']) } : {}),
-    generateSW: () => runNode([CHILD, 'generateSW', site, join(wbOut, 'sw.js')]),
+    ...(cli ? { oursLinked: () => shellacBuild(site, fresh('shellac-linked'), ['--link']) } : {}),
+    generateSW: () => {
+      const out = fresh('workbox');
+      mkdirSync(out, { recursive: true });
+      return runNode([CHILD, 'generateSW', site, join(out, 'sw.js')]);
+    },
     getManifest: () => runNode([CHILD, 'getManifest', site]),
     // The floor for a build that copies: Node's own recursive copy of the site, nothing else.
-    copyOnly: () => runNode(['-e', `require('node:fs').cpSync(${JSON.stringify(site)}, ${JSON.stringify(cpOut)}, { recursive: true })`]),
+    copyOnly: () => runNode(['-e', `require('node:fs').cpSync(${JSON.stringify(site)}, ${JSON.stringify(fresh('copy'))}, { recursive: true })`]),
   };
   const samples = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   let manifestInfo;
@@ -52,8 +59,7 @@ export async function run(ctx) {
   // If Shellac's build fails, stop timing it but finish the peers, so their figures survive.
   let oursError;
   const once = async (name) => {
-    clean();
-    mkdirSync(wbOut, { recursive: true });
+    flush();
     let r;
     try {
       r = await contenders[name]();
@@ -80,7 +86,7 @@ export async function run(ctx) {
     }
     ctx.log(`run ${i + 1}/${ctx.runs}: ${line.join(', ')}`);
   }
-  clean();
+  rmSync(ctx.tmp, { recursive: true, force: true });
 
   const s = Object.fromEntries(Object.entries(samples).filter(([, v]) => v.length).map(([k, v]) => [k, summary(v, 0)]));
   const partial = {
@@ -96,6 +102,7 @@ export async function run(ctx) {
       notes: [
         'ours copies the site to --out (copy-on-write clones where the filesystem has them, else copies, 16 at a time); generateSW and getManifest only read it',
         'copyOnly = fs.cpSync of the site in a fresh Node process; oursLinked = shellac build --link (hard links instead of copies)',
+        'each run writes into a new folder; all are deleted after the last run (a deletion just before a timed run slows ext4 inode allocation for the next seconds)',
       ],
     },
   };
