@@ -6,7 +6,7 @@ import { FILES, hashOfDigest, isHashedName, type ManifestEntry } from '@shellac/
 import type { BuildConfig } from './build-config.js';
 import type { PlannedFile } from './build-plan.js';
 import { hashFile } from './hash-file.js';
-import { injectRegistration } from './inject-registration.js';
+import { injectRegistration, injectRegistrationBytes } from './inject-registration.js';
 import { offlinePage } from './offline-page.js';
 import { isHtml, type SiteFile } from './scan-site.js';
 import { depthOf, urlOf } from './site-url.js';
@@ -72,7 +72,7 @@ export function planSiteFiles(site: CheckedSite): FilesPlan {
       if (precached) plan.entries.push({ entry: [site.base + urlOf(hashed)], size, body: () => readFileSync(f.abs) });
       plan.files.push({ path: f.rel, source: f }, { path: hashed, source: f });
     } else if (isHtml(f.rel) && site.config.inject) {
-      const content = injectRegistration(readFileSync(f.abs, 'utf8'), depthOf(f.rel), scripts);
+      const content = injectRegistrationBytes(readFileSync(f.abs), depthOf(f.rel), scripts);
       if (precached) plan.entries.push(entry(urlOf(f.rel), content, () => content));
       plan.files.push({ path: f.rel, source: f, content });
       plan.pages++;
