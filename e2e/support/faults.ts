@@ -1,6 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { StatusReply } from '@shellac/protocol';
 import { builtManifest } from '../../packages/cli/src/testing/built-worker.js';
+import { cacheNamed } from './cache-names.js';
 
 /**
  * The measures of the fault-injection suite: how many faults the tests inject, how many pages
@@ -58,12 +59,12 @@ export function entryKey(out: string, path: string, scopeUrl: string): string {
 }
 
 /** Deletes keys from the scope's precache in the page, as DevTools or the browser's eviction would. */
-export function deleteFromPrecache(page: Page, keys: string[]) {
-  return page.evaluate(async (keys) => {
-    const name = (await caches.keys()).find((n) => n.endsWith(':precache'))!;
+export async function deleteFromPrecache(page: Page, keys: string[]) {
+  const name = await cacheNamed(page, { kind: 'precache' });
+  await page.evaluate(async ({ name, keys }) => {
     const cache = await caches.open(name);
     for (const key of keys) await cache.delete(key);
-  }, keys);
+  }, { name, keys });
 }
 
 /**

@@ -9,6 +9,6 @@ export async function installed(page: Page, server: FrontServer) {
   await waitForControl(page);
   for (const [path] of PAGES) {
     await page.goto(server.url(path));
-    await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url(path));
+    await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url(path));
   }
 }

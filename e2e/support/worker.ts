@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { cacheNamesOf, type CacheMatch } from './cache-names.js';
 import type { SiteServer } from './site-server.js';
 
 /** Waits until a worker controls the page (Shellac claims clients on activation). */
@@ -58,23 +59,21 @@ export function workerStatus(page: Page): Promise<{ version: string; scope: stri
   );
 }
 
-/** The URLs held in one of this origin's caches (by name suffix, e.g. ':pages'). */
-export function cachedUrls(page: Page, suffix: string): Promise<string[]> {
-  return page.evaluate(async (suffix) => {
+/** The URLs held in this origin's caches that `selector` picks (as `{ kind: 'pages' }`), sorted. */
+export async function cachedUrls(page: Page, selector: CacheMatch): Promise<string[]> {
+  const names = await cacheNamesOf(page, selector);
+  return page.evaluate(async (names) => {
     const urls: string[] = [];
-    for (const name of await caches.keys()) {
-      if (!name.endsWith(suffix)) continue;
-      for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
-    }
+    for (const name of names) for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
     return urls.sort();
-  }, suffix);
+  }, names);
 }
 
 /** The URLs held in the scope's precache. */
-export const precacheKeys = (page: Page) => cachedUrls(page, ':precache');
+export const precacheKeys = (page: Page) => cachedUrls(page, { kind: 'precache' });
 
 /** URLs held in the saved cache (the index record aside). */
-export const savedFiles = async (page: Page) => (await cachedUrls(page, ':saved')).filter((url) => !url.includes('/__shellac/'));
+export const savedFiles = async (page: Page) => (await cachedUrls(page, { kind: 'saved' })).filter((url) => !url.includes('/__shellac/'));
 
 /** Offline for real: the browser emulates no network and the server is stopped. */
 export async function goOffline(context: BrowserContext, server: SiteServer) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite } from '@shellac/cli';
 import { expect, test, type Page } from '@playwright/test';
+import { cacheNamesOf, contentKinds } from '../support/cache-names.js';
 import { SONGBOOK } from '../support/songbook-paths.js';
 import { SongbookServer } from '../support/songbook.js';
 import { goOffline, waitForControl } from '../support/worker.js';
@@ -70,7 +71,7 @@ test('offline, a visited lesson shows inside the shell, a page neither visited n
   const visited = page.url();
   expect(await marker(page)).toBe(1);
   // Its sheet music is kept by the demo's cacheFirst route for /lessons/:id/sheet.svg.
-  await expect.poll(() => page.evaluate(() => caches.keys().then((k) => k.some((n) => n.endsWith(':runtime:sheets'))))).toBe(true);
+  await expect.poll(async () => (await cacheNamesOf(page, { kind: 'runtime', name: 'sheets' })).length).toBe(1);
   await expect.poll(() => page.evaluate((u) => caches.match(u).then((r) => !!r), `${visited}/sheet.svg`)).toBe(true);
   await goOffline(context, server);
   await page.goto(visited);
@@ -166,15 +167,7 @@ test('a content-only response is never shown as a full page, nor a full page ins
   await expect(page.locator('#proxy-page')).toBeVisible();
   expect(await page.locator('[data-shellac-content] #proxy-page').count()).toBe(0);
   // Every cached entry is the right kind for its key.
-  const kinds = await page.evaluate(async () => {
-    const out: [string, string | null][] = [];
-    for (const name of await caches.keys()) {
-      if (!name.includes(':pages')) continue;
-      const cache = await caches.open(name);
-      for (const request of await cache.keys()) out.push([request.url, (await cache.match(request))!.headers.get('X-Shellac-Content')]);
-    }
-    return out;
-  });
+  const kinds = await contentKinds(page, await cacheNamesOf(page, (c) => c.kind === 'pages'));
   expect(kinds.length).toBeGreaterThan(0);
   for (const [url, content] of kinds) expect(content === '1').toBe(url.includes('from_appshell=1'));
 });

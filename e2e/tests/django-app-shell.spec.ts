@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { cacheNamesOf, contentKinds } from '../support/cache-names.js';
 import { DJANGO_PYTHON, DjangoSongbookServer } from '../support/django-songbook.js';
 import { goOffline, waitForControl } from '../support/worker.js';
 
@@ -86,15 +87,7 @@ test("the talk's view gets the content by preload and by query, and a content UR
   await expect(h1(page)).toHaveText('Ode to Joy');
   expect(await page.evaluate(() => (window as { stayed?: number }).stayed)).toBe(1);
   expect(await page.locator('.site-header').count()).toBe(1);
-  const kinds = await page.evaluate(async () => {
-    const out: [string, string | null][] = [];
-    for (const name of await caches.keys()) {
-      if (!name.includes(':pages')) continue;
-      const cache = await caches.open(name);
-      for (const request of await cache.keys()) out.push([request.url, (await cache.match(request))!.headers.get('X-Shellac-Content')]);
-    }
-    return out;
-  });
+  const kinds = await contentKinds(page, await cacheNamesOf(page, (c) => c.kind === 'pages'));
   expect(kinds.length).toBeGreaterThan(0);
   for (const [url, content] of kinds) expect(content === '1').toBe(url.includes('from_appshell=1'));
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { cacheNamesOf } from '../support/cache-names.js';
 import { DJANGO_PYTHON, DjangoSongbookServer } from '../support/django-songbook.js';
 import { signIn as signInAt } from '../support/sign-in.js';
 import { content, settled } from '../support/songbook-content.js';
@@ -80,7 +81,7 @@ test('On this device removes a lesson and clears everything; the header links to
   await page.getByRole('button', { name: 'Clear offline data' }).click();
   await expect(page.locator('[data-offline-status]')).toHaveText('Offline data cleared.');
   await expect(page.locator('.saved-item')).toHaveCount(0);
-  expect((await page.evaluate(() => caches.keys())).filter((n) => n.includes(':saved'))).toEqual([]);
+  expect(await cacheNamesOf(page, (c) => c.kind === 'saved')).toEqual([]);
 });
 
 test('what Alice saved is never listed for Bob', async ({ page }) => {
@@ -91,7 +92,7 @@ test('what Alice saved is never listed for Bob', async ({ page }) => {
   await page.goto(server.url());
   await settled(page);
   await saveCard(page, 7);
-  const aliceSaved = (await page.evaluate(() => caches.keys())).find((n) => n.startsWith('shellac:/:saved~'));
+  const [aliceSaved] = await cacheNamesOf(page, (c) => c.scope === '/' && c.kind === 'saved' && c.owner !== undefined);
   expect(aliceSaved).toBeTruthy();
   await signIn('bob');
   expect(await page.evaluate(() => window.shellacSaves!.saved())).toEqual([]);

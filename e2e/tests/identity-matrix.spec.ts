@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { parseCacheName } from '@shellac/protocol';
 import { ALICE, aliceBrowses, aliceInCaches } from '../support/alice.js';
 import { doSwitch, type Switch } from '../support/identity-switch.js';
 import { SongbookServer } from '../support/songbook.js';
@@ -53,7 +54,7 @@ async function cell(browser: Browser, kind: Switch, offline: boolean): Promise<T
     // The precondition: Alice's pages are stored, and her data synced for the worker to render
     // from, so a leak would have something to show.
     expect((await aliceInCaches(page)).leaks.length).toBeGreaterThan(0);
-    await expect.poll(async () => (await aliceInCaches(page)).leaks.some((l) => l.includes(':data~')), { timeout: 15_000 }).toBe(true);
+    await expect.poll(async () => (await aliceInCaches(page)).leaks.some((l) => parseCacheName(l.slice(0, l.indexOf(' ')))?.kind === 'data'), { timeout: 15_000 }).toBe(true);
 
     await doSwitch(kind, page, server);
     // (d) The tab left open is told to reload, and then shows no trace of Alice.

@@ -24,12 +24,12 @@ test('a saved page outlives the pages cache: visits evict it from there, never f
   await expect(savedButton(entry(page, 'A tune'))).toBeVisible();
   const tune = server.url('listen/tune.html');
   await page.goto(tune);
-  await expect.poll(() => cachedUrls(page, ':pages')).toContain(tune);
+  await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(tune);
   for (const path of ['about.html', 'guide/', 'guide/binoculars.html']) {
     await page.goto(server.url(path));
-    await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url(path));
+    await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url(path));
   }
-  expect(await cachedUrls(page, ':pages')).not.toContain(tune);
+  expect(await cachedUrls(page, { kind: 'pages' })).not.toContain(tune);
   await goOffline(context, server);
   await page.goto(tune);
   await expect(page).toHaveTitle('A tune');
@@ -50,7 +50,7 @@ test('remove and clear: the list empties and the files leave Cache Storage, in e
   const [about, guide, meadow, tune, clip] = ['about.html', 'guide/', 'img/meadow.png', 'listen/tune.html', 'media/tune.wav'].map((p) => server.url(p));
   expect(await savedFiles(page)).toEqual([about, guide, meadow, tune, clip]);
   // The small items went by the worker's own fetches: no planned Background Fetch is left behind.
-  expect((await cachedUrls(page, ':meta')).filter((url) => url.includes('/saving/'))).toEqual([]);
+  expect((await cachedUrls(page, { kind: 'meta' })).filter((url) => url.includes('/saving/'))).toEqual([]);
 
   await removeButton(entry(page, 'A tune')).click();
   await expect(saveButton(entry(page, 'A tune'))).toHaveAttribute('data-state', 'idle');

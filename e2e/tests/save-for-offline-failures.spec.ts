@@ -118,5 +118,5 @@ test('a cancelled save leaves nothing stored', async ({ page }) => {
   await expect(saveButton(entry(page, 'A tune'))).toHaveAttribute('data-state', 'idle');
   expect(await savedFiles(page)).toEqual([]);
   expect(await cachesHolding(page, [server.url('listen/tune.html'), server.url('img/meadow.png'), server.url('media/tune.wav')])).toEqual([]);
-  expect((await cachedUrls(page, ':meta')).filter((url) => url.includes('/saving/'))).toEqual([]);
+  expect((await cachedUrls(page, { kind: 'meta' })).filter((url) => url.includes('/saving/'))).toEqual([]);
 });

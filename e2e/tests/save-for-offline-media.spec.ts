@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { SiteBuild } from '../support/build.js';
+import { cacheNamed } from '../support/cache-names.js';
 import { open } from '../support/open.js';
 import { entry, removeButton, saveButton, savedButton } from '../support/save-controls.js';
 import { addListenPages, TUNE_SECONDS } from '../support/save-site.js';
@@ -120,11 +121,11 @@ test('a 206 from the network is never cached as the file: a caching route keeps 
     el.load();
     await new Promise((resolve) => (el.oncanplaythrough = resolve));
   });
-  const cached = await page.evaluate(async (url) => {
-    const name = (await caches.keys()).find((n) => n.endsWith(':runtime:media'))!;
+  const media = await cacheNamed(page, { kind: 'runtime', name: 'media' });
+  const cached = await page.evaluate(async ({ name, url }) => {
     const response = (await (await caches.open(name)).match(url))!;
     return { status: response.status, range: response.headers.get('Content-Range'), size: (await response.arrayBuffer()).byteLength };
-  }, server.url('media/tune.wav'));
+  }, { name: media, url: server.url('media/tune.wav') });
   expect(cached).toEqual({ status: 200, range: null, size: clip.length });
   expect(server.log.filter((r) => r.path === '/media/tune.wav').map((r) => r.headers.range)).toEqual([undefined]);
   // A range asked of the route is cut from the whole file, online or not.

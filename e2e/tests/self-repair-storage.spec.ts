@@ -2,6 +2,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { SiteBuild } from '../support/build.js';
+import { cacheNamed } from '../support/cache-names.js';
 import { countEvents } from '../support/kill-switch.js';
 import { deleteFromPrecache, entryKey, events, fault, manifestOf, realPage, recordEvents, reportFaults, stateJson, stopWorkers } from '../support/faults.js';
 import { installed } from '../support/installed.js';
@@ -79,10 +80,10 @@ for (const kind of ['manifest-unreadable', 'files-missing'] as const) {
     fault(kind === 'manifest-unreadable' ? 'stored manifest unreadable, most files gone' : 'most precached files gone');
     const record = server.url(`__shellac/manifest/${version}`);
     if (kind === 'manifest-unreadable') {
-      await page.evaluate(async (record) => {
-        const name = (await caches.keys()).find((n) => n.endsWith(':precache'))!;
+      const name = await cacheNamed(page, { kind: 'precache' });
+      await page.evaluate(async ({ name, record }) => {
         await (await caches.open(name)).put(record, new Response('{"version": "trunc'));
-      }, record);
+      }, { name, record });
     }
     await deleteFromPrecache(page, keys.slice(0, Math.ceil(keys.length * 0.8)));
     // A worker that starts again reads its precache afresh, as after the browser stopped it.

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { cacheNamesOf } from '../support/cache-names.js';
 import { SongbookServer } from '../support/songbook.js';
 import { content, settled } from '../support/songbook-content.js';
 import { goOffline, waitForControl } from '../support/worker.js';
@@ -82,7 +83,7 @@ test('On this device removes a lesson and clears everything; the header links to
   await page.getByRole('button', { name: 'Clear offline data' }).click();
   await expect(page.locator('[data-offline-status]')).toHaveText('Offline data cleared.');
   await expect(page.locator('.saved-item')).toHaveCount(0);
-  expect((await page.evaluate(() => caches.keys())).filter((n) => n.includes(':saved'))).toEqual([]);
+  expect(await cacheNamesOf(page, (c) => c.kind === 'saved')).toEqual([]);
 });
 
 test('what Alice saved is never listed, shown or played for Bob', async ({ page }) => {
@@ -97,7 +98,7 @@ test('what Alice saved is never listed, shown or played for Bob', async ({ page 
   await settled(page);
   await card(page, 7).getByRole('button', { name: 'Save for offline' }).click();
   await expect(card(page, 7).getByRole('button', { name: 'Saved for offline' })).toBeVisible({ timeout: 20_000 });
-  const aliceSaved = (await page.evaluate(() => caches.keys())).find((n) => n.startsWith('shellac:/:saved~'));
+  const [aliceSaved] = await cacheNamesOf(page, (c) => c.scope === '/' && c.kind === 'saved' && c.owner !== undefined);
   expect(aliceSaved).toBeTruthy();
 
   await page.goto(server.url('login'));

@@ -1,8 +1,10 @@
 import { appendFileSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { parseCacheName } from '@shellac/protocol';
 import { builtEntries } from '../../packages/cli/src/testing/built-worker.js';
 import { SiteBuild } from '../support/build.js';
+import { cacheNamesOf } from '../support/cache-names.js';
 import type { SiteServer } from '../support/site-server.js';
 import { startSite, stopSite } from '../support/start-site.js';
 import { cachedUrls, goOffline, markController, styles, untilReplaced, waitForControl, workerVersion } from '../support/worker.js';
@@ -26,7 +28,7 @@ test('installs, precaches every manifest entry and controls the page', async ({ 
   await page.goto(server.url());
   await waitForControl(page);
   expect(await workerVersion(page)).toBe(build.summary!.version);
-  const precache = await cachedUrls(page, ':precache');
+  const precache = await cachedUrls(page, { kind: 'precache' });
   // One body per distinct hash, one per file whose name carries its hash, plus the record of the complete version.
   const entries = builtEntries(build.out);
   const hashes = new Set(entries.filter((e) => e[1]).map((e) => e[1]));
@@ -42,10 +44,10 @@ test('visited pages work offline with their styles, images and scripts, the firs
   await page.goto(server.url());
   await waitForControl(page);
   // The first page loaded before the worker controlled it; the client asks for it to be kept.
-  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url());
+  await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url());
   for (const path of ['guide/', 'guide/binoculars.html', 'tools/counter.html']) {
     await page.goto(server.url(path));
-    await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url(path));
+    await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url(path));
   }
   await goOffline(context, server);
   for (const path of ['', 'guide/', 'guide/binoculars.html', 'tools/counter.html']) {
@@ -77,7 +79,7 @@ test('the offline page tries again when the browser is back online, never over a
   await page.goto(server.url());
   await waitForControl(page);
   await page.goto(server.url('about.html'));
-  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('about.html'));
+  await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url('about.html'));
   await goOffline(context, server);
   await page.goto(server.url('reference/species/wren.html'));
   await expect(page).toHaveTitle(/You are offline/);
@@ -156,12 +158,12 @@ test('the pages cache keeps its maxEntries limit, least recently stored out firs
   await waitForControl(page);
   // The first page is kept too, once the worker controls it (shellac:cache-urls). Wait for it, or
   // its late write would evict a page stored after it (seen once under CI load).
-  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url());
+  await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url());
   for (const path of ['guide/', 'about.html', 'guide/binoculars.html']) {
     await page.goto(server.url(path));
-    await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url(path));
+    await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url(path));
   }
-  await expect.poll(() => cachedUrls(page, ':pages')).toEqual([server.url('about.html'), server.url('guide/binoculars.html')]);
+  await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toEqual([server.url('about.html'), server.url('guide/binoculars.html')]);
   await goOffline(context, server);
   await page.goto(server.url('guide/'));
   await expect(page).toHaveTitle(/You are offline/);
@@ -176,12 +178,12 @@ test('the pages cache keeps its maxBytes budget', async ({ page }) => {
   await start({ pages: { maxBytes: budget } });
   await page.goto(server.url('guide/'));
   await waitForControl(page);
-  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('guide/'));
+  await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url('guide/'));
   for (const path of ['about.html', 'guide/binoculars.html']) {
     await page.goto(server.url(path));
-    await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url(path));
+    await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url(path));
   }
-  await expect.poll(() => cachedUrls(page, ':pages')).toEqual([server.url('about.html'), server.url('guide/binoculars.html')]);
+  await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toEqual([server.url('about.html'), server.url('guide/binoculars.html')]);
 });
 
 test('a no-store page is never cached, and offline it shows the offline page', async ({ page, context }) => {
@@ -191,8 +193,8 @@ test('a no-store page is never cached, and offline it shows the offline page', a
   await waitForControl(page);
   await page.goto(server.url('about.html'));
   await page.goto(server.url('guide/'));
-  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('guide/'));
-  expect(await cachedUrls(page, ':pages')).not.toContain(server.url('about.html'));
+  await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url('guide/'));
+  expect(await cachedUrls(page, { kind: 'pages' })).not.toContain(server.url('about.html'));
   await goOffline(context, server);
   await page.goto(server.url('about.html'));
   await expect(page).toHaveTitle(/You are offline/);
@@ -203,9 +205,10 @@ test('a site under a path prefix installs with that scope and works offline', as
   await page.goto(server.url());
   await waitForControl(page);
   expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.scope))).toBe(server.url());
-  expect((await page.evaluate(() => caches.keys())).every((n) => n.startsWith('shellac:/docs/:'))).toBe(true);
+  const all = await page.evaluate(() => caches.keys());
+  expect(all.filter((n) => parseCacheName(n)?.scope !== '/docs/')).toEqual([]);
   await page.goto(server.url('guide/advanced/songs.html'));
-  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('guide/advanced/songs.html'));
+  await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url('guide/advanced/songs.html'));
   await goOffline(context, server);
   await page.goto(server.url('guide/advanced/songs.html'));
   expect(await styles(page)).toEqual(SITE_LOOK);
@@ -222,16 +225,16 @@ test('a site in a user folder (/~alice/docs/) keeps its precache and meta cache 
   await page.goto(server.url());
   await waitForControl(page);
   const names = () => page.evaluate(() => caches.keys());
-  await expect.poll(() => cachedUrls(page, ':precache')).toContain(server.url(`__shellac/manifest/${build.summary!.version}`));
+  await expect.poll(() => cachedUrls(page, { kind: 'precache' })).toContain(server.url(`__shellac/manifest/${build.summary!.version}`));
   await page.evaluate(() => window.shellac!.debug(true));
-  const metaKeys = () => cachedUrls(page, ':meta');
+  const metaKeys = () => cachedUrls(page, { kind: 'meta' });
   await expect.poll(metaKeys).toContain(server.url('__shellac/debug'));
   // Two changes of person: the first tag seen, then another one.
   await page.goto(server.url('about.html'));
   await expect.poll(metaKeys).toContain(server.url('__shellac/user'));
   tag = 'bob-tag';
   await page.goto(server.url('guide/'));
-  await expect.poll(async () => (await names()).filter((n) => n.includes(':pages~'))).toEqual(['shellac:/~alice/docs/:pages~bob-tag']);
+  await expect.poll(() => cacheNamesOf(page, (c) => c.kind === 'pages' && c.owner !== undefined)).toEqual(['shellac:/~alice/docs/:pages~bob-tag']);
   // The scope's own `~` is part of the scope: its shared caches stay.
   expect(await names()).toEqual(expect.arrayContaining(['shellac:/~alice/docs/:precache', 'shellac:/~alice/docs/:meta']));
   expect(await metaKeys()).toContain(server.url('__shellac/debug'));

@@ -19,7 +19,7 @@ test('a TypeDoc build, under a path prefix, with no options: visited pages offli
     expect(look).not.toBe('rgba(0, 0, 0, 0)');
     for (const path of PAGES) {
       await page.goto(server.url(path));
-      await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url(path));
+      await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url(path));
     }
     await goOffline(context, server);
     for (const path of PAGES) {

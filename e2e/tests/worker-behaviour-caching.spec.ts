@@ -30,9 +30,9 @@ test('cacheFirst route with maxEntries, and the fallback image for images that f
   await page.goto(server.url('guide/'));
   await waitForControl(page);
   await page.goto(server.url('about.html'));
-  await expect.poll(() => cachedUrls(page, ':runtime:photos')).toEqual([server.url('img/dusk.png')]);
+  await expect.poll(() => cachedUrls(page, { kind: 'runtime', name: 'photos' })).toEqual([server.url('img/dusk.png')]);
   await page.goto(server.url());
-  await expect.poll(() => cachedUrls(page, ':runtime:photos')).toEqual([server.url('img/meadow.png')]);
+  await expect.poll(() => cachedUrls(page, { kind: 'runtime', name: 'photos' })).toEqual([server.url('img/meadow.png')]);
   await goOffline(context, server);
   await page.goto(server.url());
   expect(await imageWidths(page)).toContain(384); // meadow.png, from the photos cache
@@ -48,7 +48,7 @@ test('staleWhileRevalidate answers from the cache and refreshes it behind', asyn
   await page.goto(server.url());
   await waitForControl(page);
   await page.goto(server.url('about.html'));
-  await expect.poll(() => cachedUrls(page, ':runtime:scripts')).toContain(server.url('js/site.js'));
+  await expect.poll(() => cachedUrls(page, { kind: 'runtime', name: 'scripts' })).toContain(server.url('js/site.js'));
   appendFileSync(join(build.out, 'js/site.js'), '\nwindow.siteScriptVersion = 2;\n');
   await page.goto(server.url('guide/'));
   expect(await page.evaluate(() => (window as { siteScriptVersion?: number }).siteScriptVersion)).toBeUndefined();
@@ -62,7 +62,7 @@ test('networkFirst serves the cached page when the network is slow, and keeps th
   await page.goto(server.url());
   await waitForControl(page);
   await page.goto(server.url('guide/'));
-  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('guide/'));
+  await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url('guide/'));
   const file = join(build.out, 'guide/index.html');
   writeFileSync(file, readFileSync(file, 'utf8').replace('</main>', '<p id="fresh">fresh</p></main>'));
   server.delay = (path) => (path.startsWith('/guide/') ? 3000 : 0);
@@ -117,9 +117,9 @@ test('when the storage quota is full, the oldest runtime entries go and the resp
   for (let i = 1; i <= files; i++) {
     const length = await page.evaluate((i) => fetch(`/big/${i}`).then((r) => r.arrayBuffer()).then((b) => b.byteLength), i);
     expect(length).toBe(size);
-    await expect.poll(() => cachedUrls(page, ':runtime:big')).toContain(server.url(`big/${i}`));
+    await expect.poll(() => cachedUrls(page, { kind: 'runtime', name: 'big' })).toContain(server.url(`big/${i}`));
   }
-  const kept = await cachedUrls(page, ':runtime:big');
+  const kept = await cachedUrls(page, { kind: 'runtime', name: 'big' });
   expect(kept.length).toBeLessThan(files);
   expect(kept).toContain(server.url(`big/${files}`));
   expect(kept).not.toContain(server.url('big/1'));
@@ -141,7 +141,7 @@ test('pages older than maxAgeSeconds are not served', async ({ page, context }) 
   await page.goto(server.url());
   await waitForControl(page);
   await page.goto(server.url('guide/'));
-  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('guide/'));
+  await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url('guide/'));
   // Wait until the kept copy is past its age, as the worker's index records it.
   const age = () =>
     page.evaluate(async (url) => {
@@ -150,14 +150,14 @@ test('pages older than maxAgeSeconds are not served', async ({ page, context }) 
     }, server.url('guide/'));
   await expect.poll(age, { timeout: 10_000 }).toBeGreaterThan(3000);
   await page.goto(server.url('about.html'));
-  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('about.html'));
+  await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url('about.html'));
   await goOffline(context, server);
   await page.goto(server.url('about.html'));
   await expect(page).not.toHaveTitle(/offline/i);
   await page.goto(server.url('guide/'));
   await expect(page).toHaveTitle(/You are offline/);
   // The expired copy is deleted, not only skipped.
-  expect(await cachedUrls(page, ':pages')).not.toContain(server.url('guide/'));
+  expect(await cachedUrls(page, { kind: 'pages' })).not.toContain(server.url('guide/'));
 });
 
 test('cache hits never write: recency is kept in memory and saved with the next write', async ({ page }) => {

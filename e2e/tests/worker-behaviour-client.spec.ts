@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { SiteBuild } from '../support/build.js';
+import { cacheNamesOf } from '../support/cache-names.js';
 import type { SiteServer } from '../support/site-server.js';
 import { startSite, stopSite } from '../support/start-site.js';
 import { cachedUrls, waitForControl, workerStatus, workerVersion } from '../support/worker.js';
@@ -46,10 +47,10 @@ test('clearOfflineData empties every Shellac cache of the scope', async ({ page 
   await page.goto(server.url());
   await waitForControl(page);
   await page.goto(server.url('guide/'));
-  await expect.poll(() => cachedUrls(page, ':pages')).toContain(server.url('guide/'));
+  await expect.poll(() => cachedUrls(page, { kind: 'pages' })).toContain(server.url('guide/'));
   const deleted = await page.evaluate(() => window.shellac!.clearOfflineData());
   expect(deleted).toEqual(expect.arrayContaining(['shellac:/:precache', 'shellac:/:pages']));
-  expect((await page.evaluate(() => caches.keys())).filter((n) => n.startsWith('shellac:/:'))).toEqual([]);
+  expect(await cacheNamesOf(page, (c) => c.scope === '/')).toEqual([]);
 });
 
 test('the debug channel is off by default and can be turned on from the page', async ({ page, context }) => {
@@ -72,7 +73,7 @@ test('the debug channel is off by default and can be turned on from the page', a
   await page.goto(server.url('about.html'));
   await expect.poll(() => lines.join('\n')).toMatch(/GET \/about\.html → pages/);
   await page.evaluate(() => window.shellac!.debug(false));
-  await expect.poll(() => cachedUrls(page, ':meta')).not.toContain(server.url('__shellac/debug'));
+  await expect.poll(() => cachedUrls(page, { kind: 'meta' })).not.toContain(server.url('__shellac/debug'));
   await cdp.send('ServiceWorker.stopAllWorkers');
   lines.length = 0;
   await page.goto(server.url('guide/'));
