@@ -2,6 +2,7 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { SiteBuild } from '../support/build.js';
+import { cacheNamesOf } from '../support/cache-names.js';
 import type { SiteServer } from '../support/site-server.js';
 import { startSite, stopSite } from '../support/start-site.js';
 import { cachedUrls, goOffline, waitForControl } from '../support/worker.js';
@@ -95,7 +96,8 @@ test('cacheOnly never goes to the network; networkOnly never caches', async ({ p
   expect(server.log.some((r) => r.path.startsWith('/data/'))).toBe(false);
   expect(await page.evaluate(() => fetch('/live/x').then((r) => r.status))).toBe(404);
   expect(server.log.some((r) => r.path === '/live/x')).toBe(true);
-  expect((await page.evaluate(() => caches.keys())).filter((n) => n.includes('runtime:route'))).toEqual([]);
+  // The networkOnly route's cache would be `live` (routeCacheName): only cacheOnly's `data` exists.
+  expect(await cacheNamesOf(page, (c) => c.kind === 'runtime')).toEqual(['shellac:/:runtime:data']);
 });
 
 test('when the storage quota is full, the oldest runtime entries go and the response is intact', async ({ page, context }) => {
