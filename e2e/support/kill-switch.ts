@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Response } from '@playwright/test';
-import { parseCacheName } from '@shellac/protocol';
 import { SiteBuild } from './build.js';
+import { cacheNamesOf } from './cache-names.js';
 import type { FrontServer } from './front-server.js';
 import { SiteServer } from './site-server.js';
 import { SongbookServer } from './songbook.js';
@@ -50,8 +50,8 @@ export async function settled<T>(read: () => Promise<T>): Promise<T | 'navigatin
 
 /** The origin's Shellac caches of scope `/` (names read with the protocol's parser), sorted. */
 export async function shellacCaches(page: Page): Promise<string[] | 'navigating'> {
-  const names = await settled(() => page.evaluate(() => caches.keys()));
-  return names === 'navigating' ? names : names.filter((n) => parseCacheName(n)?.scope === '/').sort();
+  const names = await settled(() => cacheNamesOf(page, (c) => c.scope === '/'));
+  return names === 'navigating' ? names : names.sort();
 }
 
 /** Whether a worker registration covers the page (its scope). */
