@@ -2,13 +2,14 @@
 // OURS: `node packages/cli/dist/bin.js build <site> --out <out>` (copies the site, hashes, writes sw.js).
 // PEER: a fresh Node process calling workbox-build generateSW (hashes, writes sw.js; copies nothing).
 // Runs alternate ours / peer / extra peers, each in its own child process, each writing into a
-// folder of its own. Outputs are deleted once, after the last run: ext4 without a journal (this
-// VM's disk) reuses no inode freed in the last 60 s (360 s while its inode table block is
-// unwritten), and steps past each one (perf: `recently_deleted` under `ext4_create`, a quarter of
-// the samples of a copy run just after 10,000 files were deleted). Deleting the previous run's
-// output just before a timed run made every copying contender pay for the bench's cleanup, not
-// for its own work (10,000 empty files here: 0.2 s, and 1.2 to 1.9 s just after a deletion).
-import { mkdirSync, rmSync } from 'node:fs';
+// folder of its own. Outputs are deleted once, with the row's scratch folder (run.mjs): ext4
+// without a journal (this VM's disk) reuses no inode freed in the last 60 s (360 s while its
+// inode table block is unwritten), and steps past each one (perf: `recently_deleted` under
+// `ext4_create`, a quarter of the samples of a copy run just after 10,000 files were deleted).
+// Deleting the previous run's output just before a timed run made every copying contender pay
+// for the bench's cleanup, not for its own work (10,000 empty files here: 0.2 s, and 1.2 to
+// 1.9 s just after a deletion).
+import { mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { largeSite, LARGE_SITE } from '../lib/large-site.mjs';
@@ -86,7 +87,6 @@ export async function run(ctx) {
     }
     ctx.log(`run ${i + 1}/${ctx.runs}: ${line.join(', ')}`);
   }
-  rmSync(ctx.tmp, { recursive: true, force: true });
 
   const s = Object.fromEntries(Object.entries(samples).filter(([, v]) => v.length).map(([k, v]) => [k, summary(v, 0)]));
   const partial = {
