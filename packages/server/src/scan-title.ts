@@ -17,12 +17,15 @@ const ENTITIES: Record<string, string> = {
 
 /** The text of a `<title>` element as `document.title` would give it: references decoded, spaces collapsed. */
 function titleText(html: string): string {
-  const decoded = html.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (ref: string, name: string) => {
+  // Each replacement is skipped when it would change nothing: a title rarely holds a reference
+  // or a run of spaces, and the two took 0.4 of the 0.5 µs a content-only response spent reading
+  // its title (server-throughput's page).
+  const decoded = !html.includes('&') ? html : html.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (ref: string, name: string) => {
     if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? ref;
     const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ref;
   });
-  return decoded.replace(/[\t\n\f\r ]+/g, ' ').trim();
+  return (/[\t\n\f\r]| {2}/.test(decoded) ? decoded.replace(/[\t\n\f\r ]+/g, ' ') : decoded).trim();
 }
 
 /**
